@@ -1,0 +1,325 @@
+//! Web pages (`.html`, `.htm`).
+//!
+//! The page is parsed with html5ever (through `scraper`), which copes with
+//! the broken markup of real pages. The article is the first `<article>`
+//! element, else `<main>` (or `role="main"`), else `<body>`; inside it,
+//! scripts, styles, forms, navigation, asides, page headers and footers are
+//! left out, block elements become paragraph breaks and inline text is
+//! joined with normalized spaces.
+//!
+//! Metadata: the title is the article's `<h1>`, else `og:title`, else
+//! `<title>` without a trailing " | Site name"; the date comes from
+//! `article:published_time` and the usual publication-date meta tags, then
+//! `<time datetime>`; the source from `og:site_name` or a publisher meta
+//! tag. A date that is not explicit is never guessed.
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::date::{find_date, Date};
+use crate::{squeeze_spaces, Parsed};
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "aside", "button", "canvas", "dialog", "embed", "footer", "form", "head", "iframe", "input", "label",
+    "menu", "nav", "noscript", "object", "option", "script", "select", "style", "svg", "template",
+    "textarea",
+];
+
+/// Elements that start a new paragraph.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Meta tags (by `property`, `name` or `itemprop`) that carry the
+/// publication date, in order of trust.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "date",
+    "parsely-pub-date",
+    "sailthru.date",
+];
+
+/// Meta tags that name the publisher, in order of trust.
+const SOURCE_META: &[&str] = &["og:site_name", "publisher", "dc.publisher", "application-name"];
+
+fn selector(css: &str) -> Selector {
+    // The selectors are constants of this file, checked by the tests.
+    Selector::parse(css).unwrap_or_else(|_| unreachable!("invalid built-in selector {css}"))
+}
+
+pub(crate) fn parse(text: &str) -> Parsed {
+    let doc = Html::parse_document(text);
+    let metas = meta_tags(&doc);
+    let meta = |names: &[&str]| -> Option<&str> {
+        names.iter().find_map(|name| {
+            metas
+                .iter()
+                .find(|(k, v)| k == name && !v.trim().is_empty())
+                .map(|(_, v)| v.as_str())
+        })
+    };
+
+    let container = ["article", "main", "[role=main]", "body"]
+        .iter()
+        .find_map(|css| doc.select(&selector(css)).next())
+        .unwrap_or_else(|| doc.root_element());
+
+    let h1 = container
+        .select(&selector("h1"))
+        .next()
+        .or_else(|| doc.select(&selector("h1")).next());
+    let h1_text = h1.map(|h| squeeze_spaces(&h.text().collect::<String>()));
+    let site = meta(SOURCE_META).map(squeeze_spaces);
+
+    let title = match h1_text.filter(|t| !t.is_empty()) {
+        Some(t) => t,
+        None => match meta(&["og:title", "twitter:title"]) {
+            Some(t) => squeeze_spaces(t),
+            None => {
+                let raw = doc
+                    .select(&selector("title"))
+                    .next()
+                    .map(|t| squeeze_spaces(&t.text().collect::<String>()))
+                    .unwrap_or_default();
+                strip_site_suffix(&raw, site.as_deref())
+            }
+        },
+    };
+
+    // The h1 used as the title is not repeated in the body.
+    let skip_node = h1
+        .filter(|h| h.ancestors().any(|a| a.id() == container.id()))
+        .map(|h| h.id());
+    let body = extract_text(container, skip_node);
+
+    let date = meta(DATE_META)
+        .and_then(|v| Date::parse_iso(v).or_else(|| find_date(v)))
+        .or_else(|| {
+            doc.select(&selector("time[datetime]"))
+                .filter_map(|t| t.value().attr("datetime"))
+                .find_map(Date::parse_iso)
+        });
+
+    let declared_lang = doc
+        .root_element()
+        .value()
+        .attr("lang")
+        .and_then(|l| l.parse().ok());
+
+    Parsed {
+        title,
+        body,
+        date,
+        source: site.filter(|s| !s.is_empty()),
+        declared_lang,
+    }
+}
+
+/// (key, content) of every `<meta>`, keys lowercased; a tag with several of
+/// `property`, `name`, `itemprop` appears once per key.
+fn meta_tags(doc: &Html) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for m in doc.select(&selector("meta[content]")) {
+        let el = m.value();
+        let content = el.attr("content").unwrap_or_default().to_string();
+        for key in ["property", "name", "itemprop"] {
+            if let Some(k) = el.attr(key) {
+                out.push((k.trim().to_ascii_lowercase(), content.clone()));
+            }
+        }
+    }
+    for t in doc.select(&selector("[itemprop=datePublished]")) {
+        if let Some(v) = t.value().attr("datetime").or_else(|| t.value().attr("content")) {
+            out.push(("datepublished".to_string(), v.to_string()));
+        }
+    }
+    out
+}
+
+/// "Titre de l'article | Le Site" → "Titre de l'article" when the tail is
+/// the site's name.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site else {
+        return title.to_string();
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if tail.trim().eq_ignore_ascii_case(site.trim()) && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// The readable text under `root`, paragraphs separated by blank lines.
+fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut skip_depth = 0usize;
+    let break_paragraph = |current: &mut String, paragraphs: &mut Vec<String>| {
+        let p = squeeze_spaces(current);
+        if !p.is_empty() {
+            paragraphs.push(p);
+        }
+        current.clear();
+    };
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip_depth > 0 {
+                    if node.value().is_element() {
+                        skip_depth += 1;
+                    }
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        let name = el.name();
+                        let nested_header =
+                            name == "header" && node.id() != root.id() && root.value().name() != "article";
+                        if SKIPPED.contains(&name) || nested_header || Some(node.id()) == skip_node {
+                            skip_depth = 1;
+                        } else if BLOCKS.contains(&name) {
+                            break_paragraph(&mut current, &mut paragraphs);
+                        }
+                    }
+                    Node::Text(t) => {
+                        current.push_str(t);
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if skip_depth > 0 {
+                    if node.value().is_element() {
+                        skip_depth -= 1;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    if BLOCKS.contains(&el.name()) {
+                        break_paragraph(&mut current, &mut paragraphs);
+                    }
+                }
+            }
+        }
+    }
+    break_paragraph(&mut current, &mut paragraphs);
+    paragraphs.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="fr"><head>
+<title>Jumelage ANEM – Pôle emploi | Le Journal</title>
+<meta property="og:site_name" content="Le Journal">
+<meta property="article:published_time" content="2019-03-12T09:30:00+01:00">
+<style>body { color: red; } .secret { display: none }</style>
+<script>var tracking = "javascriptword";</script>
+</head><body>
+<header><nav><a href="/">Accueil</a> <a href="/sport">Sport</a></nav></header>
+<article>
+  <h1>L'ANEM et Pôle emploi signent un jumelage</h1>
+  <p>Le projet, financé par l'<b>Union européenne</b>, durera
+     deux ans.</p>
+  <p>Il vise à moderniser les services.<br>Deuxième ligne.</p>
+  <script>alert("scriptword")</script>
+  <form><label>Votre commentaire</label><textarea></textarea></form>
+</article>
+<footer>© Le Journal 2019 — tous droits réservés</footer>
+</body></html>"#;
+
+    #[test]
+    fn article_page() {
+        let p = parse(PAGE);
+        assert_eq!(p.title, "L'ANEM et Pôle emploi signent un jumelage");
+        assert_eq!(
+            p.body,
+            "Le projet, financé par l'Union européenne, durera deux ans.\n\n\
+             Il vise à moderniser les services.\n\nDeuxième ligne."
+        );
+        assert_eq!(p.date.map(|d| d.to_string()), Some("2019-03-12".to_string()));
+        assert_eq!(p.source.as_deref(), Some("Le Journal"));
+        assert_eq!(p.declared_lang, Some(fihris_lang::Lang::Fr));
+        for word in [
+            "javascriptword",
+            "scriptword",
+            "color",
+            "Accueil",
+            "commentaire",
+            "droits",
+        ] {
+            assert!(!p.body.contains(word), "{word} leaked into the body");
+        }
+    }
+
+    #[test]
+    fn title_falls_back_to_title_tag_without_site_suffix() {
+        let p = parse(
+            "<html><head><title>توأمة بين الوكالتين | الشروق</title>\
+             <meta property=\"og:site_name\" content=\"الشروق\"></head>\
+             <body><p>نص</p><time datetime=\"2020-01-15\">15 جانفي</time></body></html>",
+        );
+        assert_eq!(p.title, "توأمة بين الوكالتين");
+        assert_eq!(p.body, "نص\n\n15 جانفي");
+        assert_eq!(p.date.map(|d| d.to_string()), Some("2020-01-15".to_string()));
+    }
+
+    #[test]
+    fn broken_and_empty_markup() {
+        let p = parse("<p>un <b>texte <i>mal</b> fermé");
+        assert_eq!(p.body, "un texte mal fermé");
+        let p = parse("");
+        assert_eq!(p.title, "");
+        assert_eq!(p.body, "");
+    }
+
+    #[test]
+    fn no_date_is_invented() {
+        let p = parse("<html><body><h1>Titre</h1><p>Lancé en 2017, hier.</p></body></html>");
+        assert_eq!(p.date, None);
+        assert_eq!(p.source, None);
+    }
+}

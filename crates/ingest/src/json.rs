@@ -1,0 +1,215 @@
+//! JSON records: `.jsonl` (one object per line) and `.json` (one object or
+//! an array of objects).
+//!
+//! Fields: `id` (string or number), `title`, `body` (or `text`/`content`),
+//! `lang`, `date` (YYYY-MM-DD or an ISO datetime), `source`; others are
+//! ignored, so the evaluation data (with `category`, `url`) reads as is. A
+//! record without an `id` gets `file.jsonl#LINE` (`file.json#N` for the N-th
+//! element of an array). One bad line is reported with its number and does
+//! not stop the others.
+
+use fihris_lang::Lang;
+use serde::Deserialize;
+
+use crate::date::{find_date, Date};
+use crate::error::IngestError;
+use crate::{language_of, squeeze_spaces, Article, FileArticles, FileEntry, Skipped};
+
+#[derive(Debug, Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    #[serde(alias = "text", alias = "content")]
+    body: Option<String>,
+    lang: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+}
+
+pub(crate) fn parse_lines(entry: &FileEntry, text: &str) -> FileArticles {
+    let mut out = FileArticles::default();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = serde_json::from_str::<Record>(line)
+            .map_err(|e| json_reason(&e))
+            .and_then(|r| to_article(entry, r, &format!("{}#{line_no}", entry.id)));
+        match result {
+            Ok(article) => out.articles.push(article),
+            Err(reason) => out.skipped.push(Skipped {
+                path: entry.path.clone(),
+                line: Some(line_no),
+                reason,
+            }),
+        }
+    }
+    out
+}
+
+pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticles, IngestError> {
+    let parse_error = |reason: String| IngestError::Parse {
+        path: entry.path.clone(),
+        reason,
+    };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| parse_error(json_reason(&e)))?;
+    let mut out = FileArticles::default();
+    match value {
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.into_iter().enumerate() {
+                let n = i + 1;
+                let result = serde_json::from_value::<Record>(item)
+                    .map_err(|e| json_reason(&e))
+                    .and_then(|r| to_article(entry, r, &format!("{}#{n}", entry.id)));
+                match result {
+                    Ok(article) => out.articles.push(article),
+                    Err(reason) => out.skipped.push(Skipped {
+                        path: entry.path.clone(),
+                        line: None,
+                        reason: format!("record {n}: {reason}"),
+                    }),
+                }
+            }
+        }
+        value @ serde_json::Value::Object(_) => {
+            let record = serde_json::from_value::<Record>(value).map_err(|e| parse_error(json_reason(&e)))?;
+            out.articles
+                .push(to_article(entry, record, &entry.id).map_err(parse_error)?);
+        }
+        _ => {
+            return Err(parse_error(
+                "expected a JSON object or an array of objects".to_string(),
+            ))
+        }
+    }
+    Ok(out)
+}
+
+fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Article, String> {
+    let title = squeeze_spaces(&crate::nfc(record.title.as_deref().unwrap_or_default()));
+    let body = crate::nfc(record.body.as_deref().unwrap_or_default())
+        .trim()
+        .to_string();
+    if title.is_empty() && body.is_empty() {
+        return Err("record has no title and no body".to_string());
+    }
+    let id = match record.id {
+        None | Some(serde_json::Value::Null) => fallback_id.to_string(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(other) => return Err(format!("invalid id {other}: expected a string or a number")),
+    };
+    let lang = match record.lang.as_deref().map(str::parse::<Lang>) {
+        Some(Ok(lang)) if lang != Lang::Und => lang,
+        _ => language_of(&title, &body, None),
+    };
+    let date = record
+        .date
+        .as_deref()
+        .and_then(|d| Date::parse_iso(d).or_else(|| find_date(d)));
+    let source = record
+        .source
+        .map(|s| squeeze_spaces(&crate::nfc(&s)))
+        .filter(|s| !s.is_empty());
+    Ok(Article {
+        id,
+        path: entry.path.clone(),
+        title,
+        body,
+        lang,
+        date,
+        source,
+    })
+}
+
+/// A serde_json error as a lowercase fragment.
+fn json_reason(e: &serde_json::Error) -> String {
+    let kind = match e.classify() {
+        serde_json::error::Category::Data => "unexpected JSON content",
+        serde_json::error::Category::Eof => "truncated JSON",
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => "invalid JSON",
+    };
+    let msg = e.to_string();
+    let msg = match msg.find(" at line ") {
+        Some(i) if e.line() <= 1 => format!("{} at column {}", &msg[..i], e.column()),
+        _ => msg,
+    };
+    format!("{kind}: {msg}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Format;
+    use std::path::PathBuf;
+
+    fn entry(id: &str, format: Format) -> FileEntry {
+        FileEntry {
+            path: PathBuf::from(format!("c/{id}")),
+            root: PathBuf::from("c"),
+            id: id.to_string(),
+            format,
+        }
+    }
+
+    #[test]
+    fn lines_with_ids_fallbacks_and_errors() {
+        let text = concat!(
+            r#"{"id":"w1","title":"Jumelage","body":"Texte.","lang":"fr","date":"2019-03-12","source":"APS"}"#,
+            "\n\n",
+            r#"{"title":"توأمة","body":"نص المقال","date":null}"#,
+            "\n",
+            "{not json\n",
+            r#"{"id":7,"title":"","body":""}"#,
+            "\n",
+            r#"{"id":8,"body":"Sans titre, le texte est en français et il est assez long pour la détection."}"#,
+            "\n"
+        );
+        let out = parse_lines(&entry("mixed/a.jsonl", Format::JsonLines), text);
+        let ids: Vec<&str> = out.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["w1", "mixed/a.jsonl#3", "8"]);
+        assert_eq!(
+            out.articles[0].date.map(|d| d.to_string()),
+            Some("2019-03-12".into())
+        );
+        assert_eq!(out.articles[0].source.as_deref(), Some("APS"));
+        assert_eq!(out.articles[1].lang, Lang::Ar);
+        assert_eq!(out.articles[1].date, None);
+        assert_eq!(out.articles[2].lang, Lang::Fr);
+        let skipped: Vec<(Option<usize>, &str)> =
+            out.skipped.iter().map(|s| (s.line, s.reason.as_str())).collect();
+        assert_eq!(skipped.len(), 2);
+        assert_eq!(skipped[0].0, Some(4));
+        assert!(
+            skipped[0]
+                .1
+                .starts_with("invalid JSON: key must be a string at column 2"),
+            "{}",
+            skipped[0].1
+        );
+        assert_eq!(skipped[1], (Some(5), "record has no title and no body"));
+    }
+
+    #[test]
+    fn json_document_array_and_object() -> Result<(), IngestError> {
+        let out = parse_document(
+            &entry("d.json", Format::Json),
+            r#"[{"title":"a","body":"b"},{"title":5},{"id":"x","title":"c","body":"d"}]"#,
+        )?;
+        let ids: Vec<&str> = out.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["d.json#1", "x"]);
+        assert_eq!(out.skipped.len(), 1);
+        assert!(out.skipped[0]
+            .reason
+            .starts_with("record 2: unexpected JSON content"));
+
+        let out = parse_document(&entry("o.json", Format::Json), r#"{"title":"t","text":"corps"}"#)?;
+        assert_eq!(out.articles[0].id, "o.json");
+        assert_eq!(out.articles[0].body, "corps");
+
+        assert!(parse_document(&entry("n.json", Format::Json), "42").is_err());
+        assert!(parse_document(&entry("n.json", Format::Json), "[").is_err());
+        Ok(())
+    }
+}

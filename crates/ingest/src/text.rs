@@ -1,0 +1,172 @@
+//! Plain-text articles (`.txt`).
+//!
+//! The first non-empty line is the title. Up to three short lines right
+//! after it are read as a header when they are metadata: a date line
+//! ("12 mars 2019", "Publié le 12/03/2019", "الثلاثاء 12 مارس 2019") or a
+//! source line ("Source : X", "Par X", "المصدر: X"). Header lines are kept
+//! out of the body; the first line that is not metadata starts the body.
+//! Paragraphs are separated by a blank line; line breaks inside a paragraph
+//! (hard-wrapped text) become spaces.
+
+use crate::date::find_date;
+use crate::{squeeze_spaces, Parsed};
+
+/// Longest line that can be a header line, in characters.
+const MAX_HEADER_CHARS: usize = 80;
+/// How many lines after the title may be header lines.
+const MAX_HEADER_LINES: usize = 3;
+
+pub(crate) fn parse(text: &str) -> Parsed {
+    let mut lines = text.lines().map(str::trim).peekable();
+    let mut parsed = Parsed::default();
+    for line in lines.by_ref() {
+        if !line.is_empty() {
+            parsed.title = squeeze_spaces(line);
+            break;
+        }
+    }
+    let mut header_lines = 0;
+    while header_lines < MAX_HEADER_LINES {
+        while lines.peek().is_some_and(|l| l.is_empty()) {
+            lines.next();
+        }
+        let Some(line) = lines.peek() else { break };
+        if line.chars().count() > MAX_HEADER_CHARS {
+            break;
+        }
+        if let Some(source) = source_line(line) {
+            if parsed.source.is_none() {
+                parsed.source = Some(source);
+            }
+        } else if let Some(date) = date_line(line) {
+            if parsed.date.is_none() {
+                parsed.date = Some(date);
+            }
+        } else {
+            break;
+        }
+        lines.next();
+        header_lines += 1;
+    }
+    parsed.body = paragraphs(lines);
+    parsed
+}
+
+/// Joins lines into paragraphs: blank lines separate paragraphs, other line
+/// breaks become spaces.
+pub(crate) fn paragraphs<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let mut body = String::new();
+    let mut paragraph = String::new();
+    let flush = |paragraph: &mut String, body: &mut String| {
+        if !paragraph.is_empty() {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+            }
+            body.push_str(paragraph);
+            paragraph.clear();
+        }
+    };
+    for line in lines {
+        let line = squeeze_spaces(line);
+        if line.is_empty() {
+            flush(&mut paragraph, &mut body);
+        } else {
+            if !paragraph.is_empty() {
+                paragraph.push(' ');
+            }
+            paragraph.push_str(&line);
+        }
+    }
+    flush(&mut paragraph, &mut body);
+    body
+}
+
+/// A line that is only a date, possibly with a short lead-in ("Publié le",
+/// "Alger, le") — at most a few words besides the date itself.
+fn date_line(line: &str) -> Option<crate::Date> {
+    let date = find_date(line)?;
+    (line.split_whitespace().count() <= 8).then_some(date)
+}
+
+/// "Source : X", "Source: X", "Par X", "المصدر: X", "المصدر : X" with a short X.
+fn source_line(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    let rest = if let Some(rest) = strip_label(line, &lower, "source") {
+        rest
+    } else if let Some(rest) = strip_label(line, &lower, "المصدر") {
+        rest
+    } else if lower.starts_with("par ") {
+        let rest = line.get(4..).unwrap_or_default().trim();
+        // "Par X" is a byline; only a short name is taken, never a sentence.
+        if rest.split_whitespace().count() > 5 || rest.ends_with('.') && rest.split_whitespace().count() > 3 {
+            return None;
+        }
+        rest
+    } else {
+        return None;
+    };
+    let rest = rest.trim().trim_end_matches(['.', ';']).trim();
+    if rest.is_empty() || rest.split_whitespace().count() > 8 {
+        return None;
+    }
+    Some(squeeze_spaces(rest))
+}
+
+/// `line` without its leading `label` and the colon after it.
+fn strip_label<'a>(line: &'a str, lower: &str, label: &str) -> Option<&'a str> {
+    if !lower.starts_with(label) || lower.len() != line.len() {
+        return None;
+    }
+    let rest = line[label.len()..].trim_start();
+    rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_header_and_paragraphs() {
+        let parsed = parse(
+            "\n\nL'ANEM et Pôle emploi signent un jumelage\n12 mars 2019\nSource : Le Quotidien\n\n\
+             Premier paragraphe\nsur deux lignes.\n\nSecond paragraphe.\n",
+        );
+        assert_eq!(parsed.title, "L'ANEM et Pôle emploi signent un jumelage");
+        assert_eq!(parsed.date.map(|d| d.to_string()), Some("2019-03-12".to_string()));
+        assert_eq!(parsed.source.as_deref(), Some("Le Quotidien"));
+        assert_eq!(
+            parsed.body,
+            "Premier paragraphe sur deux lignes.\n\nSecond paragraphe."
+        );
+    }
+
+    #[test]
+    fn arabic_header() {
+        let parsed =
+            parse("توأمة بين وكالتين\r\nالمصدر: الشروق\r\nالثلاثاء 12 مارس 2019\r\n\r\nنص المقال.\r\n");
+        assert_eq!(parsed.title, "توأمة بين وكالتين");
+        assert_eq!(parsed.source.as_deref(), Some("الشروق"));
+        assert_eq!(parsed.date.map(|d| d.to_string()), Some("2019-03-12".to_string()));
+        assert_eq!(parsed.body, "نص المقال.");
+    }
+
+    #[test]
+    fn a_sentence_is_not_a_header() {
+        let parsed =
+            parse("Titre\nPar ailleurs, le ministre a annoncé de nouvelles mesures pour les jeunes.\n");
+        assert_eq!(parsed.source, None);
+        assert!(parsed.body.starts_with("Par ailleurs"));
+        let parsed = parse("Titre\nLe programme, lancé en 2017, a formé 300 jeunes.\n");
+        assert_eq!(parsed.date, None);
+    }
+
+    #[test]
+    fn title_only_and_empty() {
+        let parsed = parse("Juste un titre");
+        assert_eq!(parsed.title, "Juste un titre");
+        assert_eq!(parsed.body, "");
+        let parsed = parse("  \n \n");
+        assert_eq!(parsed.title, "");
+        assert_eq!(parsed.body, "");
+    }
+}

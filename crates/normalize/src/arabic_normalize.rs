@@ -1,0 +1,121 @@
+//! Arabic orthographic normalization, as in Lucene's ArabicNormalizer and
+//! most Arabic IR work (Larkey et al.), extended for scraped press text.
+//!
+//! | from | to |
+//! |---|---|
+//! | أ إ آ ٱ (hamza and madda forms of alef) | ا |
+//! | ى (alef maqsura), ی (Farsi yeh) | ي |
+//! | ة (ta marbuta), ۃ | ه |
+//! | ک (keheh), ھ ہ (heh look-alikes) | ك, ه |
+//! | ـ (tatweel), harakat U+064B–U+065F, superscript alef U+0670, Quranic marks | removed |
+//! | ٠–٩, ۰–۹ (Arabic-Indic digits) | 0–9 |
+//!
+//! Hamza on carriers (ؤ, ئ) is kept: folding them to و/ي merges unrelated
+//! words (مسؤول / مسوول is fine, but سئل / سيل is not), and press spelling
+//! of these is stable. The digit mapping applies to every token, so a date
+//! written "٢٠١٩" in an Arabic article matches "2019" in a French one.
+
+use tantivy::tokenizer::Token;
+
+use crate::token_map::{rewrite_chars, MapFilter, TokenMap};
+
+/// See the module documentation.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ArabicNormalize;
+
+impl ArabicNormalize {
+    /// The tantivy token filter.
+    pub fn filter() -> MapFilter<ArabicNormalize> {
+        MapFilter(ArabicNormalize)
+    }
+}
+
+/// What one character becomes: `None` to remove it.
+#[inline]
+pub(crate) fn normalize_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => '\u{0627}',
+        '\u{0649}' | '\u{06CC}' => '\u{064A}',
+        '\u{0629}' | '\u{06C3}' => '\u{0647}',
+        '\u{06A9}' => '\u{0643}',
+        '\u{06BE}' | '\u{06C1}' => '\u{0647}',
+        '\u{0640}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06ED}' => return None,
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        other => other,
+    })
+}
+
+/// Whether [`normalize_char`] changes `c`.
+#[inline]
+fn changes(c: char) -> bool {
+    normalize_char(c) != Some(c)
+}
+
+impl TokenMap for ArabicNormalize {
+    fn apply(&self, token: &mut Token, scratch: &mut String) -> bool {
+        if token.text.is_ascii() || !token.text.chars().any(changes) {
+            return true;
+        }
+        rewrite_chars(token, scratch, |c, out| out.extend(normalize_char(c)));
+        true
+    }
+}
+
+/// Normalizes a whole string the same way (for lexicons and tests).
+pub fn normalize_arabic(text: &str) -> String {
+    text.chars().filter_map(normalize_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_util::assert_map;
+
+    #[test]
+    fn table() {
+        for (from, to) in [
+            ("أحمد", "احمد"),
+            ("إطار", "اطار"),
+            ("آفاق", "افاق"),
+            ("ٱلعمل", "العمل"),
+            ("مستوى", "مستوي"),
+            ("وكالة", "وكاله"),
+            ("تـــشغيل", "تشغيل"),
+            ("وَزَارَةُ", "وزاره"),
+            ("تَوْأَمَةٌ", "توامه"),
+            ("٢٠١٩", "2019"),
+            ("۱۹۹۵", "1995"),
+            ("کار", "كار"),
+            ("فارسی", "فارسي"),
+            ("مسؤول", "مسؤول"),
+            ("ANAPEC", "ANAPEC"),
+            ("Pôle", "Pôle"),
+        ] {
+            assert_map(ArabicNormalize, from, to);
+        }
+    }
+
+    #[test]
+    fn only_marks_token_is_dropped() {
+        let mut token = Token {
+            text: "\u{064E}\u{0651}".to_string(),
+            ..Token::default()
+        };
+        let mut scratch = String::new();
+        assert!(ArabicNormalize.apply(&mut token, &mut scratch));
+        assert!(token.text.is_empty(), "the map stream drops empty tokens");
+    }
+
+    #[test]
+    fn whole_string_helper() {
+        assert_eq!(
+            normalize_arabic("الوكالة الوطنية للتشغيل"),
+            "الوكاله الوطنيه للتشغيل"
+        );
+    }
+}

@@ -1,0 +1,157 @@
+//! French and Arabic text analysis for fihris, as tantivy tokenizers.
+//!
+//! One analyzer serves both languages: the [`WordTokenizer`] cuts text into
+//! words and splits them where the script changes, and every filter after it
+//! acts only on the tokens of its own script (French elision on Latin
+//! tokens, Arabic normalization on Arabic ones). A French article quoting an
+//! Arabic phrase, or an Arabic article citing "ANAPEC", is thus analysed span
+//! by span with the right rules, and a query needs no language flag.
+//!
+//! Analyzers (register them with [`register`]):
+//! - [`EXACT`]: words, compatibility folding, lowercase, French elision,
+//!   Latin accent and ligature folding, Arabic normalization. Unstemmed: for
+//!   phrases and names.
+//!
+//! Text must be NFC before it reaches these analyzers ([`nfc`]); offsets
+//! are byte offsets into that text, so snippets and highlights stay exact.
+//!
+//! This crate does not detect document languages (`fihris-lang`) or read
+//! files (`fihris-ingest`).
+
+pub mod arabic_light_stem;
+pub mod arabic_normalize;
+pub mod compat_fold;
+pub mod french_elision;
+pub mod french_light_stem;
+pub mod stopwords;
+pub mod token_map;
+pub mod word_tokenizer;
+
+#[cfg(test)]
+pub(crate) mod test_util;
+
+use std::borrow::Cow;
+
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenizerManager};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+pub use arabic_normalize::{normalize_arabic, ArabicNormalize};
+pub use compat_fold::CompatFold;
+pub use french_elision::FrenchElision;
+pub use token_map::{MapFilter, TokenMap};
+pub use word_tokenizer::WordTokenizer;
+
+/// Name of the exact (unstemmed) analyzer in the tokenizer manager.
+pub const EXACT: &str = "fihris_exact";
+
+/// Tokens longer than this many bytes are dropped: they are URLs, base64 or
+/// glued-together text, never a word someone searches for.
+const MAX_TOKEN_BYTES: usize = 80;
+
+/// The exact analyzer: normalized, unstemmed words.
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(CompatFold::filter())
+        .filter(LowerCaser)
+        .filter(FrenchElision::filter())
+        .filter(AsciiFoldingFilter)
+        .filter(ArabicNormalize::filter())
+        .build()
+}
+
+/// Registers every fihris analyzer under its name.
+pub fn register(manager: &TokenizerManager) {
+    manager.register(EXACT, exact_analyzer());
+}
+
+/// Unicode NFC, without copying text that is already NFC (almost all of it).
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// The analyzed tokens of `text` as (text, start, end) triples; for tests,
+/// tools and the query side.
+pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        out.push((token.text.clone(), token.offset_from, token.offset_to));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_util::assert_tokens_with;
+
+    fn check(text: &str, expected: &[(&str, usize, usize)]) {
+        assert_tokens_with(exact_analyzer(), text, expected);
+    }
+
+    #[test]
+    fn french_press_sentence() {
+        check(
+            "L’Agence nationale de l'emploi (ANEM) et Pôle emploi",
+            &[
+                ("agence", 4, 10),
+                ("nationale", 11, 20),
+                ("de", 21, 23),
+                ("emploi", 26, 32),
+                ("anem", 34, 38),
+                ("et", 40, 42),
+                ("pole", 43, 48),
+                ("emploi", 49, 55),
+            ],
+        );
+    }
+
+    #[test]
+    fn ligatures_and_hyphens() {
+        check(
+            "Œuvre à Aïn-Defla",
+            &[("oeuvre", 0, 6), ("a", 7, 9), ("ain", 10, 14), ("defla", 15, 20)],
+        );
+    }
+
+    #[test]
+    fn arabic_press_sentence() {
+        check(
+            "وقّعت وزارة التشغيل اتفاقية توأمة مع ANAPEC في ٢٠١٩",
+            &[
+                ("وقعت", 0, 10),
+                ("وزاره", 11, 21),
+                ("التشغيل", 22, 36),
+                ("اتفاقيه", 37, 51),
+                ("توامه", 52, 62),
+                ("مع", 63, 67),
+                ("anapec", 68, 74),
+                ("في", 75, 79),
+                ("2019", 80, 88),
+            ],
+        );
+    }
+
+    #[test]
+    fn query_and_document_forms_meet() {
+        let mut a = exact_analyzer();
+        let terms = |a: &mut TextAnalyzer, s: &str| -> Vec<String> {
+            analyze(a, s).into_iter().map(|(t, _, _)| t).collect()
+        };
+        assert_eq!(terms(&mut a, "pole emploi"), terms(&mut a, "Pôle Emploi"));
+        assert_eq!(terms(&mut a, "ANEM"), terms(&mut a, "l’ANEM"));
+        assert_eq!(terms(&mut a, "توأمة"), terms(&mut a, "تَوْأَمَة"));
+        assert_eq!(terms(&mut a, "لا"), terms(&mut a, "ﻻ"));
+    }
+
+    #[test]
+    fn nfc_composes_decomposed_accents() {
+        let decomposed = "Po\u{0302}le";
+        assert_eq!(nfc(decomposed), "Pôle");
+        assert!(matches!(nfc("Pôle"), Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,42 @@
+//! Errors of the search crate: lowercase one-line fragments.
+
+use std::path::PathBuf;
+
+/// What can go wrong opening, building or querying an index.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// No index at the given location.
+    #[error("no index at {}: run `fihris index` first", .0.display())]
+    NotFound(PathBuf),
+    /// The folder exists but holds something else than a fihris index.
+    #[error("{} is not a fihris index (refusing to touch it)", .0.display())]
+    NotAnIndex(PathBuf),
+    /// The index was built by an incompatible version of fihris.
+    #[error("the index at {} was built by another version of fihris ({found}); rebuild it with `fihris index`", path.display())]
+    Incompatible {
+        /// The index folder.
+        path: PathBuf,
+        /// What the index says about itself.
+        found: String,
+    },
+    /// Another process is writing to the index.
+    #[error("another fihris process is writing to the index at {}", .0.display())]
+    Locked(PathBuf),
+    /// The query could not be parsed.
+    #[error("invalid query: {0}")]
+    Query(String),
+    /// A root folder or file could not be read at all.
+    #[error(transparent)]
+    Ingest(#[from] fihris_ingest::IngestError),
+    /// A file-system error on the index folder.
+    #[error("cannot use index folder {}: {source}", path.display())]
+    Io {
+        /// The index folder or file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An error inside tantivy.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}

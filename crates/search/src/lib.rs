@@ -1,0 +1,210 @@
+//! The fihris index: building it from folders of articles, and answering
+//! ranked queries with snippets.
+//!
+//! Entry points: [`build_index`] (re)builds an index from roots in one
+//! atomic commit; [`Fihris::open`] opens one for reading and
+//! [`Fihris::search`] answers a query. Every text field is analysed with the
+//! analyzers of `fihris-normalize`, registered on each open.
+//!
+//! This crate never prints: it returns reports and hits, and the binary
+//! formats them.
+
+mod build;
+mod error;
+mod schema;
+mod search;
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+pub use build::{build_index, BuildOptions, BuildReport};
+pub use error::SearchError;
+pub use fihris_ingest::Skipped;
+pub use fihris_lang::Lang;
+pub use schema::{CommitInfo, SCHEMA_VERSION};
+pub use search::{Hit, SearchOptions, SearchResults, Snippet};
+
+use schema::Fields;
+
+/// An open index, ready for queries.
+pub struct Fihris {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    info: CommitInfo,
+}
+
+impl std::fmt::Debug for Fihris {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fihris")
+            .field("dir", &self.dir)
+            .field("info", &self.info)
+            .finish()
+    }
+}
+
+impl Fihris {
+    /// Opens the index at `dir` for reading.
+    pub fn open(dir: &Path) -> Result<Fihris, SearchError> {
+        let index = match index_state(dir)? {
+            IndexState::Current(index) => index,
+            IndexState::Missing => return Err(SearchError::NotFound(dir.to_path_buf())),
+            IndexState::Foreign => return Err(SearchError::NotAnIndex(dir.to_path_buf())),
+            IndexState::Outdated => {
+                return Err(SearchError::Incompatible {
+                    path: dir.to_path_buf(),
+                    found: describe_payload(dir),
+                })
+            }
+        };
+        let fields =
+            Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::NotAnIndex(dir.to_path_buf()))?;
+        let info = commit_info(&index).ok_or_else(|| SearchError::NotFound(dir.to_path_buf()))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Fihris {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            info,
+        })
+    }
+
+    /// What the last commit recorded: roots, time, article count.
+    pub fn info(&self) -> &CommitInfo {
+        &self.info
+    }
+
+    /// The index folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Number of articles in the index.
+    pub fn num_articles(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+}
+
+/// Whether `dir` holds a fihris index that [`Fihris::open`] can read.
+pub fn index_exists(dir: &Path) -> bool {
+    matches!(index_state(dir), Ok(IndexState::Current(_)))
+}
+
+/// What is at an index location.
+pub(crate) enum IndexState {
+    /// Nothing yet (no folder, an empty folder, or only a README).
+    Missing,
+    /// A fihris index of the current schema.
+    Current(Index),
+    /// A fihris index of another schema version.
+    Outdated,
+    /// Something else: never touched.
+    Foreign,
+}
+
+/// Files that may sit in an index folder without being part of the index
+/// (the repository keeps `index/README.md`).
+pub(crate) fn is_placeholder(name: &OsStr) -> bool {
+    matches!(name.to_str(), Some("README.md" | ".gitkeep"))
+}
+
+pub(crate) fn index_state(dir: &Path) -> Result<IndexState, SearchError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(IndexState::Missing),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => return Ok(IndexState::Foreign),
+        Err(e) => return Err(io_error(dir, e)),
+    };
+    let mut has_meta = false;
+    let mut has_other = false;
+    for entry in entries {
+        let entry = entry.map_err(|e| io_error(dir, e))?;
+        let name = entry.file_name();
+        if name == "meta.json" {
+            has_meta = true;
+        } else if !is_placeholder(&name) {
+            has_other = true;
+        }
+    }
+    if !has_meta {
+        return Ok(if has_other {
+            IndexState::Foreign
+        } else {
+            IndexState::Missing
+        });
+    }
+    let index = match Index::open_in_dir(dir) {
+        Ok(index) => index,
+        // A meta.json tantivy cannot read: ours only if it says so.
+        Err(_) => {
+            return Ok(if describe_payload(dir).starts_with("fihris") {
+                IndexState::Outdated
+            } else {
+                IndexState::Foreign
+            })
+        }
+    };
+    let metas = index.load_metas()?;
+    match metas.payload.as_deref().map(serde_json::from_str::<CommitInfo>) {
+        Some(Ok(info)) if info.tool == CommitInfo::TOOL => {
+            if info.schema_version == SCHEMA_VERSION && Fields::from_schema(&index.schema()).is_some() {
+                fihris_normalize::register(index.tokenizers());
+                Ok(IndexState::Current(index))
+            } else {
+                Ok(IndexState::Outdated)
+            }
+        }
+        // Created, but killed before its first commit: an empty index of
+        // ours if the schema is ours.
+        None if metas.segments.is_empty() && Fields::from_schema(&index.schema()).is_some() => {
+            if index.schema() == Fields::build().0 {
+                fihris_normalize::register(index.tokenizers());
+                Ok(IndexState::Current(index))
+            } else {
+                Ok(IndexState::Outdated)
+            }
+        }
+        _ => Ok(IndexState::Foreign),
+    }
+}
+
+fn commit_info(index: &Index) -> Option<CommitInfo> {
+    let metas = index.load_metas().ok()?;
+    match metas.payload {
+        Some(p) => serde_json::from_str(&p).ok(),
+        None => Some(CommitInfo {
+            tool: CommitInfo::TOOL.to_string(),
+            schema_version: SCHEMA_VERSION,
+            roots: Vec::new(),
+            committed_at: 0,
+            articles: 0,
+        }),
+    }
+}
+
+/// "fihris schema N" from a meta.json, read without tantivy.
+fn describe_payload(dir: &Path) -> String {
+    let text = std::fs::read_to_string(dir.join("meta.json")).unwrap_or_default();
+    let payload = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("payload").and_then(|p| p.as_str()).map(str::to_string))
+        .and_then(|p| serde_json::from_str::<CommitInfo>(&p).ok());
+    match payload {
+        Some(info) if info.tool == CommitInfo::TOOL => format!("fihris schema {}", info.schema_version),
+        _ => "unknown".to_string(),
+    }
+}
+
+pub(crate) fn io_error(path: &Path, source: std::io::Error) -> SearchError {
+    SearchError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}

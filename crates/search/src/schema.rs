@@ -1,0 +1,93 @@
+//! The index schema and the metadata fihris keeps with each commit.
+//!
+//! Fields:
+//! - `id` (raw, stored): the article's id; unique in an index.
+//! - `path` (stored): the file the article came from.
+//! - `title`, `body` (exact analyzer, positions, stored).
+//! - `lang` (raw, stored, fast): "fr", "ar", another code or "und".
+//! - `date` (stored): "YYYY-MM-DD"; `day` (i64, indexed, fast): days since
+//!   1970-01-01, only for dated articles, for range filters and sorting.
+//! - `source` (exact analyzer, stored): the publisher.
+//!
+//! [`SCHEMA_VERSION`] changes whenever the fields or the analyzers change in
+//! a way that makes an old index give wrong answers; an index whose commit
+//! payload names another version is refused with a request to rebuild.
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+
+/// Version of the schema and analysis; stored in every commit.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Handles on the schema's fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub path: Field,
+    pub title: Field,
+    pub body: Field,
+    pub lang: Field,
+    pub date: Field,
+    pub day: Field,
+    pub source: Field,
+}
+
+impl Fields {
+    /// The schema, and handles on its fields.
+    pub fn build() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let text = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(fihris_normalize::EXACT)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let fields = Fields {
+            id: b.add_text_field("id", STRING | STORED),
+            path: b.add_text_field("path", STORED),
+            title: b.add_text_field("title", text.clone()),
+            body: b.add_text_field("body", text.clone()),
+            lang: b.add_text_field("lang", STRING | STORED | FAST),
+            date: b.add_text_field("date", STORED),
+            day: b.add_i64_field("day", NumericOptions::default().set_indexed().set_fast()),
+            source: b.add_text_field("source", text),
+        };
+        (b.build(), fields)
+    }
+
+    /// Handles on the fields of an existing index's schema, if it has them
+    /// all with the expected names.
+    pub fn from_schema(schema: &Schema) -> Option<Fields> {
+        let f = |name: &str| schema.get_field(name).ok();
+        Some(Fields {
+            id: f("id")?,
+            path: f("path")?,
+            title: f("title")?,
+            body: f("body")?,
+            lang: f("lang")?,
+            date: f("date")?,
+            day: f("day")?,
+            source: f("source")?,
+        })
+    }
+}
+
+/// What fihris stores in each commit's payload.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CommitInfo {
+    /// Always "fihris": tells a fihris index from another tantivy index.
+    pub tool: String,
+    /// [`SCHEMA_VERSION`] of the fihris that wrote the commit.
+    pub schema_version: u32,
+    /// The roots the index was built from, as given.
+    pub roots: Vec<String>,
+    /// When the commit was made, seconds since the Unix epoch.
+    pub committed_at: u64,
+    /// Number of articles in the index after the commit.
+    pub articles: u64,
+}
+
+impl CommitInfo {
+    pub(crate) const TOOL: &'static str = "fihris";
+}

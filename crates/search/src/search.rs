@@ -1,0 +1,204 @@
+//! Answering queries: parsing, filtering, BM25 ranking and snippets.
+//!
+//! A query is a list of words, all of which must match (in the title or the
+//! body); words are analysed exactly like the indexed text, so "pole emploi"
+//! finds "Pôle emploi" and "l'ANEM" finds "ANEM". Matches in the title
+//! weigh [`TITLE_BOOST`] times a match in the body. Quoted phrases and the
+//! rest of tantivy's query syntax work as well.
+
+use std::ops::Range;
+
+use fihris_lang::Lang;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{TantivyDocument, Term};
+
+use crate::error::SearchError;
+use crate::Fihris;
+
+/// How much more a title match counts than a body match.
+pub const TITLE_BOOST: f32 = 2.0;
+
+/// A query and how to answer it.
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    /// The query text.
+    pub query: String,
+    /// Maximum number of hits.
+    pub limit: usize,
+    /// Number of top hits to skip (paging).
+    pub offset: usize,
+    /// Only articles in this language.
+    pub lang: Option<Lang>,
+    /// Approximate maximum length of a snippet, in characters.
+    pub snippet_chars: usize,
+}
+
+impl SearchOptions {
+    /// Options for `query` with the defaults (10 hits, 200-character snippets).
+    pub fn new(query: impl Into<String>) -> SearchOptions {
+        SearchOptions {
+            query: query.into(),
+            limit: 10,
+            offset: 0,
+            lang: None,
+            snippet_chars: 200,
+        }
+    }
+}
+
+/// A passage of an article's body with the matched words located.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    /// The passage, on one line.
+    pub text: String,
+    /// Byte ranges of `text` that matched the query.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// One ranked answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// 1-based rank among all hits of the query.
+    pub rank: usize,
+    /// The article's id.
+    pub id: String,
+    /// The file it came from.
+    pub path: String,
+    /// Its title.
+    pub title: String,
+    /// Its language code.
+    pub lang: String,
+    /// Its publication date (YYYY-MM-DD), if known.
+    pub date: Option<String>,
+    /// Its publisher, if known.
+    pub source: Option<String>,
+    /// BM25 score.
+    pub score: f32,
+    /// The best passage of the body.
+    pub snippet: Snippet,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    /// Number of matching articles (all of them, not only those returned).
+    pub total: usize,
+    /// The requested page of hits, best first.
+    pub hits: Vec<Hit>,
+}
+
+impl Fihris {
+    /// Runs a query.
+    pub fn search(&self, options: &SearchOptions) -> Result<SearchResults, SearchError> {
+        let query = self.parse(options)?;
+        let searcher = self.reader.searcher();
+        if options.limit == 0 {
+            let total = searcher.search(&*query, &Count)?;
+            return Ok(SearchResults {
+                total,
+                hits: Vec::new(),
+            });
+        }
+        let collector = (
+            TopDocs::with_limit(options.limit)
+                .and_offset(options.offset)
+                .order_by_score(),
+            Count,
+        );
+        let (top, total) = searcher.search(&*query, &collector)?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.body)?;
+        snippets.set_max_num_chars(options.snippet_chars);
+        let mut hits = Vec::with_capacity(top.len());
+        for (i, (score, address)) in top.into_iter().enumerate() {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field| -> Option<String> {
+                doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+            };
+            let body = text(self.fields.body).unwrap_or_default();
+            hits.push(Hit {
+                rank: options.offset + i + 1,
+                id: text(self.fields.id).unwrap_or_default(),
+                path: text(self.fields.path).unwrap_or_default(),
+                title: text(self.fields.title).unwrap_or_default(),
+                lang: text(self.fields.lang).unwrap_or_default(),
+                date: text(self.fields.date),
+                source: text(self.fields.source),
+                score,
+                snippet: make_snippet(&snippets, &body, options.snippet_chars),
+            });
+        }
+        Ok(SearchResults { total, hits })
+    }
+
+    /// The tantivy query for the options: the parsed text, and filters.
+    fn parse(&self, options: &SearchOptions) -> Result<Box<dyn Query>, SearchError> {
+        let text = fihris_normalize::nfc(options.query.trim());
+        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.body]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(self.fields.title, TITLE_BOOST);
+        let query = parser
+            .parse_query(&text)
+            .map_err(|e| SearchError::Query(query_error(&e)))?;
+        let Some(lang) = &options.lang else {
+            return Ok(query);
+        };
+        // The filter must not change scores: boost it to zero.
+        let term = Term::from_field_text(self.fields.lang, lang.code());
+        let filter = BoostQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), 0.0);
+        Ok(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, Box::new(filter)),
+        ])))
+    }
+}
+
+/// A lowercase description of a query-parser error.
+fn query_error(e: &tantivy::query::QueryParserError) -> String {
+    let text = e.to_string();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// The best passage of `body` for the query, or its beginning when the
+/// query matched only the title.
+fn make_snippet(generator: &SnippetGenerator, body: &str, max_chars: usize) -> Snippet {
+    let snippet = generator.snippet(body);
+    let (text, highlights) = if snippet.fragment().is_empty() {
+        (lead(body, max_chars), Vec::new())
+    } else {
+        (snippet.fragment().to_string(), snippet.highlighted().to_vec())
+    };
+    // Newlines become spaces: same length, so the ranges stay right.
+    Snippet {
+        text: text.replace(['\n', '\r', '\t'], " "),
+        highlights,
+    }
+}
+
+/// The first `max_chars` characters of `text`, cut at a word boundary.
+fn lead(text: &str, max_chars: usize) -> String {
+    let end = match text.char_indices().nth(max_chars) {
+        None => return text.to_string(),
+        Some((i, _)) => i,
+    };
+    let cut = text[..end].rfind(char::is_whitespace).unwrap_or(end);
+    format!("{}…", text[..cut].trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_cuts_at_a_word() {
+        assert_eq!(lead("un deux trois", 20), "un deux trois");
+        assert_eq!(lead("un deux trois", 9), "un deux…");
+        assert_eq!(lead("توأمة بين وكالتين", 8), "توأمة…");
+    }
+}

@@ -1,0 +1,94 @@
+//! Command-line arguments (clap), converted into the library's options.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use fihris_search::Lang;
+
+/// fihris: search French and Arabic press articles.
+///
+/// Builds a local index of article files (txt, html, json, jsonl) and
+/// answers ranked queries with accent- and spelling-tolerant matching in
+/// both languages. No server to run.
+#[derive(Debug, Parser)]
+#[command(name = "fihris", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Index folder [default: index/ in the current folder]
+    #[arg(long, global = true, env = "FIHRIS_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is not set
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// (Re)build the index from folders or files of articles.
+    ///
+    /// Indexes every .txt, .html/.htm, .json and .jsonl file under the given
+    /// paths (default: corpus/). Files that cannot be read are reported with
+    /// the reason and do not stop the run. The old index stays readable until
+    /// the new one is committed.
+    ///
+    /// Example: fihris --index /data/idx index /data/press /data/more
+    Index(IndexArgs),
+    /// Search the index; best matches first.
+    ///
+    /// All words must match, in the title or the body (title matches weigh
+    /// more). Accents, case, French elision ("l'ANEM") and Arabic spelling
+    /// variants (أ/ا, ة/ه, harakat) do not matter. "Quoted phrases" match
+    /// exactly.
+    ///
+    /// Example: fihris search "pôle emploi" --lang fr --limit 20
+    ///
+    /// Example: fihris search توأمة --json | jq .title
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folders or files to index [default: corpus/]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (several arguments are joined with spaces)
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Maximum number of hits
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// Skip the first N hits (paging)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+
+    /// Only articles in this language (fr, ar, …)
+    #[arg(long, value_parser = parse_lang, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// JSON Lines output: one object per hit
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.to_string())
+}

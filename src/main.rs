@@ -1,0 +1,154 @@
+//! The `fihris` command: a thin layer over `fihris-search`. It parses the
+//! arguments, turns them into the library's options, and prints.
+//!
+//! Exit codes, like grep: 0 when something was found (or indexed), 1 when
+//! nothing was, 2 on error. Errors are one line on standard error.
+
+mod cli;
+mod output;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use fihris_search::{build_index, index_exists, BuildOptions, Fihris, SearchOptions};
+
+use cli::{Cli, ColorChoice, Command, IndexArgs, SearchArgs};
+
+/// Where the index lives when neither --index nor FIHRIS_INDEX says.
+const DEFAULT_INDEX: &str = "index";
+/// What `fihris index` reads when given no path.
+const DEFAULT_CORPUS: &str = "corpus";
+
+enum Outcome {
+    Found,
+    NothingFound,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e),
+    };
+    match run(cli) {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("fihris: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Help and version go to stdout with exit code 0; usage errors are one
+/// line with exit code 2.
+fn clap_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("fihris: error: {first} (see fihris --help)");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<Outcome> {
+    let explicit_index = cli.index.is_some();
+    let index = cli.index.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX));
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    match cli.command {
+        Command::Index(args) => index_command(&index, args),
+        Command::Search(args) => search_command(&index, explicit_index, args, color),
+    }
+}
+
+fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
+    let roots = if args.paths.is_empty() {
+        vec![PathBuf::from(DEFAULT_CORPUS)]
+    } else {
+        args.paths
+    };
+    let articles = build(index, roots, &mut io::stdout())?;
+    Ok(if articles > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}
+
+/// Builds the index, reporting skipped files on stderr and the summary on
+/// `summary_out`; returns the number of articles indexed.
+fn build(index: &Path, roots: Vec<PathBuf>, summary_out: &mut impl Write) -> Result<usize> {
+    let report = build_index(index, &BuildOptions::new(roots)).context("cannot build the index")?;
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for skipped in &report.skipped {
+        writeln!(err, "skipped {skipped}")?;
+    }
+    writeln!(summary_out, "{}", output::build_summary(&report, index))?;
+    Ok(report.articles)
+}
+
+fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: bool) -> Result<Outcome> {
+    if !explicit_index && !index_exists(index) && !index.join("meta.json").exists() {
+        let corpus = Path::new(DEFAULT_CORPUS);
+        if corpus.is_dir() {
+            eprintln!(
+                "fihris: no index at {}: building it from {} first",
+                index.display(),
+                corpus.display()
+            );
+            build(index, vec![corpus.to_path_buf()], &mut io::stderr())?;
+        }
+    }
+    let fihris = Fihris::open(index)?;
+    let options = SearchOptions {
+        limit: args.limit,
+        offset: args.offset,
+        lang: args.lang,
+        ..SearchOptions::new(args.query.join(" "))
+    };
+    let results = fihris.search(&options)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json_hits(&mut out, &results)?;
+    } else {
+        output::human_hits(&mut out, &results, color, args.offset)?;
+    }
+    out.flush()?;
+    Ok(if results.hits.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}

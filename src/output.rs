@@ -1,0 +1,201 @@
+//! Printing results: human-readable (terminal) and JSON Lines.
+
+use std::io::{self, Write};
+
+use fihris_search::{BuildReport, Hit, SearchResults, Snippet};
+use serde::Serialize;
+
+/// Marks around matched words where colour is off (also in JSON snippets).
+pub const MARK_OPEN: &str = "**";
+/// See [`MARK_OPEN`].
+pub const MARK_CLOSE: &str = "**";
+
+const BOLD_YELLOW: &str = "\x1b[1;33m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Right-to-left isolate (U+2067) … pop directional isolate (U+2069): an
+/// Arabic title or snippet keeps its right-to-left order on a terminal that
+/// implements the Unicode bidi algorithm, without disturbing the
+/// left-to-right text around it.
+const RLI: char = '\u{2067}';
+const PDI: char = '\u{2069}';
+
+/// One search hit in JSON Lines output. The field names and their meaning
+/// are part of fihris's interface (see README.md): change them only with a
+/// new field, never silently.
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    lang: &'a str,
+    date: Option<&'a str>,
+    source: Option<&'a str>,
+    score: f32,
+    snippet: String,
+}
+
+pub fn json_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
+    for hit in &results.hits {
+        let line = JsonHit {
+            id: &hit.id,
+            path: &hit.path,
+            title: &hit.title,
+            lang: &hit.lang,
+            date: hit.date.as_deref(),
+            source: hit.source.as_deref(),
+            score: hit.score,
+            snippet: marked(&hit.snippet, MARK_OPEN, MARK_CLOSE),
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The snippet text with every highlighted range between `open` and `close`.
+pub fn marked(snippet: &Snippet, open: &str, close: &str) -> String {
+    let text = &snippet.text;
+    let mut out = String::with_capacity(text.len() + 8 * snippet.highlights.len());
+    let mut at = 0;
+    for range in &snippet.highlights {
+        let (Some(before), Some(word)) = (text.get(at..range.start), text.get(range.start..range.end)) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(open);
+        out.push_str(word);
+        out.push_str(close);
+        at = range.end;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    out
+}
+
+fn is_rtl(lang: &str, text: &str) -> bool {
+    lang == "ar" || fihris_search::Lang::Ar == fihris_lang_of(text)
+}
+
+fn fihris_lang_of(text: &str) -> fihris_search::Lang {
+    // Cheap: only decides right-to-left isolation of a line.
+    let arabic = text
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 0 && arabic * 2 >= letters {
+        fihris_search::Lang::Ar
+    } else {
+        fihris_search::Lang::Und
+    }
+}
+
+fn isolate(text: &str, rtl: bool) -> String {
+    if rtl {
+        format!("{RLI}{text}{PDI}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Human-readable hits: rank and title, a line of metadata, the snippet.
+pub fn human_hits(
+    out: &mut impl Write,
+    results: &SearchResults,
+    color: bool,
+    offset: usize,
+) -> io::Result<()> {
+    for hit in &results.hits {
+        human_hit(out, hit, color)?;
+    }
+    let shown = results.hits.len();
+    let range = if shown == 0 {
+        String::new()
+    } else {
+        format!("{}–{} of ", offset + 1, offset + shown)
+    };
+    let noun = if results.total == 1 { "article" } else { "articles" };
+    let footer = format!("{range}{} matching {noun}", results.total);
+    if color {
+        writeln!(out, "{DIM}{footer}{RESET}")
+    } else {
+        writeln!(out, "{footer}")
+    }
+}
+
+fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
+    let rtl = is_rtl(&hit.lang, &hit.title);
+    let title = if hit.title.is_empty() {
+        "(untitled)"
+    } else {
+        hit.title.as_str()
+    };
+    let title = isolate(title, rtl);
+    if color {
+        writeln!(out, "{BOLD}{:>2}. {title}{RESET}", hit.rank)?;
+    } else {
+        writeln!(out, "{:>2}. {title}", hit.rank)?;
+    }
+    let mut meta = vec![hit.date.clone().unwrap_or_else(|| "undated".to_string())];
+    if let Some(source) = &hit.source {
+        meta.push(isolate(source, is_rtl("", source)));
+    }
+    meta.push(hit.lang.clone());
+    meta.push(hit.id.clone());
+    meta.push(format!("score {:.2}", hit.score));
+    let meta = meta.join(" · ");
+    if color {
+        writeln!(out, "    {DIM}{meta}{RESET}")?;
+    } else {
+        writeln!(out, "    {meta}")?;
+    }
+    if !hit.snippet.text.is_empty() {
+        let snippet = if color {
+            marked(&hit.snippet, BOLD_YELLOW, RESET)
+        } else {
+            marked(&hit.snippet, MARK_OPEN, MARK_CLOSE)
+        };
+        let rtl = is_rtl(&hit.lang, &hit.snippet.text);
+        writeln!(out, "    {}", isolate(&snippet, rtl))?;
+    }
+    writeln!(out)
+}
+
+/// The one-line summary of an index build.
+pub fn build_summary(report: &BuildReport, index: &std::path::Path) -> String {
+    let langs: Vec<String> = report.by_lang.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    let langs = if langs.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", langs.join(", "))
+    };
+    format!(
+        "indexed {} articles{langs} from {} files, skipped {}, in {:.1} s → {}",
+        report.articles,
+        report.files,
+        report.skipped.len(),
+        report.elapsed.as_secs_f64(),
+        index.display()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_highlights() {
+        let s = Snippet {
+            text: "le jumelage et l'emploi".into(),
+            highlights: vec![3..11, 18..23],
+        };
+        assert_eq!(marked(&s, "[", "]"), "le [jumelage] et l'[emploi]");
+        let bad = Snippet {
+            text: "abc".into(),
+            highlights: vec![1..9, 10..12],
+        };
+        assert_eq!(marked(&bad, "[", "]"), "abc");
+    }
+}
