@@ -57,6 +57,39 @@ pub enum Command {
     ///
     /// Example: fihris search توأمة --json | jq .title
     Search(SearchArgs),
+    /// Measure ranking quality on known-item queries.
+    ///
+    /// QUERIES is JSON Lines of {"qid", "query", "target", "kind"}: each
+    /// query has exactly one right article (target is its id). Prints
+    /// MRR@10 and Recall@1/10/100, overall and per kind. Queries are run as
+    /// plain words, any of which may match. Use --field body for headline
+    /// queries, which would otherwise trivially match the title.
+    ///
+    /// Example: fihris --index idx-fr eval ../shared/data/queries_fr_dev.jsonl --field body
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Known-item query set (JSON Lines)
+    #[arg(value_name = "QUERIES")]
+    pub queries: PathBuf,
+
+    /// Fields to search
+    #[arg(long, value_enum, default_value_t = EvalField::All)]
+    pub field: EvalField,
+
+    /// Print the figures as one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalField {
+    /// The body only
+    Body,
+    /// Title and body
+    All,
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +116,10 @@ pub struct SearchArgs {
     /// Only articles in this language (fr, ar, …)
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
     pub lang: Option<Lang>,
+
+    /// Any word may match (ranked by how many and how rare), instead of all
+    #[arg(long)]
+    pub any: bool,
 
     /// JSON Lines output: one object per hit
     #[arg(long)]

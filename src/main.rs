@@ -13,9 +13,12 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use fihris_search::{build_index, index_exists, BuildOptions, Fihris, SearchOptions};
+use fihris_search::{
+    build_index, index_exists, BuildOptions, EvalOptions, FieldScope, Fihris, KnownItem, MatchMode,
+    SearchOptions,
+};
 
-use cli::{Cli, ColorChoice, Command, IndexArgs, SearchArgs};
+use cli::{Cli, ColorChoice, Command, EvalArgs, EvalField, IndexArgs, SearchArgs};
 
 /// Where the index lives when neither --index nor FIHRIS_INDEX says.
 const DEFAULT_INDEX: &str = "index";
@@ -88,6 +91,7 @@ fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Index(args) => index_command(&index, args),
         Command::Search(args) => search_command(&index, explicit_index, args, color),
+        Command::Eval(args) => eval_command(&index, args),
     }
 }
 
@@ -135,6 +139,7 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
         limit: args.limit,
         offset: args.offset,
         lang: args.lang,
+        mode: if args.any { MatchMode::Any } else { MatchMode::All },
         ..SearchOptions::new(args.query.join(" "))
     };
     let results = fihris.search(&options)?;
@@ -150,5 +155,28 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
         Outcome::NothingFound
     } else {
         Outcome::Found
+    })
+}
+
+fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
+    let items = KnownItem::read_all(&args.queries)?;
+    let fihris = Fihris::open(index)?;
+    let scope = match args.field {
+        EvalField::Body => FieldScope::Body,
+        EvalField::All => FieldScope::All,
+    };
+    let report = fihris.evaluate(&items, EvalOptions { scope })?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        output::eval_table(&mut out, &report, &args.queries, index)?;
+    }
+    Ok(if report.overall.queries > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
     })
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use fihris_search::{BuildReport, Hit, SearchResults, Snippet};
+use fihris_search::{BuildReport, EvalReport, Hit, Metrics, SearchResults, Snippet};
 use serde::Serialize;
 
 /// Marks around matched words where colour is off (also in JSON snippets).
@@ -179,6 +179,46 @@ pub fn build_summary(report: &BuildReport, index: &std::path::Path) -> String {
         report.elapsed.as_secs_f64(),
         index.display()
     )
+}
+
+/// The evaluation figures as a small table.
+pub fn eval_table(
+    out: &mut impl Write,
+    report: &EvalReport,
+    queries: &std::path::Path,
+    index: &std::path::Path,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} on {} ({:.1} s)",
+        queries.display(),
+        index.display(),
+        report.elapsed.as_secs_f64()
+    )?;
+    writeln!(
+        out,
+        "{:<12} {:>6} {:>7} {:>6} {:>6} {:>6}",
+        "queries", "n", "MRR@10", "R@1", "R@10", "R@100"
+    )?;
+    let row = |out: &mut dyn Write, name: &str, m: &Metrics| {
+        writeln!(
+            out,
+            "{:<12} {:>6} {:>7.3} {:>6.3} {:>6.3} {:>6.3}",
+            name, m.queries, m.mrr10, m.recall1, m.recall10, m.recall100
+        )
+    };
+    row(out, "all", &report.overall)?;
+    for (kind, m) in &report.by_kind {
+        row(out, kind, m)?;
+    }
+    if report.overall.missing_targets > 0 {
+        writeln!(
+            out,
+            "note: {} targets are not in the index (counted as misses)",
+            report.overall.missing_targets
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -25,6 +25,16 @@ pub enum SearchError {
     /// The query could not be parsed.
     #[error("invalid query: {0}")]
     Query(String),
+    /// A query set with a bad line.
+    #[error("cannot read queries {}:{line}: {reason}", path.display())]
+    Queries {
+        /// The query file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// Why.
+        reason: String,
+    },
     /// A root folder or file could not be read at all.
     #[error(transparent)]
     Ingest(#[from] fihris_ingest::IngestError),

@@ -11,6 +11,7 @@
 
 mod build;
 mod error;
+mod eval;
 mod schema;
 mod search;
 
@@ -21,10 +22,11 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 pub use build::{build_index, BuildOptions, BuildReport};
 pub use error::SearchError;
+pub use eval::{EvalOptions, EvalReport, KnownItem, Metrics};
 pub use fihris_ingest::Skipped;
 pub use fihris_lang::Lang;
 pub use schema::{CommitInfo, SCHEMA_VERSION};
-pub use search::{Hit, SearchOptions, SearchResults, Snippet};
+pub use search::{FieldScope, Hit, MatchMode, SearchOptions, SearchResults, Snippet, TITLE_BOOST};
 
 use schema::Fields;
 

@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use fihris_lang::Lang;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
 
@@ -34,6 +34,34 @@ pub struct SearchOptions {
     pub lang: Option<Lang>,
     /// Approximate maximum length of a snippet, in characters.
     pub snippet_chars: usize,
+    /// Whether every word must match, or any word.
+    pub mode: MatchMode,
+    /// Which fields to search.
+    pub scope: FieldScope,
+    /// Read query syntax (phrases, fields, AND/OR); when false the query is
+    /// taken as plain words, whatever characters it holds.
+    pub syntax: bool,
+}
+
+/// Whether all query words must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MatchMode {
+    /// Every word must match (the default for people).
+    #[default]
+    All,
+    /// Any word may match; more matches rank higher (bag of words, as for
+    /// long known-item queries).
+    Any,
+}
+
+/// Which fields a query looks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FieldScope {
+    /// Title and body (title boosted).
+    #[default]
+    All,
+    /// The body only (evaluation of headline queries).
+    Body,
 }
 
 impl SearchOptions {
@@ -45,6 +73,9 @@ impl SearchOptions {
             offset: 0,
             lang: None,
             snippet_chars: 200,
+            mode: MatchMode::All,
+            scope: FieldScope::All,
+            syntax: true,
         }
     }
 }
@@ -133,15 +164,33 @@ impl Fihris {
         Ok(SearchResults { total, hits })
     }
 
+    /// The fields searched and their boosts.
+    fn scoped_fields(&self, scope: FieldScope) -> Vec<(Field, f32)> {
+        match scope {
+            FieldScope::All => vec![(self.fields.title, TITLE_BOOST), (self.fields.body, 1.0)],
+            FieldScope::Body => vec![(self.fields.body, 1.0)],
+        }
+    }
+
     /// The tantivy query for the options: the parsed text, and filters.
-    fn parse(&self, options: &SearchOptions) -> Result<Box<dyn Query>, SearchError> {
+    pub(crate) fn parse(&self, options: &SearchOptions) -> Result<Box<dyn Query>, SearchError> {
         let text = fihris_normalize::nfc(options.query.trim());
-        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.body]);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(self.fields.title, TITLE_BOOST);
-        let query = parser
-            .parse_query(&text)
-            .map_err(|e| SearchError::Query(query_error(&e)))?;
+        let fields = self.scoped_fields(options.scope);
+        let query = if options.syntax {
+            let text = protect_colons(&protect_apostrophes(&text));
+            let mut parser = QueryParser::for_index(&self.index, fields.iter().map(|(f, _)| *f).collect());
+            if options.mode == MatchMode::All {
+                parser.set_conjunction_by_default();
+            }
+            for (field, boost) in &fields {
+                parser.set_field_boost(*field, *boost);
+            }
+            parser
+                .parse_query(&text)
+                .map_err(|e| SearchError::Query(query_error(&e)))?
+        } else {
+            self.plain_query(&text, &fields, options.mode)?
+        };
         let Some(lang) = &options.lang else {
             return Ok(query);
         };
@@ -155,9 +204,100 @@ impl Fihris {
     }
 }
 
+impl Fihris {
+    /// A query from plain words: each analysed word must (or may) match in
+    /// one of the fields.
+    fn plain_query(
+        &self,
+        text: &str,
+        fields: &[(Field, f32)],
+        mode: MatchMode,
+    ) -> Result<Box<dyn Query>, SearchError> {
+        let mut analyzers = Vec::with_capacity(fields.len());
+        for (field, boost) in fields {
+            analyzers.push((*field, *boost, self.index.tokenizer_for_field(*field)?));
+        }
+        // Words are counted by the first field's analyzer; all text fields
+        // share the same word boundaries.
+        let words = match analyzers.first_mut() {
+            Some((_, _, analyzer)) => fihris_normalize::analyze(analyzer, text),
+            None => Vec::new(),
+        };
+        let occur = match mode {
+            MatchMode::All => Occur::Must,
+            MatchMode::Any => Occur::Should,
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(words.len());
+        for (word, _, _) in words {
+            let per_field: Vec<(Occur, Box<dyn Query>)> = analyzers
+                .iter()
+                .map(|(field, boost, _)| {
+                    let term = Term::from_field_text(*field, &word);
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                    let q: Box<dyn Query> = if *boost == 1.0 {
+                        q
+                    } else {
+                        Box::new(BoostQuery::new(q, *boost))
+                    };
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push((occur, Box::new(BooleanQuery::new(per_field))));
+        }
+        if clauses.is_empty() {
+            return Ok(Box::new(EmptyQuery));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+}
+
+/// Turns a typewriter apostrophe between two letters ("l'ANEM") into a
+/// typographic one: tantivy's query grammar reads `'` as a quote, while the
+/// analyzers treat both apostrophes alike.
+fn protect_apostrophes(query: &str) -> String {
+    let chars: Vec<char> = query.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_letters = i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            if c == '\'' && between_letters {
+                '\u{2019}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Field names a query may use before a colon ("title:jumelage").
+const QUERY_FIELDS: &[&str] = &["body", "source", "title"];
+
+/// Headlines pasted as queries are full of colons ("Emploi : l'ANEM…");
+/// a colon is field syntax only right after a field name, elsewhere it
+/// becomes a space.
+fn protect_colons(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    for (i, c) in query.char_indices() {
+        if c == ':' {
+            let word_start = query[..i]
+                .rfind(|ch: char| !ch.is_alphanumeric() && ch != '_')
+                .map_or(0, |j| j + 1);
+            if !QUERY_FIELDS.contains(&&query[word_start..i]) {
+                out.push(' ');
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A lowercase description of a query-parser error.
 fn query_error(e: &tantivy::query::QueryParserError) -> String {
-    let text = e.to_string();
+    let text = e.to_string().replace("Syntax Error", "syntax error in");
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
@@ -194,6 +334,22 @@ fn lead(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apostrophes_inside_words_are_protected() {
+        assert_eq!(
+            protect_apostrophes("l'OMS d'abord"),
+            "l\u{2019}OMS d\u{2019}abord"
+        );
+        assert_eq!(protect_apostrophes("'phrase' l’emploi"), "'phrase' l’emploi");
+    }
+
+    #[test]
+    fn colons_outside_field_syntax_are_spaces() {
+        assert_eq!(protect_colons("Emploi : l'ANEM"), "Emploi   l'ANEM");
+        assert_eq!(protect_colons("title:jumelage 10:30"), "title:jumelage 10 30");
+        assert_eq!(protect_colons("source:APS"), "source:APS");
+    }
 
     #[test]
     fn lead_cuts_at_a_word() {

@@ -1,0 +1,211 @@
+//! Known-item evaluation: how well does the index rank the one right
+//! article for each query?
+//!
+//! A query set is JSON Lines of `{"qid", "query", "target", "kind"?}`, the
+//! format of `../shared/data/queries_*_dev.jsonl`. Each query is run as
+//! plain words in [`MatchMode::Any`] (long headlines rarely share every word
+//! with their article's body, and the peers fihris is compared with rank bags
+//! of words too), and the rank of `target` among the first 100 hits gives
+//! MRR@10 and Recall@1/10/100, overall and per `kind`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Term};
+
+use crate::error::SearchError;
+use crate::search::{FieldScope, MatchMode, SearchOptions};
+use crate::Fihris;
+
+/// How deep the ranking is read (Recall@100).
+const DEPTH: usize = 100;
+
+/// One known-item query.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct KnownItem {
+    /// Query id.
+    pub qid: String,
+    /// Query text.
+    pub query: String,
+    /// Id of the one right article.
+    pub target: String,
+    /// Kind of query ("title", "abstract"…), for per-kind figures.
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+impl KnownItem {
+    /// Reads a query set; a bad line is an error naming the file and line.
+    pub fn read_all(path: &Path) -> Result<Vec<KnownItem>, SearchError> {
+        let text = std::fs::read_to_string(path).map_err(|e| SearchError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        let mut items = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let item = serde_json::from_str(line).map_err(|e| SearchError::Queries {
+                path: path.to_path_buf(),
+                line: i + 1,
+                reason: e.to_string(),
+            })?;
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+/// How to evaluate.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EvalOptions {
+    /// Fields searched: [`FieldScope::Body`] for headline queries.
+    pub scope: FieldScope,
+}
+
+/// Known-item measures over a set of queries.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
+pub struct Metrics {
+    /// Number of queries.
+    pub queries: usize,
+    /// Mean reciprocal rank of the target, 0 beyond rank 10.
+    pub mrr10: f64,
+    /// Share of queries with the target first.
+    pub recall1: f64,
+    /// Share with the target in the top 10.
+    pub recall10: f64,
+    /// Share with the target in the top 100.
+    pub recall100: f64,
+    /// Queries whose target is not in the index at all.
+    pub missing_targets: usize,
+}
+
+/// The result of an evaluation.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvalReport {
+    /// All queries.
+    #[serde(flatten)]
+    pub overall: Metrics,
+    /// Per query kind.
+    pub by_kind: BTreeMap<String, Metrics>,
+    /// Wall time.
+    #[serde(skip)]
+    pub elapsed: Duration,
+}
+
+#[derive(Default)]
+struct Accumulator {
+    queries: usize,
+    rr: f64,
+    r1: usize,
+    r10: usize,
+    r100: usize,
+    missing: usize,
+}
+
+impl Accumulator {
+    fn add(&mut self, rank: Option<usize>, missing: bool) {
+        self.queries += 1;
+        self.missing += usize::from(missing);
+        if let Some(rank) = rank {
+            if rank <= 10 {
+                self.rr += 1.0 / rank as f64;
+                self.r10 += 1;
+            }
+            self.r1 += usize::from(rank == 1);
+            self.r100 += usize::from(rank <= DEPTH);
+        }
+    }
+
+    fn metrics(&self) -> Metrics {
+        let n = self.queries.max(1) as f64;
+        Metrics {
+            queries: self.queries,
+            mrr10: self.rr / n,
+            recall1: self.r1 as f64 / n,
+            recall10: self.r10 as f64 / n,
+            recall100: self.r100 as f64 / n,
+            missing_targets: self.missing,
+        }
+    }
+}
+
+impl Fihris {
+    /// Runs every query and measures where its target ranks.
+    pub fn evaluate(&self, items: &[KnownItem], options: EvalOptions) -> Result<EvalReport, SearchError> {
+        let start = Instant::now();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let chunk = items.len().div_ceil(threads).max(1);
+        let ranks: Vec<Result<Vec<(Option<usize>, bool)>, SearchError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = items
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|item| self.rank_of(item, options)).collect())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(SearchError::Query("an evaluation thread panicked".to_string()))
+                    })
+                })
+                .collect()
+        });
+        let mut overall = Accumulator::default();
+        let mut by_kind: BTreeMap<String, Accumulator> = BTreeMap::new();
+        let mut i = 0;
+        for part in ranks {
+            for (rank, missing) in part? {
+                overall.add(rank, missing);
+                if let Some(kind) = &items[i].kind {
+                    by_kind.entry(kind.clone()).or_default().add(rank, missing);
+                }
+                i += 1;
+            }
+        }
+        Ok(EvalReport {
+            overall: overall.metrics(),
+            by_kind: by_kind.into_iter().map(|(k, a)| (k, a.metrics())).collect(),
+            elapsed: start.elapsed(),
+        })
+    }
+
+    /// The 1-based rank of the item's target within [`DEPTH`], and whether
+    /// the target is missing from the index.
+    fn rank_of(&self, item: &KnownItem, options: EvalOptions) -> Result<(Option<usize>, bool), SearchError> {
+        let searcher = self.reader.searcher();
+        let Some(target) = self.address_of(&item.target)? else {
+            return Ok((None, true));
+        };
+        let query = self.parse(&SearchOptions {
+            mode: MatchMode::Any,
+            scope: options.scope,
+            syntax: false,
+            ..SearchOptions::new(item.query.clone())
+        })?;
+        let top = searcher.search(&*query, &TopDocs::with_limit(DEPTH).order_by_score())?;
+        Ok((top.iter().position(|(_, a)| *a == target).map(|p| p + 1), false))
+    }
+
+    /// Where the article with this id is.
+    pub(crate) fn address_of(&self, id: &str) -> Result<Option<DocAddress>, SearchError> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = self
+            .reader
+            .searcher()
+            .search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        Ok(top.first().map(|(_, a)| *a))
+    }
+}
