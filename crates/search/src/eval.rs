@@ -99,6 +99,9 @@ pub struct EvalReport {
     pub elapsed: Duration,
 }
 
+/// Rank of the target (if within the depth), and whether it is missing.
+type RankOutcome = (Option<usize>, bool);
+
 #[derive(Default)]
 struct Accumulator {
     queries: usize,
@@ -144,7 +147,7 @@ impl Fihris {
             .map_or(1, |n| n.get())
             .clamp(1, 8);
         let chunk = items.len().div_ceil(threads).max(1);
-        let ranks: Vec<Result<Vec<(Option<usize>, bool)>, SearchError>> = std::thread::scope(|scope| {
+        let ranks: Vec<Result<Vec<RankOutcome>, SearchError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = items
                 .chunks(chunk)
                 .map(|part| {
@@ -181,7 +184,7 @@ impl Fihris {
 
     /// The 1-based rank of the item's target within [`DEPTH`], and whether
     /// the target is missing from the index.
-    fn rank_of(&self, item: &KnownItem, options: EvalOptions) -> Result<(Option<usize>, bool), SearchError> {
+    fn rank_of(&self, item: &KnownItem, options: EvalOptions) -> Result<RankOutcome, SearchError> {
         let searcher = self.reader.searcher();
         let Some(target) = self.address_of(&item.target)? else {
             return Ok((None, true));
