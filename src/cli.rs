@@ -97,6 +97,33 @@ pub struct IndexArgs {
     /// Folders or files to index [default: corpus/]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Stemmer of the stemmed fields (for comparisons; the default measures best)
+    #[arg(long, value_enum, default_value_t = StemmerChoice::LightExceptions)]
+    pub stemmer: StemmerChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StemmerChoice {
+    /// No stemming (stopwords still removed)
+    None,
+    /// Snowball French and Arabic (rust-stemmers)
+    Snowball,
+    /// Light stemmers: Savoy French, Larkey light10 Arabic
+    Light,
+    /// Light stemmers, Arabic with the exception list for root-initial و/ف
+    LightExceptions,
+}
+
+impl From<StemmerChoice> for fihris_search::Stemmer {
+    fn from(c: StemmerChoice) -> Self {
+        match c {
+            StemmerChoice::None => fihris_search::Stemmer::None,
+            StemmerChoice::Snowball => fihris_search::Stemmer::Snowball,
+            StemmerChoice::Light => fihris_search::Stemmer::Light,
+            StemmerChoice::LightExceptions => fihris_search::Stemmer::LightExceptions,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

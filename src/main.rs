@@ -101,7 +101,11 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
     } else {
         args.paths
     };
-    let articles = build(index, roots, &mut io::stdout())?;
+    let options = BuildOptions {
+        stemmer: args.stemmer.into(),
+        ..BuildOptions::new(roots)
+    };
+    let articles = build(index, options, &mut io::stdout())?;
     Ok(if articles > 0 {
         Outcome::Found
     } else {
@@ -111,8 +115,8 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
 
 /// Builds the index, reporting skipped files on stderr and the summary on
 /// `summary_out`; returns the number of articles indexed.
-fn build(index: &Path, roots: Vec<PathBuf>, summary_out: &mut impl Write) -> Result<usize> {
-    let report = build_index(index, &BuildOptions::new(roots)).context("cannot build the index")?;
+fn build(index: &Path, options: BuildOptions, summary_out: &mut impl Write) -> Result<usize> {
+    let report = build_index(index, &options).context("cannot build the index")?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for skipped in &report.skipped {
@@ -131,7 +135,7 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
                 index.display(),
                 corpus.display()
             );
-            build(index, vec![corpus.to_path_buf()], &mut io::stderr())?;
+            build(index, BuildOptions::new(vec![corpus.to_path_buf()]), &mut io::stderr())?;
         }
     }
     let fihris = Fihris::open(index)?;

@@ -11,6 +11,10 @@
 //! - [`EXACT`]: words, compatibility folding, lowercase, French elision,
 //!   Latin accent and ligature folding, Arabic normalization. Unstemmed: for
 //!   phrases and names.
+//! - [`STEM`]: the same, then French and Arabic stopwords removed and each
+//!   word stemmed by the [`Stemmer`] chosen for the index (default: the
+//!   light stemmers with the Arabic exception list, which measure best; see
+//!   BENCHMARKS.md).
 //!
 //! Text must be NFC before it reaches these analyzers ([`nfc`]); offsets
 //! are byte offsets into that text, so snippets and highlights stay exact.
@@ -23,6 +27,7 @@ pub mod arabic_normalize;
 pub mod compat_fold;
 pub mod french_elision;
 pub mod french_light_stem;
+pub mod snowball_stem;
 pub mod stopwords;
 pub mod token_map;
 pub mod word_tokenizer;
@@ -35,14 +40,60 @@ use std::borrow::Cow;
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenizerManager};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+pub use arabic_light_stem::{ArabicLightStem, Exceptions};
 pub use arabic_normalize::{normalize_arabic, ArabicNormalize};
 pub use compat_fold::CompatFold;
 pub use french_elision::FrenchElision;
+pub use french_light_stem::FrenchLightStem;
+pub use snowball_stem::SnowballStem;
+pub use stopwords::StopWords;
 pub use token_map::{MapFilter, TokenMap};
 pub use word_tokenizer::WordTokenizer;
 
 /// Name of the exact (unstemmed) analyzer in the tokenizer manager.
 pub const EXACT: &str = "fihris_exact";
+/// Name of the stemmed analyzer in the tokenizer manager.
+pub const STEM: &str = "fihris_stem";
+
+/// The stemmers the [`STEM`] analyzer can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Stemmer {
+    /// No stemming (stopwords are still removed).
+    None,
+    /// Snowball French and Arabic (rust-stemmers).
+    Snowball,
+    /// Savoy's French light stemmer and Larkey's Arabic light10, plain.
+    Light,
+    /// The light stemmers, with the Arabic exception list for root-initial
+    /// و/ف and conjunction ف stripping.
+    #[default]
+    LightExceptions,
+}
+
+impl Stemmer {
+    /// All stemmers, for comparisons.
+    pub const ALL: [Stemmer; 4] = [
+        Stemmer::None,
+        Stemmer::Snowball,
+        Stemmer::Light,
+        Stemmer::LightExceptions,
+    ];
+
+    /// The name used on the command line and in index metadata.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stemmer::None => "none",
+            Stemmer::Snowball => "snowball",
+            Stemmer::Light => "light",
+            Stemmer::LightExceptions => "light-exceptions",
+        }
+    }
+
+    /// The stemmer of a name given by [`Stemmer::name`].
+    pub fn from_name(name: &str) -> Option<Stemmer> {
+        Stemmer::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
 
 /// Tokens longer than this many bytes are dropped: they are URLs, base64 or
 /// glued-together text, never a word someone searches for.
@@ -60,9 +111,34 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Registers every fihris analyzer under its name.
-pub fn register(manager: &TokenizerManager) {
+/// The stemmed analyzer: exact analysis, stopwords removed, stemmed.
+pub fn stem_analyzer(stemmer: Stemmer) -> TextAnalyzer {
+    let normalized = TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(CompatFold::filter())
+        .filter(LowerCaser)
+        .filter(FrenchElision::filter())
+        .filter(AsciiFoldingFilter)
+        .filter(ArabicNormalize::filter())
+        .filter(StopWords::filter());
+    match stemmer {
+        Stemmer::None => normalized.build(),
+        Stemmer::Snowball => normalized.filter(SnowballStem::filter()).build(),
+        Stemmer::Light => normalized
+            .filter(ArabicLightStem::new(Exceptions::None).into_filter())
+            .filter(FrenchLightStem::filter())
+            .build(),
+        Stemmer::LightExceptions => normalized
+            .filter(ArabicLightStem::new(Exceptions::List).into_filter())
+            .filter(FrenchLightStem::filter())
+            .build(),
+    }
+}
+
+/// Registers every fihris analyzer under its name; [`STEM`] with `stemmer`.
+pub fn register(manager: &TokenizerManager, stemmer: Stemmer) {
     manager.register(EXACT, exact_analyzer());
+    manager.register(STEM, stem_analyzer(stemmer));
 }
 
 /// Unicode NFC, without copying text that is already NFC (almost all of it).
@@ -146,6 +222,40 @@ mod tests {
         assert_eq!(terms(&mut a, "ANEM"), terms(&mut a, "l’ANEM"));
         assert_eq!(terms(&mut a, "توأمة"), terms(&mut a, "تَوْأَمَة"));
         assert_eq!(terms(&mut a, "لا"), terms(&mut a, "ﻻ"));
+    }
+
+    #[test]
+    fn stem_analyzer_meets_forms() {
+        let mut a = stem_analyzer(Stemmer::default());
+        let terms = |a: &mut TextAnalyzer, s: &str| -> Vec<String> {
+            analyze(a, s).into_iter().map(|(t, _, _)| t).collect()
+        };
+        assert_eq!(
+            terms(&mut a, "emplois nationaux"),
+            terms(&mut a, "l’emploi national")
+        );
+        assert_eq!(terms(&mut a, "والتشغيل"), terms(&mut a, "التشغيل"));
+        assert_eq!(terms(&mut a, "بالمغرب"), terms(&mut a, "المغرب"));
+        // Root-initial و survives with the exception list.
+        assert_eq!(terms(&mut a, "وكالة"), vec!["وكال".to_string()]);
+        assert_eq!(terms(&mut a, "qu’il le dit"), vec!["dit".to_string()]);
+    }
+
+    #[test]
+    fn stemmer_names_round_trip() {
+        for s in Stemmer::ALL {
+            assert_eq!(Stemmer::from_name(s.name()), Some(s));
+        }
+        assert_eq!(Stemmer::from_name("porter"), None);
+    }
+
+    #[test]
+    fn stem_offsets_point_at_the_word() {
+        assert_tokens_with(
+            stem_analyzer(Stemmer::default()),
+            "L’emploi des jeunes بالمغرب",
+            &[("emploi", 4, 10), ("jeun", 15, 21), ("مغرب", 22, 36)],
+        );
     }
 
     #[test]
