@@ -64,10 +64,17 @@ fn clap_error(e: clap::Error) -> ExitCode {
             }
         }
         _ => {
+            // clap's message runs until the first blank line (the usage
+            // follows); fold it onto one line.
             let rendered = e.render().to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("fihris: error: {first} (see fihris --help)");
+            let message: Vec<&str> = rendered
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let message = message.join(" ");
+            let message = message.strip_prefix("error: ").unwrap_or(&message);
+            eprintln!("fihris: error: {message} (see fihris --help)");
             ExitCode::from(2)
         }
     }
@@ -135,7 +142,11 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
                 index.display(),
                 corpus.display()
             );
-            build(index, BuildOptions::new(vec![corpus.to_path_buf()]), &mut io::stderr())?;
+            build(
+                index,
+                BuildOptions::new(vec![corpus.to_path_buf()]),
+                &mut io::stderr(),
+            )?;
         }
     }
     let fihris = Fihris::open(index)?;

@@ -171,10 +171,17 @@ pub fn build_summary(report: &BuildReport, index: &std::path::Path) -> String {
     } else {
         format!(" ({})", langs.join(", "))
     };
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     format!(
-        "indexed {} articles{langs} from {} files, skipped {}, in {:.1} s → {}",
-        report.articles,
-        report.files,
+        "indexed {}{langs} from {}, skipped {}, in {:.1} s → {}",
+        plural(report.articles, "article"),
+        plural(report.files, "file"),
         report.skipped.len(),
         report.elapsed.as_secs_f64(),
         index.display()
@@ -229,7 +236,7 @@ mod tests {
     fn marks_highlights() {
         let s = Snippet {
             text: "le jumelage et l'emploi".into(),
-            highlights: vec![3..11, 18..23],
+            highlights: vec![3..11, 17..23],
         };
         assert_eq!(marked(&s, "[", "]"), "le [jumelage] et l'[emploi]");
         let bad = Snippet {

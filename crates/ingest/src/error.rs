@@ -7,20 +7,20 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     /// A root given by the user does not exist or cannot be listed.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {}", path.display(), io_reason(error))]
     Root {
         /// The root as given.
         path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (its text is part of the message).
+        error: std::io::Error,
     },
     /// The file could not be read.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {}", path.display(), io_reason(error))]
     Read {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (its text is part of the message).
+        error: std::io::Error,
     },
     /// The file's bytes are not text fihris can decode.
     #[error("cannot decode {}: {reason}", path.display())]
@@ -54,7 +54,7 @@ impl IngestError {
     /// The reason alone, without the path.
     pub fn reason(&self) -> String {
         match self {
-            IngestError::Root { source, .. } | IngestError::Read { source, .. } => io_reason(source),
+            IngestError::Root { error, .. } | IngestError::Read { error, .. } => io_reason(error),
             IngestError::Decode { reason, .. } | IngestError::Parse { reason, .. } => reason.clone(),
         }
     }

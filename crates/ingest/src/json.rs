@@ -35,7 +35,11 @@ pub(crate) fn parse_lines(entry: &FileEntry, text: &str) -> FileArticles {
         }
         let result = serde_json::from_str::<Record>(line)
             .map_err(|e| json_reason(&e))
-            .and_then(|r| to_article(entry, r, &format!("{}#{line_no}", entry.id)));
+            .and_then(|r| to_article(entry, r, &format!("{}#{line_no}", entry.id)))
+            .map(|a| Article {
+                line: Some(line_no),
+                ..a
+            });
         match result {
             Ok(article) => out.articles.push(article),
             Err(reason) => out.skipped.push(Skipped {
@@ -115,6 +119,7 @@ fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Ar
     Ok(Article {
         id,
         path: entry.path.clone(),
+        line: None,
         title,
         body,
         lang,

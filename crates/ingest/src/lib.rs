@@ -34,7 +34,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 pub use date::Date;
 pub use decode::decode_utf8;
 pub use error::IngestError;
-pub use walk::{collect_files, FileEntry, Format};
+pub use walk::{collect_files, collect_files_excluding, FileEntry, Format};
 
 /// One article, ready to index.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +45,8 @@ pub struct Article {
     pub id: String,
     /// The file the article was read from, as reached from the root given.
     pub path: PathBuf,
+    /// The line of the record, for an article of a `.jsonl` file.
+    pub line: Option<usize>,
     /// Headline (may be empty when the file has none).
     pub title: String,
     /// Article text, paragraphs separated by a blank line.
@@ -91,9 +93,9 @@ pub struct FileArticles {
 /// Reads one file into articles. An error means nothing of the file could
 /// be used; per-record problems are in [`FileArticles::skipped`].
 pub fn read_file(entry: &FileEntry) -> Result<FileArticles, IngestError> {
-    let bytes = std::fs::read(&entry.path).map_err(|source| IngestError::Read {
+    let bytes = std::fs::read(&entry.path).map_err(|error| IngestError::Read {
         path: entry.path.clone(),
-        source,
+        error,
     })?;
     read_bytes(entry, &bytes)
 }
@@ -141,6 +143,7 @@ fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
         articles: vec![Article {
             id: entry.id.clone(),
             path: entry.path.clone(),
+            line: None,
             title: parsed.title,
             body: parsed.body,
             lang,

@@ -55,12 +55,24 @@ pub struct FileEntry {
 /// not exist is an error; problems with single files below a root are
 /// returned as skipped entries.
 pub fn collect_files(roots: &[PathBuf]) -> Result<(Vec<FileEntry>, Vec<Skipped>), IngestError> {
+    collect_files_excluding(roots, &[])
+}
+
+/// Like [`collect_files`], leaving out the folders `exclude` (an index
+/// folder inside a corpus folder must not be read as articles).
+pub fn collect_files_excluding(
+    roots: &[PathBuf],
+    exclude: &[PathBuf],
+) -> Result<(Vec<FileEntry>, Vec<Skipped>), IngestError> {
+    let exclude: Vec<PathBuf> = exclude.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    let excluded =
+        |path: &Path| !exclude.is_empty() && path.canonicalize().is_ok_and(|c| exclude.contains(&c));
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for root in roots {
-        let meta = std::fs::metadata(root).map_err(|source| IngestError::Root {
+        let meta = std::fs::metadata(root).map_err(|error| IngestError::Root {
             path: root.clone(),
-            source,
+            error,
         })?;
         if meta.is_file() {
             let base = root.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -71,7 +83,10 @@ pub fn collect_files(roots: &[PathBuf]) -> Result<(Vec<FileEntry>, Vec<Skipped>)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            .filter_entry(|e| {
+                (e.depth() == 0 || !is_hidden(e.file_name()))
+                    && !(e.file_type().is_dir() && excluded(e.path()))
+            });
         for entry in walker {
             match entry {
                 Ok(entry) => {
@@ -157,6 +172,20 @@ mod tests {
         let (files, _) = collect_files(&[file]).map_err(std::io::Error::other)?;
         assert_eq!(files[0].id, "x.jsonl");
         assert_eq!(files[0].format, Format::JsonLines);
+        Ok(())
+    }
+
+    #[test]
+    fn excluded_folders_are_not_walked() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir_all(dir.path().join("index"))?;
+        std::fs::write(dir.path().join("index/meta.json"), "{}")?;
+        std::fs::write(dir.path().join("a.txt"), "a")?;
+        let (files, skipped) =
+            collect_files_excluding(&[dir.path().to_path_buf()], &[dir.path().join("index")])
+                .map_err(std::io::Error::other)?;
+        assert_eq!(files.len(), 1);
+        assert!(skipped.is_empty());
         Ok(())
     }
 

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use fihris_ingest::{collect_files, read_file, Article, Skipped};
+use fihris_ingest::{collect_files_excluding, read_file, Article, Skipped};
+use fihris_normalize::Stemmer;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
 use crate::error::SearchError;
@@ -25,6 +26,8 @@ pub struct BuildOptions {
     pub threads: Option<usize>,
     /// Memory budget of the index writer, in bytes, shared by its threads.
     pub memory_budget: usize,
+    /// Stemmer of the stemmed fields.
+    pub stemmer: Stemmer,
 }
 
 impl BuildOptions {
@@ -34,6 +37,7 @@ impl BuildOptions {
             roots,
             threads: None,
             memory_budget: 256 << 20,
+            stemmer: Stemmer::default(),
         }
     }
 }
@@ -56,8 +60,9 @@ pub struct BuildReport {
 /// Builds (or rebuilds from scratch) the index at `dir` from the roots.
 pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, SearchError> {
     let start = Instant::now();
-    let (files, mut skipped) = collect_files(&options.roots)?;
+    let (files, mut skipped) = collect_files_excluding(&options.roots, &[dir.to_path_buf()])?;
     let index = open_for_rebuild(dir)?;
+    fihris_normalize::register(index.tokenizers(), options.stemmer);
     let fields =
         Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::NotAnIndex(dir.to_path_buf()))?;
 
@@ -79,7 +84,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         ..BuildReport::default()
     };
     // Ids must be unique: the first file to claim one keeps it.
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
     for entry in &files {
         let read = match read_file(entry) {
             Ok(read) => read,
@@ -97,16 +102,16 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             if let Some(first) = seen.get(&article.id) {
                 skipped.push(Skipped {
                     path: article.path.clone(),
-                    line: None,
-                    reason: format!(
-                        "duplicate id {:?} (already used by {})",
-                        article.id,
-                        first.display()
-                    ),
+                    line: article.line,
+                    reason: format!("duplicate id {:?} (already used by {first})", article.id),
                 });
                 continue;
             }
-            seen.insert(article.id.clone(), article.path.clone());
+            let location = match article.line {
+                Some(line) => format!("{}:{line}", article.path.display()),
+                None => article.path.display().to_string(),
+            };
+            seen.insert(article.id.clone(), location);
             *report.by_lang.entry(article.lang.code().to_string()).or_default() += 1;
             writer.add_document(to_document(&fields, &article))?;
             report.articles += 1;
@@ -121,6 +126,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
         articles: report.articles as u64,
+        stemmer: options.stemmer.name().to_string(),
     };
     let payload = serde_json::to_string(&info)
         .map_err(|e| SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
@@ -141,6 +147,8 @@ fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
         f.path => a.path.display().to_string(),
         f.title => a.title.as_str(),
         f.body => a.body.as_str(),
+        f.title_stem => a.title.as_str(),
+        f.body_stem => a.body.as_str(),
         f.lang => a.lang.code(),
     );
     if let Some(date) = a.date {
@@ -171,9 +179,7 @@ fn open_for_rebuild(dir: &Path) -> Result<Index, SearchError> {
 fn create(dir: &Path) -> Result<Index, SearchError> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let (schema, _) = Fields::build();
-    let index = Index::create_in_dir(dir, schema)?;
-    fihris_normalize::register(index.tokenizers());
-    Ok(index)
+    Ok(Index::create_in_dir(dir, schema)?)
 }
 
 /// Removes the files of an outdated fihris index, keeping a README.

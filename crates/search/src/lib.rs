@@ -25,6 +25,7 @@ pub use error::SearchError;
 pub use eval::{EvalOptions, EvalReport, KnownItem, Metrics};
 pub use fihris_ingest::Skipped;
 pub use fihris_lang::Lang;
+pub use fihris_normalize::Stemmer;
 pub use schema::{CommitInfo, SCHEMA_VERSION};
 pub use search::{FieldScope, Hit, MatchMode, SearchOptions, SearchResults, Snippet, TITLE_BOOST};
 
@@ -157,7 +158,7 @@ pub(crate) fn index_state(dir: &Path) -> Result<IndexState, SearchError> {
     match metas.payload.as_deref().map(serde_json::from_str::<CommitInfo>) {
         Some(Ok(info)) if info.tool == CommitInfo::TOOL => {
             if info.schema_version == SCHEMA_VERSION && Fields::from_schema(&index.schema()).is_some() {
-                fihris_normalize::register(index.tokenizers());
+                fihris_normalize::register(index.tokenizers(), info.stemmer());
                 Ok(IndexState::Current(index))
             } else {
                 Ok(IndexState::Outdated)
@@ -167,7 +168,7 @@ pub(crate) fn index_state(dir: &Path) -> Result<IndexState, SearchError> {
         // ours if the schema is ours.
         None if metas.segments.is_empty() && Fields::from_schema(&index.schema()).is_some() => {
             if index.schema() == Fields::build().0 {
-                fihris_normalize::register(index.tokenizers());
+                fihris_normalize::register(index.tokenizers(), Default::default());
                 Ok(IndexState::Current(index))
             } else {
                 Ok(IndexState::Outdated)
@@ -187,6 +188,7 @@ fn commit_info(index: &Index) -> Option<CommitInfo> {
             roots: Vec::new(),
             committed_at: 0,
             articles: 0,
+            stemmer: fihris_normalize::Stemmer::default().name().to_string(),
         }),
     }
 }

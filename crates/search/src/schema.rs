@@ -3,7 +3,10 @@
 //! Fields:
 //! - `id` (raw, stored): the article's id; unique in an index.
 //! - `path` (stored): the file the article came from.
-//! - `title`, `body` (exact analyzer, positions, stored).
+//! - `title`, `body` (exact analyzer, positions, stored): normalized,
+//!   unstemmed words, for phrases and names.
+//! - `title_stem`, `body_stem` (stemmed analyzer, positions, not stored):
+//!   stopwords removed and words stemmed, for recall.
 //! - `lang` (raw, stored, fast): "fr", "ar", another code or "und".
 //! - `date` (stored): "YYYY-MM-DD"; `day` (i64, indexed, fast): days since
 //!   1970-01-01, only for dated articles, for range filters and sorting.
@@ -13,13 +16,14 @@
 //! a way that makes an old index give wrong answers; an index whose commit
 //! payload names another version is refused with a request to rebuild.
 
+use fihris_normalize::Stemmer;
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
 /// Version of the schema and analysis; stored in every commit.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +32,8 @@ pub struct Fields {
     pub path: Field,
     pub title: Field,
     pub body: Field,
+    pub title_stem: Field,
+    pub body_stem: Field,
     pub lang: Field,
     pub date: Field,
     pub day: Field,
@@ -43,11 +49,18 @@ impl Fields {
                 .set_tokenizer(fihris_normalize::EXACT)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
+        let stemmed = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(fihris_normalize::STEM)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
         let fields = Fields {
             id: b.add_text_field("id", STRING | STORED),
             path: b.add_text_field("path", STORED),
             title: b.add_text_field("title", text.clone()),
             body: b.add_text_field("body", text.clone()),
+            title_stem: b.add_text_field("title_stem", stemmed.clone()),
+            body_stem: b.add_text_field("body_stem", stemmed),
             lang: b.add_text_field("lang", STRING | STORED | FAST),
             date: b.add_text_field("date", STORED),
             day: b.add_i64_field("day", NumericOptions::default().set_indexed().set_fast()),
@@ -65,6 +78,8 @@ impl Fields {
             path: f("path")?,
             title: f("title")?,
             body: f("body")?,
+            title_stem: f("title_stem")?,
+            body_stem: f("body_stem")?,
             lang: f("lang")?,
             date: f("date")?,
             day: f("day")?,
@@ -86,6 +101,15 @@ pub struct CommitInfo {
     pub committed_at: u64,
     /// Number of articles in the index after the commit.
     pub articles: u64,
+    /// The stemmer of the stemmed fields (see `fihris_normalize::Stemmer`).
+    pub stemmer: String,
+}
+
+impl CommitInfo {
+    /// The stemmer the index was built with.
+    pub fn stemmer(&self) -> Stemmer {
+        Stemmer::from_name(&self.stemmer).unwrap_or_default()
+    }
 }
 
 impl CommitInfo {

@@ -1,0 +1,15 @@
+//! End-to-end tests of the `fihris` binary: each test writes a small corpus
+//! into a temporary folder, runs the real binary on it and checks what a
+//! user would see (exit codes, stdout, stderr).
+//!
+//! One test binary, like ripgrep's `tests/`: the modules live in folders
+//! (`tests/search/mod.rs`, not `tests/search.rs`) because Cargo would build
+//! every `tests/*.rs` file as a test binary of its own.
+
+mod util;
+
+mod corpus;
+mod index;
+mod metadata;
+mod output;
+mod search;
