@@ -126,17 +126,22 @@ pub fn human_hits(
 }
 
 fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
-    let rtl = is_rtl(&hit.lang, &hit.title);
+    let width = line_width();
     let title = if hit.title.is_empty() {
         "(untitled)"
     } else {
         hit.title.as_str()
     };
-    let title = isolate(title, rtl);
-    if color {
-        writeln!(out, "{BOLD}{:>2}. {title}{RESET}", hit.rank)?;
-    } else {
-        writeln!(out, "{:>2}. {title}", hit.rank)?;
+    let rtl = is_rtl(&hit.lang, title);
+    let rank = format!("{:>2}. ", hit.rank);
+    for (i, line) in wrap(title, width.saturating_sub(INDENT.len())).iter().enumerate() {
+        let lead = if i == 0 { rank.as_str() } else { INDENT };
+        let line = isolate(line, rtl);
+        if color {
+            writeln!(out, "{lead}{BOLD}{line}{RESET}")?;
+        } else {
+            writeln!(out, "{lead}{line}")?;
+        }
     }
     let mut meta = vec![hit.date.clone().unwrap_or_else(|| "undated".to_string())];
     if let Some(source) = &hit.source {
@@ -147,9 +152,9 @@ fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
     meta.push(format!("score {:.2}", hit.score));
     let meta = meta.join(" · ");
     if color {
-        writeln!(out, "    {DIM}{meta}{RESET}")?;
+        writeln!(out, "{INDENT}{DIM}{meta}{RESET}")?;
     } else {
-        writeln!(out, "    {meta}")?;
+        writeln!(out, "{INDENT}{meta}")?;
     }
     if !hit.snippet.text.is_empty() {
         let snippet = if color {
@@ -158,9 +163,67 @@ fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
             marked(&hit.snippet, MARK_OPEN, MARK_CLOSE)
         };
         let rtl = is_rtl(&hit.lang, &hit.snippet.text);
-        writeln!(out, "    {}", isolate(&snippet, rtl))?;
+        for line in wrap(&snippet, width.saturating_sub(INDENT.len())) {
+            writeln!(out, "{INDENT}{}", isolate(&line, rtl))?;
+        }
     }
     writeln!(out)
+}
+
+/// Indentation of the lines under a hit's title.
+const INDENT: &str = "    ";
+
+/// The width to fit: `COLUMNS` when the shell exports it (between 40 and
+/// 160), else 80.
+fn line_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .map_or(80, |c| c.clamp(40, 160))
+}
+
+/// Columns `text` takes on a terminal: escape sequences take none, nor do
+/// combining marks (harakat, accents in NFD) and bidi controls.
+fn display_width(text: &str) -> usize {
+    let mut width = 0;
+    let mut in_escape = false;
+    for c in text.chars() {
+        if in_escape {
+            in_escape = !c.is_ascii_alphabetic();
+            continue;
+        }
+        match c {
+            '\x1b' => in_escape = true,
+            '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200B}'..='\u{200F}' => {}
+            '\u{2066}'..='\u{2069}' => {}
+            _ => width += 1,
+        }
+    }
+    width
+}
+
+/// Greedy word wrap to `width` columns; a word longer than a line stays whole.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for word in text.split_whitespace() {
+        let w = display_width(word);
+        if !line.is_empty() && line_width + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+            line_width += 1;
+        }
+        line.push_str(word);
+        line_width += w;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// The one-line summary of an index build.
@@ -231,6 +294,21 @@ pub fn eval_table(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_by_display_width() {
+        assert_eq!(
+            wrap("un deux trois quatre", 9),
+            vec!["un deux", "trois", "quatre"]
+        );
+        assert_eq!(
+            wrap("anticonstitutionnellement x", 5),
+            vec!["anticonstitutionnellement", "x"]
+        );
+        assert_eq!(display_width("\x1b[1;33mjumelage\x1b[0m"), 8);
+        assert_eq!(display_width("تَوْأَمَة"), 5);
+        assert!(wrap("", 10).is_empty());
+    }
 
     #[test]
     fn marks_highlights() {

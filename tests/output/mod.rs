@@ -34,32 +34,37 @@ fn hits_with_rank_title_metadata_snippet_and_footer() {
     let hay = hay();
     let out = hay.search(&["jumelage"]);
     out.assert_code(0);
-    let lines: Vec<&str> = out.stdout.lines().collect();
-    // Two hits of four lines (title, metadata, snippet, blank), a footer.
-    assert_eq!(lines.len(), 9, "{}", out.stdout);
-    assert_eq!(lines[0], " 1. Jumelage : l'ANEM et Pôle emploi");
+    // Two hits (title, metadata, snippet lines wrapped to 80 columns), each
+    // followed by a blank line, then a footer.
+    let blocks: Vec<&str> = out.stdout.split("\n\n").collect();
+    assert_eq!(blocks.len(), 3, "{}", out.stdout);
+    let first: Vec<&str> = blocks[0].lines().collect();
+    assert_eq!(first[0], " 1. Jumelage : l'ANEM et Pôle emploi");
     assert!(
-        lines[1].starts_with("    2020-01-15 · L'Écho de l'Oranie · fr · fr/jumelage.txt · score "),
+        first[1].starts_with("    2020-01-15 · L'Écho de l'Oranie · fr · fr/jumelage.txt · score "),
         "{}",
-        lines[1]
+        first[1]
     );
-    let score = lines[1].rsplit("score ").next().expect("a score");
+    let score = first[1].rsplit("score ").next().expect("a score");
     assert!(
         score.parse::<f64>().is_ok_and(|s| s > 0.0) && score.split('.').nth(1).map(str::len) == Some(2),
         "score with two decimals: {score}"
     );
-    assert!(lines[2].starts_with("    "), "{}", lines[2]);
-    assert!(lines[2].contains("**jumelage**"), "{}", lines[2]);
-    assert_eq!(lines[3], "");
-    assert_eq!(lines[4], " 2. Bilan d'étape");
+    assert!(first.len() >= 3, "a snippet: {}", blocks[0]);
+    for line in &first[2..] {
+        assert!(line.starts_with("    "), "{line}");
+        assert!(line.chars().count() <= 80, "fits 80 columns: {line}");
+    }
+    assert!(blocks[0].contains("**jumelage**"), "{}", blocks[0]);
+    let second: Vec<&str> = blocks[1].lines().collect();
+    assert_eq!(second[0], " 2. Bilan d'étape");
     assert!(
-        lines[5].starts_with("    undated · fr · fr/bilan.txt · score "),
+        second[1].starts_with("    undated · fr · fr/bilan.txt · score "),
         "{}",
-        lines[5]
+        second[1]
     );
-    assert!(lines[6].contains("**jumelage**"), "{}", lines[6]);
-    assert_eq!(lines[7], "");
-    assert_eq!(lines[8], "1–2 of 2 matching articles");
+    assert!(blocks[1].contains("**jumelage**"), "{}", blocks[1]);
+    assert_eq!(blocks[2], "1–2 of 2 matching articles\n");
     assert!(!out.stdout.contains('\x1b'), "no colour with --color never");
     assert!(!out.stdout.contains(RLI), "no isolates around French text");
 }

@@ -81,7 +81,8 @@ impl Hay {
         cmd.args(args)
             .current_dir(self.path())
             .env_remove("FIHRIS_INDEX")
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS");
         cmd
     }
 

@@ -10,8 +10,10 @@
 //! formats them.
 
 mod build;
+mod build_query;
 mod error;
 mod eval;
+pub mod query;
 mod schema;
 mod search;
 

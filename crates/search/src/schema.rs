@@ -88,7 +88,9 @@ impl Fields {
     }
 }
 
-/// What fihris stores in each commit's payload.
+/// What fihris stores in each commit's payload. Fields added after the
+/// first version have defaults, so that an older index is still recognised
+/// as fihris's (and refused as outdated rather than as foreign).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct CommitInfo {
     /// Always "fihris": tells a fihris index from another tantivy index.
@@ -96,12 +98,16 @@ pub struct CommitInfo {
     /// [`SCHEMA_VERSION`] of the fihris that wrote the commit.
     pub schema_version: u32,
     /// The roots the index was built from, as given.
+    #[serde(default)]
     pub roots: Vec<String>,
     /// When the commit was made, seconds since the Unix epoch.
+    #[serde(default)]
     pub committed_at: u64,
     /// Number of articles in the index after the commit.
+    #[serde(default)]
     pub articles: u64,
     /// The stemmer of the stemmed fields (see `fihris_normalize::Stemmer`).
+    #[serde(default)]
     pub stemmer: String,
 }
 

@@ -1,20 +1,21 @@
 //! Answering queries: parsing, filtering, BM25 ranking and snippets.
 //!
-//! A query is a list of words, all of which must match (in the title or the
-//! body); words are analysed exactly like the indexed text, so "pole emploi"
-//! finds "Pôle emploi" and "l'ANEM" finds "ANEM". Matches in the title
-//! weigh [`TITLE_BOOST`] times a match in the body. Quoted phrases and the
-//! rest of tantivy's query syntax work as well.
+//! A query (see [`crate::query`] for the syntax) is a list of words, all of
+//! which must match (in the title or the body); words are analysed like the
+//! indexed text, so "pole emploi" finds "Pôle emploi", "l'ANEM" finds
+//! "ANEM" and "emplois" finds "emploi". Matches in the title weigh
+//! [`TITLE_BOOST`] times a match in the body.
 
 use std::ops::Range;
 
 use fihris_lang::Lang;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
 
+use crate::build_query::{QueryBuilder, Weights};
 use crate::error::SearchError;
 use crate::Fihris;
 
@@ -166,8 +167,14 @@ impl Fihris {
             Count,
         );
         let (top, total) = searcher.search(&*query, &collector)?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.body)?;
-        snippets.set_max_num_chars(options.snippet_chars);
+        // Stemmed matches are highlighted through the stemmed field's
+        // analysis of the body; exact-only queries (phrases) through the
+        // exact field's.
+        let mut stemmed = SnippetGenerator::create(&searcher, &*query, self.fields.body_stem)?;
+        stemmed.set_max_num_chars(options.snippet_chars);
+        let mut exact = SnippetGenerator::create(&searcher, &*query, self.fields.body)?;
+        exact.set_max_num_chars(options.snippet_chars);
+        let snippets = [stemmed, exact];
         let mut hits = Vec::with_capacity(top.len());
         for (i, (score, address)) in top.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -190,41 +197,28 @@ impl Fihris {
         Ok(SearchResults { total, hits })
     }
 
-    /// The fields searched and their boosts.
-    fn scoped_fields(&self, scope: FieldScope, words: usize) -> Vec<(Field, f32)> {
-        let f = &self.fields;
-        let title = title_boost(words);
-        match scope {
-            FieldScope::All => vec![
-                (f.title, title * EXACT_WEIGHT),
-                (f.body, EXACT_WEIGHT),
-                (f.title_stem, title * STEM_WEIGHT),
-                (f.body_stem, STEM_WEIGHT),
-            ],
-            FieldScope::Body => vec![(f.body, EXACT_WEIGHT), (f.body_stem, STEM_WEIGHT)],
-        }
-    }
-
     /// The tantivy query for the options: the parsed text, and filters.
     pub(crate) fn parse(&self, options: &SearchOptions) -> Result<Box<dyn Query>, SearchError> {
         let text = fihris_normalize::nfc(options.query.trim());
-        let words = text.split_whitespace().count();
-        let fields = self.scoped_fields(options.scope, words);
-        let query = if options.syntax {
-            let text = protect_colons(&protect_apostrophes(&text));
-            let mut parser = QueryParser::for_index(&self.index, fields.iter().map(|(f, _)| *f).collect());
-            if options.mode == MatchMode::All {
-                parser.set_conjunction_by_default();
-            }
-            for (field, boost) in &fields {
-                parser.set_field_boost(*field, *boost);
-            }
-            parser
-                .parse_query(&text)
-                .map_err(|e| SearchError::Query(query_error(&e)))?
+        let node = if options.syntax {
+            crate::query::parse(&text).map_err(|e| SearchError::Query(e.to_string()))?
         } else {
-            self.plain_query(&text, &fields, options.mode)?
+            crate::query::plain(&text)
         };
+        let mut builder = QueryBuilder {
+            fields: &self.fields,
+            exact: self.index.tokenizer_for_field(self.fields.body)?,
+            stem: self.index.tokenizer_for_field(self.fields.body_stem)?,
+            scope: options.scope,
+            mode: options.mode,
+            weights: Weights {
+                title: title_boost(text.split_whitespace().count()),
+                exact: EXACT_WEIGHT,
+                stem: STEM_WEIGHT,
+            },
+            plain: !options.syntax,
+        };
+        let query = builder.build(&node)?;
         let Some(lang) = &options.lang else {
             return Ok(query);
         };
@@ -238,120 +232,16 @@ impl Fihris {
     }
 }
 
-impl Fihris {
-    /// A query from plain words: each word must (or may) match in one of
-    /// the fields, exact or stemmed. A stopword (a word the stemmed analyzer
-    /// drops) is left out of an any-word query and must match exactly in an
-    /// all-words query.
-    fn plain_query(
-        &self,
-        text: &str,
-        fields: &[(Field, f32)],
-        mode: MatchMode,
-    ) -> Result<Box<dyn Query>, SearchError> {
-        let is_stem = |field: Field| field == self.fields.title_stem || field == self.fields.body_stem;
-        let mut exact = self.index.tokenizer_for_field(self.fields.body)?;
-        let mut stem = self.index.tokenizer_for_field(self.fields.body_stem)?;
-        let occur = match mode {
-            MatchMode::All => Occur::Must,
-            MatchMode::Any => Occur::Should,
-        };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (word, from, to) in fihris_normalize::analyze(&mut exact, text) {
-            let stemmed_word = text
-                .get(from..to)
-                .and_then(|w| fihris_normalize::analyze(&mut stem, w).into_iter().next())
-                .map(|(t, _, _)| t);
-            if stemmed_word.is_none() && mode == MatchMode::Any {
-                continue;
-            }
-            let per_field: Vec<(Occur, Box<dyn Query>)> = fields
-                .iter()
-                .filter_map(|(field, boost)| {
-                    let term_text = if is_stem(*field) {
-                        stemmed_word.as_deref()?
-                    } else {
-                        word.as_str()
-                    };
-                    let term = Term::from_field_text(*field, term_text);
-                    let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
-                    let q: Box<dyn Query> = if *boost == 1.0 {
-                        q
-                    } else {
-                        Box::new(BoostQuery::new(q, *boost))
-                    };
-                    Some((Occur::Should, q))
-                })
-                .collect();
-            if !per_field.is_empty() {
-                clauses.push((occur, Box::new(BooleanQuery::new(per_field))));
-            }
+/// The best passage of `body` for the query (of the generators' passages,
+/// the one with the most highlighted words; the first on a tie), or its
+/// beginning when the query matched only the title.
+fn make_snippet(generators: &[SnippetGenerator], body: &str, max_chars: usize) -> Snippet {
+    let mut snippet = tantivy::snippet::Snippet::empty();
+    for candidate in generators.iter().map(|g| g.snippet(body)) {
+        if candidate.highlighted().len() > snippet.highlighted().len() {
+            snippet = candidate;
         }
-        if clauses.is_empty() {
-            return Ok(Box::new(EmptyQuery));
-        }
-        Ok(Box::new(BooleanQuery::new(clauses)))
     }
-}
-
-/// Turns a typewriter apostrophe between two letters ("l'ANEM") into a
-/// typographic one: tantivy's query grammar reads `'` as a quote, while the
-/// analyzers treat both apostrophes alike.
-fn protect_apostrophes(query: &str) -> String {
-    let chars: Vec<char> = query.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let between_letters = i > 0
-                && chars[i - 1].is_alphanumeric()
-                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-            if c == '\'' && between_letters {
-                '\u{2019}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// Field names a query may use before a colon ("title:jumelage").
-const QUERY_FIELDS: &[&str] = &["body", "source", "title"];
-
-/// Headlines pasted as queries are full of colons ("Emploi : l'ANEM…");
-/// a colon is field syntax only right after a field name, elsewhere it
-/// becomes a space.
-fn protect_colons(query: &str) -> String {
-    let mut out = String::with_capacity(query.len());
-    for (i, c) in query.char_indices() {
-        if c == ':' {
-            let word_start = query[..i]
-                .rfind(|ch: char| !ch.is_alphanumeric() && ch != '_')
-                .map_or(0, |j| j + 1);
-            if !QUERY_FIELDS.contains(&&query[word_start..i]) {
-                out.push(' ');
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A lowercase description of a query-parser error.
-fn query_error(e: &tantivy::query::QueryParserError) -> String {
-    let text = e.to_string().replace("Syntax Error", "syntax error in");
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => text,
-    }
-}
-
-/// The best passage of `body` for the query, or its beginning when the
-/// query matched only the title.
-fn make_snippet(generator: &SnippetGenerator, body: &str, max_chars: usize) -> Snippet {
-    let snippet = generator.snippet(body);
     let (text, highlights) = if snippet.fragment().is_empty() {
         (lead(body, max_chars), Vec::new())
     } else {
@@ -384,22 +274,6 @@ mod tests {
         assert_eq!(title_boost(4), TITLE_BOOST);
         assert_eq!(title_boost(8), 1.0);
         assert_eq!(title_boost(60), MIN_TITLE_BOOST);
-    }
-
-    #[test]
-    fn apostrophes_inside_words_are_protected() {
-        assert_eq!(
-            protect_apostrophes("l'OMS d'abord"),
-            "l\u{2019}OMS d\u{2019}abord"
-        );
-        assert_eq!(protect_apostrophes("'phrase' l’emploi"), "'phrase' l’emploi");
-    }
-
-    #[test]
-    fn colons_outside_field_syntax_are_spaces() {
-        assert_eq!(protect_colons("Emploi : l'ANEM"), "Emploi   l'ANEM");
-        assert_eq!(protect_colons("title:jumelage 10:30"), "title:jumelage 10 30");
-        assert_eq!(protect_colons("source:APS"), "source:APS");
     }
 
     #[test]

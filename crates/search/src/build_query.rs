@@ -1,0 +1,309 @@
+//! Turning a parsed query ([`crate::query::Node`]) into a tantivy query.
+//!
+//! A word matches in the exact fields (normalized, unstemmed) and, through
+//! its stem, in the stemmed fields; every match adds to the score, so an
+//! exact form ranks above a mere variant. Quoted phrases, prefixes and
+//! fuzzy words use the exact fields only: a phrase stays exact. A word that
+//! the analyzer splits ("Aïn-Defla", "Covid-19") is searched as a phrase.
+//! Stopwords (the words the stemmed analyzer drops) are dropped from an
+//! any-word query and must match exactly in an all-words query.
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RegexQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use crate::error::SearchError;
+use crate::query::{Node, QueryField};
+use crate::schema::Fields;
+use crate::search::{FieldScope, MatchMode};
+
+/// Weights of the fields, given by the caller (see `search.rs`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Weights {
+    /// Multiplier of title fields.
+    pub title: f32,
+    /// Weight of exact fields.
+    pub exact: f32,
+    /// Weight of stemmed fields.
+    pub stem: f32,
+}
+
+pub(crate) struct QueryBuilder<'a> {
+    pub fields: &'a Fields,
+    pub exact: TextAnalyzer,
+    pub stem: TextAnalyzer,
+    pub scope: FieldScope,
+    pub mode: MatchMode,
+    pub weights: Weights,
+    /// Plain words (no syntax): a word the analyzer splits is several
+    /// words, not a phrase.
+    pub plain: bool,
+}
+
+/// An exact field and its stemmed twin, with the boost of each.
+struct FieldPair {
+    exact: (Field, f32),
+    stem: Option<(Field, f32)>,
+}
+
+impl QueryBuilder<'_> {
+    /// The tantivy query of a whole parsed query.
+    pub fn build(&mut self, node: &Node) -> Result<Box<dyn Query>, SearchError> {
+        Ok(match self.node(node)? {
+            Some(q) => q,
+            None => Box::new(EmptyQuery),
+        })
+    }
+
+    fn field_pairs(&self, field: Option<QueryField>) -> Vec<FieldPair> {
+        let f = self.fields;
+        let w = self.weights;
+        let title = FieldPair {
+            exact: (f.title, w.title * w.exact),
+            stem: Some((f.title_stem, w.title * w.stem)),
+        };
+        let body = FieldPair {
+            exact: (f.body, w.exact),
+            stem: Some((f.body_stem, w.stem)),
+        };
+        match (field, self.scope) {
+            (Some(QueryField::Title), _) => vec![title],
+            (Some(QueryField::Body), _) | (None, FieldScope::Body) => vec![body],
+            (Some(QueryField::Source), _) => vec![FieldPair {
+                exact: (f.source, 1.0),
+                stem: None,
+            }],
+            (None, FieldScope::All) => vec![title, body],
+        }
+    }
+
+    fn node(&mut self, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
+        match node {
+            Node::Word {
+                text,
+                field,
+                prefix,
+                fuzzy,
+            } => {
+                if *prefix {
+                    self.prefix(text, *field)
+                } else if let Some(distance) = fuzzy {
+                    Ok(self.fuzzy(text, *field, *distance))
+                } else {
+                    Ok(self.word(text, *field))
+                }
+            }
+            Node::Phrase { text, field } => Ok(self.phrase(text, *field)),
+            Node::And(children) => self.and(children),
+            Node::Or(children) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for child in children {
+                    if let Some(q) = self.node(child)? {
+                        clauses.push((Occur::Should, q));
+                    }
+                }
+                Ok(boolean(clauses))
+            }
+            Node::Not(child) => {
+                let Some(q) = self.node(child)? else {
+                    return Ok(None);
+                };
+                Ok(Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                    (Occur::MustNot, q),
+                ]))))
+            }
+        }
+    }
+
+    fn and(&mut self, children: &[Node]) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let positive = match self.mode {
+            MatchMode::All => Occur::Must,
+            MatchMode::Any => Occur::Should,
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut has_positive = false;
+        for child in children {
+            match child {
+                Node::Not(inner) => {
+                    if let Some(q) = self.node(inner)? {
+                        clauses.push((Occur::MustNot, q));
+                    }
+                }
+                other => {
+                    if let Some(q) = self.node(other)? {
+                        clauses.push((positive, q));
+                        has_positive = true;
+                    }
+                }
+            }
+        }
+        if !has_positive && !clauses.is_empty() {
+            // Only exclusions: everything but them.
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Ok(boolean(clauses))
+    }
+
+    /// The exact and stemmed analyses of a word.
+    fn analyze_word(&mut self, text: &str) -> (Vec<(String, usize, usize)>, Option<String>) {
+        let tokens = fihris_normalize::analyze(&mut self.exact, text);
+        let stem = match tokens.as_slice() {
+            [(_, from, to)] => text
+                .get(*from..*to)
+                .and_then(|w| fihris_normalize::analyze(&mut self.stem, w).into_iter().next())
+                .map(|(t, _, _)| t),
+            _ => None,
+        };
+        (tokens, stem)
+    }
+
+    fn word(&mut self, text: &str, field: Option<QueryField>) -> Option<Box<dyn Query>> {
+        let (tokens, stem) = self.analyze_word(text);
+        match tokens.len() {
+            0 => return None,
+            1 => {}
+            _ if self.plain => {
+                let words: Vec<Node> = tokens
+                    .iter()
+                    .filter_map(|(_, from, to)| text.get(*from..*to))
+                    .map(|w| Node::Word {
+                        text: w.to_string(),
+                        field,
+                        prefix: false,
+                        fuzzy: None,
+                    })
+                    .collect();
+                // Each part is analysed alone and gives one token.
+                return self.and(&words).ok().flatten();
+            }
+            _ => return self.phrase(text, field),
+        }
+        if stem.is_none() && self.mode == MatchMode::Any && field != Some(QueryField::Source) {
+            return None;
+        }
+        let exact = &tokens[0].0;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for pair in self.field_pairs(field) {
+            clauses.push((Occur::Should, term_query(pair.exact.0, exact, pair.exact.1)));
+            if let (Some((f, boost)), Some(stem)) = (pair.stem, &stem) {
+                clauses.push((Occur::Should, term_query(f, stem, boost)));
+            }
+        }
+        boolean(clauses)
+    }
+
+    /// A phrase on the exact fields (a quoted phrase, or a word the
+    /// analyzer splits into several).
+    fn phrase(&mut self, text: &str, field: Option<QueryField>) -> Option<Box<dyn Query>> {
+        let mut stream_positions = Vec::new();
+        {
+            let mut stream = self.exact.token_stream(text);
+            while let Some(token) = stream.next() {
+                stream_positions.push((token.position, token.text.clone()));
+            }
+        }
+        if stream_positions.is_empty() {
+            return None;
+        }
+        let first = stream_positions[0].0;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for pair in self.field_pairs(field) {
+            let (f, boost) = pair.exact;
+            let q: Box<dyn Query> = if stream_positions.len() == 1 {
+                term_query(f, &stream_positions[0].1, boost)
+            } else {
+                let terms: Vec<(usize, Term)> = stream_positions
+                    .iter()
+                    .map(|(p, t)| (p - first, Term::from_field_text(f, t)))
+                    .collect();
+                boosted(Box::new(PhraseQuery::new_with_offset(terms)), boost)
+            };
+            clauses.push((Occur::Should, q));
+        }
+        boolean(clauses)
+    }
+
+    fn prefix(
+        &mut self,
+        text: &str,
+        field: Option<QueryField>,
+    ) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let tokens = fihris_normalize::analyze(&mut self.exact, text);
+        let Some((prefix, _, _)) = tokens.last() else {
+            return Ok(None);
+        };
+        let pattern = format!("{}.*", regex_escape(prefix));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for pair in self.field_pairs(field) {
+            let (f, boost) = pair.exact;
+            let q = RegexQuery::from_pattern(&pattern, f)
+                .map_err(|e| SearchError::Query(format!("invalid prefix {text:?}: {e}")))?;
+            clauses.push((Occur::Should, boosted(Box::new(q), boost)));
+        }
+        Ok(boolean(clauses))
+    }
+
+    fn fuzzy(&mut self, text: &str, field: Option<QueryField>, distance: u8) -> Option<Box<dyn Query>> {
+        let tokens = fihris_normalize::analyze(&mut self.exact, text);
+        let [(word, _, _)] = tokens.as_slice() else {
+            return self.word(text, field);
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for pair in self.field_pairs(field) {
+            let (f, boost) = pair.exact;
+            let q = FuzzyTermQuery::new(Term::from_field_text(f, word), distance, true);
+            clauses.push((Occur::Should, boosted(Box::new(q), boost)));
+        }
+        boolean(clauses)
+    }
+}
+
+fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
+    let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
+    boosted(Box::new(q), boost)
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if boost == 1.0 {
+        q
+    } else {
+        Box::new(BoostQuery::new(q, boost))
+    }
+}
+
+/// One clause stays itself; none is no query.
+fn boolean(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> {
+    match clauses.len() {
+        0 => None,
+        1 if matches!(clauses[0].0, Occur::Should | Occur::Must) => clauses.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(clauses))),
+    }
+}
+
+/// Escapes the characters that mean something in a regular expression.
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"'<>@".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_regex_syntax() {
+        assert_eq!(regex_escape("emplo"), "emplo");
+        assert_eq!(regex_escape("a.b*"), "a\\.b\\*");
+    }
+}
