@@ -67,6 +67,65 @@ pub enum Command {
     ///
     /// Example: fihris --index idx-fr eval ../shared/data/queries_fr_dev.jsonl --field body
     Eval(EvalArgs),
+    /// Print one article: its metadata and full text.
+    ///
+    /// Example: fihris show fr/anem-pole-emploi-jumelage.txt
+    Show(ShowArgs),
+    /// Count matching articles per year, month, source or language.
+    ///
+    /// Without a query, counts every article. Filters work as for search.
+    /// Articles without a date are counted as "undated" (or, with a date
+    /// filter, left out and mentioned on stderr).
+    ///
+    /// Example: fihris stats jumelage --by year
+    ///
+    /// Example: fihris stats --by source --lang ar --csv
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (as printed by search)
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print the article as one JSON object (id, path, title, lang, date, source, body)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The query (all articles when omitted)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// What to count by
+    #[arg(long, value_enum, default_value_t = StatsByChoice::Year)]
+    pub by: StatsByChoice,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// JSON Lines output: one object {"bucket", "count"} per bucket
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+
+    /// CSV output with a header row (bucket, count)
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsByChoice {
+    /// Publication year
+    Year,
+    /// Publication month
+    Month,
+    /// Publisher
+    Source,
+    /// Language
+    Lang,
 }
 
 #[derive(Debug, Args)]
@@ -140,17 +199,71 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
 
-    /// Only articles in this language (fr, ar, …)
-    #[arg(long, value_parser = parse_lang, value_name = "LANG")]
-    pub lang: Option<Lang>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Order of the hits
+    #[arg(long, value_enum, default_value_t = SortChoice::Score)]
+    pub sort: SortChoice,
 
     /// Any word may match (ranked by how many and how rare), instead of all
     #[arg(long)]
     pub any: bool,
 
     /// JSON Lines output: one object per hit
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+
+    /// CSV output with a header row (id, path, title, lang, date, source, score, snippet)
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Filters shared by `search` and `stats`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only articles in this language (fr, ar, …)
+    #[arg(long, value_parser = parse_lang, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// Only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_parser = parse_since, value_name = "DATE")]
+    pub since: Option<fihris_search::Date>,
+
+    /// Only articles published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_parser = parse_until, value_name = "DATE")]
+    pub until: Option<fihris_search::Date>,
+
+    /// Only articles whose source (publisher) contains NAME
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+}
+
+impl From<FilterArgs> for fihris_search::Filters {
+    fn from(f: FilterArgs) -> Self {
+        fihris_search::Filters {
+            lang: f.lang,
+            since: f.since,
+            until: f.until,
+            source: f.source,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortChoice {
+    /// Best match first
+    Score,
+    /// Newest first (undated articles last)
+    Date,
+}
+
+fn parse_since(s: &str) -> Result<fihris_search::Date, String> {
+    fihris_search::parse_date_bound(s, fihris_search::PeriodEnd::Start)
+}
+
+fn parse_until(s: &str) -> Result<fihris_search::Date, String> {
+    fihris_search::parse_date_bound(s, fihris_search::PeriodEnd::End)
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

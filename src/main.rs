@@ -15,10 +15,13 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use fihris_search::{
     build_index, index_exists, BuildOptions, EvalOptions, FieldScope, Fihris, KnownItem, MatchMode,
-    SearchOptions,
+    SearchOptions, SortOrder, StatsBy, StatsOptions,
 };
 
-use cli::{Cli, ColorChoice, Command, EvalArgs, EvalField, IndexArgs, SearchArgs};
+use cli::{
+    Cli, ColorChoice, Command, EvalArgs, EvalField, IndexArgs, SearchArgs, ShowArgs, SortChoice, StatsArgs,
+    StatsByChoice,
+};
 
 /// Where the index lives when neither --index nor FIHRIS_INDEX says.
 const DEFAULT_INDEX: &str = "index";
@@ -99,6 +102,8 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::Index(args) => index_command(&index, args),
         Command::Search(args) => search_command(&index, explicit_index, args, color),
         Command::Eval(args) => eval_command(&index, args),
+        Command::Show(args) => show_command(&index, args, color),
+        Command::Stats(args) => stats_command(&index, args, color),
     }
 }
 
@@ -153,23 +158,39 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
     let options = SearchOptions {
         limit: args.limit,
         offset: args.offset,
-        lang: args.lang,
+        filters: args.filters.into(),
+        sort: match args.sort {
+            SortChoice::Score => SortOrder::Score,
+            SortChoice::Date => SortOrder::Date,
+        },
         mode: if args.any { MatchMode::Any } else { MatchMode::All },
         ..SearchOptions::new(args.query.join(" "))
     };
     let results = fihris.search(&options)?;
+    if results.undated_excluded > 0 {
+        eprintln!("{}", output::undated_note(results.undated_excluded));
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
         output::json_hits(&mut out, &results)?;
+    } else if args.csv {
+        output::csv_hits(&mut out, &results)?;
     } else {
         output::human_hits(&mut out, &results, color, args.offset)?;
     }
     out.flush()?;
-    Ok(if results.hits.is_empty() {
-        Outcome::NothingFound
+    // `--limit 0` asks only for the count; otherwise an empty page is
+    // "nothing found", like grep.
+    let found = if options.limit == 0 {
+        results.total > 0
     } else {
+        !results.hits.is_empty()
+    };
+    Ok(if found {
         Outcome::Found
+    } else {
+        Outcome::NothingFound
     })
 }
 
@@ -193,5 +214,56 @@ fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
         Outcome::Found
     } else {
         Outcome::NothingFound
+    })
+}
+
+fn show_command(index: &Path, args: ShowArgs, color: bool) -> Result<Outcome> {
+    let fihris = Fihris::open(index)?;
+    let Some(article) = fihris.get(&args.id)? else {
+        eprintln!("fihris: no article with id {:?} in {}", args.id, index.display());
+        return Ok(Outcome::NothingFound);
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer(&mut out, &article)?;
+        writeln!(out)?;
+    } else {
+        output::human_article(&mut out, &article, color)?;
+    }
+    out.flush()?;
+    Ok(Outcome::Found)
+}
+
+fn stats_command(index: &Path, args: StatsArgs, color: bool) -> Result<Outcome> {
+    let fihris = Fihris::open(index)?;
+    let options = StatsOptions {
+        query: (!args.query.is_empty()).then(|| args.query.join(" ")),
+        by: match args.by {
+            StatsByChoice::Year => StatsBy::Year,
+            StatsByChoice::Month => StatsBy::Month,
+            StatsByChoice::Source => StatsBy::Source,
+            StatsByChoice::Lang => StatsBy::Lang,
+        },
+        filters: args.filters.into(),
+    };
+    let stats = fihris.stats(&options)?;
+    if stats.undated_excluded > 0 {
+        eprintln!("{}", output::undated_note(stats.undated_excluded));
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json_stats(&mut out, &stats)?;
+    } else if args.csv {
+        output::csv_stats(&mut out, &stats)?;
+    } else {
+        output::human_stats(&mut out, &stats, color)?;
+    }
+    out.flush()?;
+    Ok(if stats.total == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
     })
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use fihris_search::{BuildReport, EvalReport, Hit, Metrics, SearchResults, Snippet};
+use fihris_search::{BuildReport, EvalReport, Hit, Metrics, SearchResults, Snippet, Stats, StoredArticle};
 use serde::Serialize;
 
 /// Marks around matched words where colour is off (also in JSON snippets).
@@ -53,6 +53,37 @@ pub fn json_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// The note printed on stderr when a date filter left out undated matches.
+pub fn undated_note(n: usize) -> String {
+    let (articles, were) = if n == 1 {
+        ("article", "was")
+    } else {
+        ("articles", "were")
+    };
+    format!("fihris: note: {n} undated matching {articles} {were} left out by the date filter")
+}
+
+/// CSV: a header row, then one row per hit (the JSON fields, in order).
+pub fn csv_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "id", "path", "title", "lang", "date", "source", "score", "snippet",
+    ])?;
+    for hit in &results.hits {
+        w.write_record([
+            hit.id.as_str(),
+            hit.path.as_str(),
+            hit.title.as_str(),
+            hit.lang.as_str(),
+            hit.date.as_deref().unwrap_or_default(),
+            hit.source.as_deref().unwrap_or_default(),
+            &format!("{}", hit.score),
+            &marked(&hit.snippet, MARK_OPEN, MARK_CLOSE),
+        ])?;
+    }
+    w.flush()
 }
 
 /// The snippet text with every highlighted range between `open` and `close`.
@@ -224,6 +255,108 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// One article in full: title, metadata, then the text, wrapped.
+pub fn human_article(out: &mut impl Write, a: &StoredArticle, color: bool) -> io::Result<()> {
+    let width = line_width();
+    let rtl = is_rtl(&a.lang, &a.title);
+    for line in wrap(&a.title, width) {
+        let line = isolate(&line, rtl);
+        if color {
+            writeln!(out, "{BOLD}{line}{RESET}")?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    let mut meta = vec![a.date.clone().unwrap_or_else(|| "undated".to_string())];
+    if let Some(source) = &a.source {
+        meta.push(isolate(source, is_rtl("", source)));
+    }
+    meta.push(a.lang.clone());
+    meta.push(a.id.clone());
+    meta.push(a.path.clone());
+    let meta = meta.join(" · ");
+    if color {
+        writeln!(out, "{DIM}{meta}{RESET}")?;
+    } else {
+        writeln!(out, "{meta}")?;
+    }
+    for paragraph in a.body.split("\n\n") {
+        writeln!(out)?;
+        let rtl = is_rtl(&a.lang, paragraph);
+        for line in wrap(paragraph, width) {
+            writeln!(out, "{}", isolate(&line, rtl))?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonBucket<'a> {
+    bucket: &'a str,
+    count: u64,
+}
+
+/// Stats as JSON Lines: one {"bucket", "count"} object per bucket.
+pub fn json_stats(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
+    for (bucket, count) in &stats.buckets {
+        serde_json::to_writer(
+            &mut *out,
+            &JsonBucket {
+                bucket,
+                count: *count,
+            },
+        )?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Stats as CSV with a header row.
+pub fn csv_stats(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["bucket", "count"])?;
+    for (bucket, count) in &stats.buckets {
+        w.write_record([bucket.as_str(), &count.to_string()])?;
+    }
+    w.flush()
+}
+
+/// Width of the bar chart of `stats`, in columns.
+const BAR_WIDTH: usize = 40;
+
+/// Stats as a table with a bar per bucket, and a total.
+pub fn human_stats(out: &mut impl Write, stats: &Stats, color: bool) -> io::Result<()> {
+    let max = stats.buckets.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1);
+    let name_width = stats
+        .buckets
+        .iter()
+        .map(|(b, _)| display_width(b))
+        .max()
+        .unwrap_or(0)
+        .clamp(5, 30);
+    let count_width = max.to_string().len().max(5);
+    for (bucket, count) in &stats.buckets {
+        let cells = (*count as usize * BAR_WIDTH).div_ceil(max as usize);
+        let bar = "█".repeat(cells);
+        let mut name: String = bucket.chars().take(30).collect();
+        let rtl = is_rtl("", &name);
+        let pad = name_width.saturating_sub(display_width(&name));
+        name = isolate(&name, rtl);
+        let bar = if color {
+            format!("{BOLD_YELLOW}{bar}{RESET}")
+        } else {
+            bar
+        };
+        writeln!(out, "{name}{} {count:>count_width$} {bar}", " ".repeat(pad))?;
+    }
+    let noun = if stats.total == 1 { "article" } else { "articles" };
+    writeln!(
+        out,
+        "{:<name_width$} {:>count_width$} {noun}",
+        "total", stats.total
+    )
 }
 
 /// The one-line summary of an index build.

@@ -157,6 +157,7 @@ fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
     }
     if let Some(source) = &a.source {
         d.add_text(f.source, source);
+        d.add_text(f.source_key, source);
     }
     d
 }

@@ -13,9 +13,11 @@ mod build;
 mod build_query;
 mod error;
 mod eval;
+mod filters;
 pub mod query;
 mod schema;
 mod search;
+mod stats;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -25,13 +27,34 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 pub use build::{build_index, BuildOptions, BuildReport};
 pub use error::SearchError;
 pub use eval::{EvalOptions, EvalReport, KnownItem, Metrics};
-pub use fihris_ingest::Skipped;
+pub use fihris_ingest::{Date, Skipped};
 pub use fihris_lang::Lang;
 pub use fihris_normalize::Stemmer;
+pub use filters::{date_of_day, parse_date_bound, Filters, PeriodEnd};
 pub use schema::{CommitInfo, SCHEMA_VERSION};
-pub use search::{FieldScope, Hit, MatchMode, SearchOptions, SearchResults, Snippet, TITLE_BOOST};
+pub use search::{FieldScope, Hit, MatchMode, SearchOptions, SearchResults, Snippet, SortOrder, TITLE_BOOST};
+pub use stats::{Stats, StatsBy, StatsOptions, UNDATED, UNKNOWN_SOURCE};
 
 use schema::Fields;
+
+/// An article as the index stores it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoredArticle {
+    /// Its id.
+    pub id: String,
+    /// The file it came from.
+    pub path: String,
+    /// Its title.
+    pub title: String,
+    /// Its language code.
+    pub lang: String,
+    /// Its publication date (YYYY-MM-DD), if known.
+    pub date: Option<String>,
+    /// Its publisher, if known.
+    pub source: Option<String>,
+    /// Its text, paragraphs separated by a blank line.
+    pub body: String,
+}
 
 /// An open index, ready for queries.
 pub struct Fihris {
@@ -94,6 +117,27 @@ impl Fihris {
     /// Number of articles in the index.
     pub fn num_articles(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// The stored article with this id.
+    pub fn get(&self, id: &str) -> Result<Option<StoredArticle>, SearchError> {
+        let Some(address) = self.address_of(id)? else {
+            return Ok(None);
+        };
+        let doc: tantivy::TantivyDocument = self.reader.searcher().doc(address)?;
+        let text = |field| -> Option<String> {
+            use tantivy::schema::Value;
+            doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+        };
+        Ok(Some(StoredArticle {
+            id: text(self.fields.id).unwrap_or_default(),
+            path: text(self.fields.path).unwrap_or_default(),
+            title: text(self.fields.title).unwrap_or_default(),
+            body: text(self.fields.body).unwrap_or_default(),
+            lang: text(self.fields.lang).unwrap_or_default(),
+            date: text(self.fields.date),
+            source: text(self.fields.source),
+        }))
     }
 }
 

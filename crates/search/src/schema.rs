@@ -10,7 +10,8 @@
 //! - `lang` (raw, stored, fast): "fr", "ar", another code or "und".
 //! - `date` (stored): "YYYY-MM-DD"; `day` (i64, indexed, fast): days since
 //!   1970-01-01, only for dated articles, for range filters and sorting.
-//! - `source` (exact analyzer, stored): the publisher.
+//! - `source` (exact analyzer, stored): the publisher; `source_key` (raw,
+//!   fast): the same string whole, for counting by source.
 //!
 //! [`SCHEMA_VERSION`] changes whenever the fields or the analyzers change in
 //! a way that makes an old index give wrong answers; an index whose commit
@@ -23,7 +24,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema and analysis; stored in every commit.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +39,7 @@ pub struct Fields {
     pub date: Field,
     pub day: Field,
     pub source: Field,
+    pub source_key: Field,
 }
 
 impl Fields {
@@ -65,6 +67,7 @@ impl Fields {
             date: b.add_text_field("date", STORED),
             day: b.add_i64_field("day", NumericOptions::default().set_indexed().set_fast()),
             source: b.add_text_field("source", text),
+            source_key: b.add_text_field("source_key", STRING | FAST),
         };
         (b.build(), fields)
     }
@@ -84,6 +87,7 @@ impl Fields {
             date: f("date")?,
             day: f("day")?,
             source: f("source")?,
+            source_key: f("source_key")?,
         })
     }
 }

@@ -8,15 +8,15 @@
 
 use std::ops::Range;
 
-use fihris_lang::Lang;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::query::Query;
+use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, Order, TantivyDocument};
 
 use crate::build_query::{QueryBuilder, Weights};
 use crate::error::SearchError;
+use crate::filters::{self, Filters};
 use crate::Fihris;
 
 /// How much more a title match counts than a body match, for queries of up
@@ -57,8 +57,10 @@ pub struct SearchOptions {
     pub limit: usize,
     /// Number of top hits to skip (paging).
     pub offset: usize,
-    /// Only articles in this language.
-    pub lang: Option<Lang>,
+    /// Language, date and source filters.
+    pub filters: Filters,
+    /// Order of the hits.
+    pub sort: SortOrder,
     /// Approximate maximum length of a snippet, in characters.
     pub snippet_chars: usize,
     /// Whether every word must match, or any word.
@@ -68,6 +70,16 @@ pub struct SearchOptions {
     /// Read query syntax (phrases, fields, AND/OR); when false the query is
     /// taken as plain words, whatever characters it holds.
     pub syntax: bool,
+}
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Score,
+    /// Newest first; undated articles last.
+    Date,
 }
 
 /// Whether all query words must match.
@@ -98,7 +110,8 @@ impl SearchOptions {
             query: query.into(),
             limit: 10,
             offset: 0,
-            lang: None,
+            filters: Filters::default(),
+            sort: SortOrder::Score,
             snippet_chars: 200,
             mode: MatchMode::All,
             scope: FieldScope::All,
@@ -146,27 +159,43 @@ pub struct SearchResults {
     pub total: usize,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
+    /// Undated articles that matched the query and the other filters but
+    /// were left out by a date filter.
+    pub undated_excluded: usize,
 }
 
 impl Fihris {
     /// Runs a query.
     pub fn search(&self, options: &SearchOptions) -> Result<SearchResults, SearchError> {
-        let query = self.parse(options)?;
+        let matched = self.parse(options)?;
+        let undated_excluded = self.undated_excluded(&*matched, &options.filters)?;
+        let query = self.filtered(matched, &options.filters)?;
         let searcher = self.reader.searcher();
         if options.limit == 0 {
             let total = searcher.search(&*query, &Count)?;
             return Ok(SearchResults {
                 total,
                 hits: Vec::new(),
+                undated_excluded,
             });
         }
-        let collector = (
-            TopDocs::with_limit(options.limit)
-                .and_offset(options.offset)
-                .order_by_score(),
-            Count,
-        );
-        let (top, total) = searcher.search(&*query, &collector)?;
+        let top_docs = TopDocs::with_limit(options.limit).and_offset(options.offset);
+        let (top, total): (Vec<(f32, DocAddress)>, usize) = match options.sort {
+            SortOrder::Score => searcher.search(&*query, &(top_docs.order_by_score(), Count))?,
+            SortOrder::Date => {
+                let (by_day, total) = searcher.search(
+                    &*query,
+                    &(top_docs.order_by_fast_field::<i64>("day", Order::Desc), Count),
+                )?;
+                // The page is in date order; each hit keeps its own score.
+                let mut scored = Vec::with_capacity(by_day.len());
+                for (_, address) in by_day {
+                    let score = query.explain(&searcher, address).map_or(0.0, |e| e.value());
+                    scored.push((score, address));
+                }
+                (scored, total)
+            }
+        };
         // Stemmed matches are highlighted through the stemmed field's
         // analysis of the body; exact-only queries (phrases) through the
         // exact field's.
@@ -194,10 +223,14 @@ impl Fihris {
                 snippet: make_snippet(&snippets, &body, options.snippet_chars),
             });
         }
-        Ok(SearchResults { total, hits })
+        Ok(SearchResults {
+            total,
+            hits,
+            undated_excluded,
+        })
     }
 
-    /// The tantivy query for the options: the parsed text, and filters.
+    /// The tantivy query for the query text alone (no filters).
     pub(crate) fn parse(&self, options: &SearchOptions) -> Result<Box<dyn Query>, SearchError> {
         let text = fihris_normalize::nfc(options.query.trim());
         let node = if options.syntax {
@@ -218,17 +251,41 @@ impl Fihris {
             },
             plain: !options.syntax,
         };
-        let query = builder.build(&node)?;
-        let Some(lang) = &options.lang else {
-            return Ok(query);
-        };
-        // The filter must not change scores: boost it to zero.
-        let term = Term::from_field_text(self.fields.lang, lang.code());
-        let filter = BoostQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), 0.0);
-        Ok(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, query),
-            (Occur::Must, Box::new(filter)),
-        ])))
+        builder.build(&node)
+    }
+}
+
+impl Fihris {
+    /// `matched` restricted by the filters.
+    pub(crate) fn filtered(
+        &self,
+        matched: Box<dyn Query>,
+        f: &Filters,
+    ) -> Result<Box<dyn Query>, SearchError> {
+        let mut exact = self.index.tokenizer_for_field(self.fields.body)?;
+        let mut clauses = filters::non_date_clauses(&self.fields, f, &mut exact);
+        if f.has_dates() {
+            clauses.push(filters::date_clause(&self.fields, f));
+        }
+        Ok(filters::restrict(matched, clauses))
+    }
+
+    /// How many undated articles match `matched` and the filters other than
+    /// dates: those a date filter leaves out (0 without a date filter).
+    pub(crate) fn undated_excluded(&self, matched: &dyn Query, f: &Filters) -> Result<usize, SearchError> {
+        if !f.has_dates() {
+            return Ok(0);
+        }
+        let mut exact = self.index.tokenizer_for_field(self.fields.body)?;
+        let others = filters::non_date_clauses(&self.fields, f, &mut exact);
+        let searcher = self.reader.searcher();
+        let probe = filters::restrict(matched.box_clone(), others);
+        let all = searcher.search(&*probe, &Count)?;
+        let dated = filters::restrict(
+            probe,
+            vec![filters::date_clause(&self.fields, &Filters::default())],
+        );
+        Ok(all - searcher.search(&*dated, &Count)?)
     }
 }
 
