@@ -9,7 +9,9 @@
 mod util;
 
 mod corpus;
+mod eval;
 mod index;
 mod metadata;
 mod output;
+mod query;
 mod search;

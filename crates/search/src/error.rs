@@ -39,14 +39,33 @@ pub enum SearchError {
     #[error(transparent)]
     Ingest(#[from] fihris_ingest::IngestError),
     /// A file-system error on the index folder.
-    #[error("cannot use index folder {}: {source}", path.display())]
+    #[error("cannot use index folder {}: {}", path.display(), io_reason(error))]
     Io {
         /// The index folder or file.
         path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (its text is part of the message).
+        error: std::io::Error,
+    },
+    /// A query set that cannot be read.
+    #[error("cannot read queries {}: {}", path.display(), io_reason(error))]
+    QueriesUnreadable {
+        /// The query file.
+        path: PathBuf,
+        /// The underlying error (its text is part of the message).
+        error: std::io::Error,
     },
     /// An error inside tantivy.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// A lowercase description of an I/O error, without "(os error N)".
+pub(crate) fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    let text = text.split(" (os error").next().unwrap_or_default();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

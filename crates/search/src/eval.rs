@@ -42,9 +42,9 @@ pub struct KnownItem {
 impl KnownItem {
     /// Reads a query set; a bad line is an error naming the file and line.
     pub fn read_all(path: &Path) -> Result<Vec<KnownItem>, SearchError> {
-        let text = std::fs::read_to_string(path).map_err(|e| SearchError::Io {
+        let text = std::fs::read_to_string(path).map_err(|error| SearchError::QueriesUnreadable {
             path: path.to_path_buf(),
-            source: e,
+            error,
         })?;
         let mut items = Vec::new();
         for (i, line) in text.lines().enumerate() {

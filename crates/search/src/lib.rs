@@ -252,9 +252,9 @@ fn describe_payload(dir: &Path) -> String {
     }
 }
 
-pub(crate) fn io_error(path: &Path, source: std::io::Error) -> SearchError {
+pub(crate) fn io_error(path: &Path, error: std::io::Error) -> SearchError {
     SearchError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }

@@ -103,7 +103,11 @@ enum Tok {
 /// Parses a query typed by a user.
 pub fn parse(query: &str) -> Result<Node, ParseError> {
     let tokens = lex(query)?;
-    let mut parser = Parser { tokens, pos: 0 };
+    let mut parser = Parser {
+        tokens,
+        pos: 0,
+        end_column: query.chars().count() + 1,
+    };
     let node = parser.or_expr()?;
     if let Some((tok, column)) = parser.tokens.get(parser.pos) {
         let message = match tok {
@@ -172,6 +176,14 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, ParseError> {
             let (text, end) = quoted(&chars, i)?;
             tokens.push((Tok::Phrase(text, None), column));
             i = end;
+            continue;
+        }
+        // "-(" excludes a group; "+(" is a group.
+        if (c == '-' || c == '+') && chars.get(i + 1) == Some(&'(') {
+            if c == '-' {
+                tokens.push((Tok::Not, column));
+            }
+            i += 1;
             continue;
         }
         // A word, possibly with a leading -, +, and a field prefix.
@@ -268,6 +280,8 @@ fn quoted(chars: &[char], open: usize) -> Result<(String, usize), ParseError> {
 struct Parser {
     tokens: Vec<(Tok, usize)>,
     pos: usize,
+    /// The column just past the end of the query.
+    end_column: usize,
 }
 
 impl Parser {
@@ -278,7 +292,7 @@ impl Parser {
     fn column(&self) -> usize {
         match self.tokens.get(self.pos) {
             Some((_, c)) => *c,
-            None => self.tokens.last().map_or(1, |(_, c)| c + 1),
+            None => self.end_column,
         }
     }
 
@@ -513,6 +527,18 @@ mod tests {
                 },
             ]))
         );
+    }
+
+    #[test]
+    fn minus_before_a_group_excludes_it() {
+        assert_eq!(
+            parse("port -(oran OR alger)"),
+            Ok(Node::And(vec![
+                w("port"),
+                Node::Not(Box::new(Node::Or(vec![w("oran"), w("alger")])))
+            ]))
+        );
+        assert_eq!(parse("+(a b)"), Ok(Node::And(vec![w("a"), w("b")])));
     }
 
     #[test]
