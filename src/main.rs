@@ -131,6 +131,13 @@ fn build(index: &Path, options: BuildOptions, summary_out: &mut impl Write) -> R
     let report = build_index(index, &options).context("cannot build the index")?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
+    for (path, encoding) in &report.decoded {
+        writeln!(err, "decoded {} from {encoding}", path.display())?;
+    }
+    for (path, n) in &report.repaired {
+        let s = if *n == 1 { "" } else { "s" };
+        writeln!(err, "repaired {n} mojibake sequence{s} in {}", path.display())?;
+    }
     for skipped in &report.skipped {
         writeln!(err, "skipped {skipped}")?;
     }

@@ -10,8 +10,10 @@ mod util;
 
 mod corpus;
 mod eval;
+mod filters;
 mod index;
 mod metadata;
 mod output;
 mod query;
 mod search;
+mod stats;

@@ -239,3 +239,57 @@ pub fn fr_article(title: &str, body: &str) -> String {
 pub fn ar_article(title: &str, body: &str) -> String {
     format!("{title}\n\n{body}\n\n{AR_FILLER}\n")
 }
+
+/// Parses CSV as RFC 4180 defines it (what `pandas.read_csv` reads): fields
+/// separated by commas, records ended by a newline (LF or CRLF); a field
+/// holding a comma, a quote or a newline is between double quotes, with its
+/// quotes doubled. Panics on anything else (a bare quote inside an unquoted
+/// field, text after a closing quote, an unclosed quote), so that a test
+/// catches output a CSV reader would misread.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    // Whether the current field was quoted (and is now closed).
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if field.is_empty() && !quoted => {
+                // A quoted field, up to the closing quote.
+                loop {
+                    match chars.next() {
+                        Some('"') if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        Some('"') => break,
+                        Some(c) => field.push(c),
+                        None => panic!("unclosed quote in CSV:\n{text}"),
+                    }
+                }
+                quoted = true;
+            }
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                quoted = false;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                quoted = false;
+            }
+            c => {
+                assert!(!quoted, "text after a closing quote in CSV:\n{text}");
+                assert!(c != '"', "bare quote in an unquoted CSV field:\n{text}");
+                field.push(c);
+            }
+        }
+    }
+    assert!(
+        field.is_empty() && record.is_empty() && !quoted,
+        "the last CSV record does not end with a newline:\n{text}"
+    );
+    records
+}

@@ -30,6 +30,23 @@ pub enum IngestError {
         /// Why, e.g. "not UTF-8: invalid byte at offset 120".
         reason: String,
     },
+    /// The file is empty (for a `.gz` file: empty once decompressed).
+    #[error("cannot read {}: empty file", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is larger than [`ReadOptions::max_bytes`](crate::ReadOptions).
+    #[error("cannot read {}: {}", path.display(), too_large_reason(*size, *cap))]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes, when known (a `.gz` file is not decompressed
+        /// past the cap).
+        size: Option<u64>,
+        /// The cap in bytes.
+        cap: u64,
+    },
     /// A `.json` file that is not valid JSON or not records.
     #[error("cannot parse {}: {reason}", path.display())]
     Parse {
@@ -47,6 +64,8 @@ impl IngestError {
             IngestError::Root { path, .. }
             | IngestError::Read { path, .. }
             | IngestError::Decode { path, .. }
+            | IngestError::Empty { path }
+            | IngestError::TooLarge { path, .. }
             | IngestError::Parse { path, .. } => path,
         }
     }
@@ -56,7 +75,43 @@ impl IngestError {
         match self {
             IngestError::Root { error, .. } | IngestError::Read { error, .. } => io_reason(error),
             IngestError::Decode { reason, .. } | IngestError::Parse { reason, .. } => reason.clone(),
+            IngestError::Empty { .. } => "empty file".to_string(),
+            IngestError::TooLarge { size, cap, .. } => too_large_reason(*size, *cap),
         }
+    }
+}
+
+/// "file too large (70 MiB > cap 64 MiB)", or for a compressed file whose
+/// size is not known, "file too large (> 64 MiB decompressed, cap 64 MiB)".
+fn too_large_reason(size: Option<u64>, cap: u64) -> String {
+    match size {
+        Some(size) => format!("file too large ({} > cap {})", human_size(size), human_size(cap)),
+        None => format!(
+            "file too large (> {} decompressed, cap {})",
+            human_size(cap),
+            human_size(cap)
+        ),
+    }
+}
+
+/// A size in MiB (one decimal unless whole), KiB or bytes.
+pub(crate) fn human_size(bytes: u64) -> String {
+    const KIB: u64 = 1 << 10;
+    const MIB: u64 = 1 << 20;
+    let (unit, name) = if bytes >= MIB {
+        (MIB, "MiB")
+    } else if bytes >= KIB {
+        (KIB, "KiB")
+    } else {
+        return format!("{bytes} bytes");
+    };
+    if bytes.is_multiple_of(unit) {
+        format!("{} {name}", bytes / unit)
+    } else {
+        // Sizes are far below 2^53: the conversion is exact enough.
+        #[allow(clippy::cast_precision_loss)]
+        let value = bytes as f64 / unit as f64;
+        format!("{value:.1} {name}")
     }
 }
 
@@ -71,5 +126,39 @@ pub(crate) fn io_reason(err: &std::io::Error) -> String {
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_reasons() {
+        assert_eq!(human_size(64 << 20), "64 MiB");
+        assert_eq!(human_size(70 * (1 << 20) + (1 << 19)), "70.5 MiB");
+        assert_eq!(human_size(1536), "1.5 KiB");
+        assert_eq!(human_size(12), "12 bytes");
+        let err = IngestError::TooLarge {
+            path: PathBuf::from("c/big.txt"),
+            size: Some(70 << 20),
+            cap: 64 << 20,
+        };
+        assert_eq!(err.reason(), "file too large (70 MiB > cap 64 MiB)");
+        assert_eq!(
+            err.to_string(),
+            "cannot read c/big.txt: file too large (70 MiB > cap 64 MiB)"
+        );
+        let err = IngestError::TooLarge {
+            path: PathBuf::from("c/big.txt.gz"),
+            size: None,
+            cap: 64 << 20,
+        };
+        assert_eq!(err.reason(), "file too large (> 64 MiB decompressed, cap 64 MiB)");
+        let err = IngestError::Empty {
+            path: PathBuf::from("c/e.txt"),
+        };
+        assert_eq!(err.to_string(), "cannot read c/e.txt: empty file");
+        assert_eq!(err.reason(), "empty file");
     }
 }

@@ -155,6 +155,7 @@ mod tests {
             root: PathBuf::from("c"),
             id: id.to_string(),
             format,
+            compression: crate::Compression::None,
         }
     }
 

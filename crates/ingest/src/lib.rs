@@ -2,16 +2,26 @@
 //! metadata.
 //!
 //! Formats: `.txt` (first non-empty line is the title, then optional date
-//! and source header lines), `.html`/`.htm` (title, body text without markup,
-//! scripts, styles, menus and footers; date and publisher from the page's
-//! metadata), `.jsonl` and `.json` records with the fields `id`, `title`,
-//! `body`, `lang`, `date`, `source` (the format of fihris's evaluation data).
-//! Text must be UTF-8 (a BOM is allowed); anything else is reported, never
-//! indexed as garbage. All text comes out NFC.
+//! and source header lines), `.md` (Markdown made plain, then read like
+//! `.txt`; the title is the first `# heading`), `.html`/`.htm` (title, body
+//! text without markup, scripts, styles, menus and footers; date and
+//! publisher from the page's metadata), `.jsonl` and `.json` records with
+//! the fields `id`, `title`, `body`, `lang`, `date`, `source` (the format of
+//! fihris's evaluation data). Any of them may be gzip-compressed
+//! (`a.jsonl.gz`).
+//!
+//! Encodings: UTF-8 (mojibake in it is repaired) and UTF-16 with a BOM;
+//! text and HTML files may also be in the code pages of Arabic
+//! (Windows-1256, ISO-8859-6) and French (Windows-1252/ISO-8859-1,
+//! ISO-8859-15) press, detected with confidence or refused, never indexed as
+//! garbage ([`FileArticles::encoding`] says which). All text comes out NFC.
+//! Empty, binary, oversized ([`ReadOptions::max_bytes`]) and corrupt
+//! compressed files are errors with a one-line reason; nothing panics.
 //!
 //! Entry points: [`collect_files`] walks the roots a user gave,
-//! [`read_file`] turns one file into [`Article`]s and per-record problems.
-//! Nothing here prints: problems are returned as [`Skipped`] values with a
+//! [`read_file`] (or [`read_file_with`] and its [`ReadOptions`]) turns one
+//! file into [`Article`]s and per-record problems. Nothing here prints:
+//! problems are returned as [`Skipped`] values or [`IngestError`]s with a
 //! one-line reason.
 //!
 //! This crate does not index anything (`fihris-search`) or analyse words
@@ -22,10 +32,13 @@ mod decode;
 mod error;
 mod html;
 mod json;
+mod markdown;
+mod mojibake;
 mod text;
 mod walk;
 
 use std::borrow::Cow;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use fihris_lang::Lang;
@@ -34,7 +47,9 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 pub use date::Date;
 pub use decode::decode_utf8;
 pub use error::IngestError;
-pub use walk::{collect_files, collect_files_excluding, FileEntry, Format};
+pub use walk::{collect_files, collect_files_excluding, Compression, FileEntry, Format};
+
+use decode::Container;
 
 /// One article, ready to index.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,31 +103,152 @@ pub struct FileArticles {
     pub articles: Vec<Article>,
     /// Records of the file that were skipped, with the reason.
     pub skipped: Vec<Skipped>,
+    /// The encoding the file was decoded from, when it was not UTF-8:
+    /// "UTF-16LE", "UTF-16BE", "windows-1256", "ISO-8859-6",
+    /// "windows-1252" (also for ISO-8859-1), "ISO-8859-15", or another
+    /// encoding an HTML page declared.
+    pub encoding: Option<&'static str>,
+    /// How many mojibake sequences ("Ã©" for "é") and stray C1 controls
+    /// ("\u{80}" for "€") were repaired in UTF-8 or UTF-16 text.
+    pub mojibake_repairs: usize,
+}
+
+/// Limits for reading one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Largest file read, in bytes; for a compressed file, the largest
+    /// decompressed size. Larger files are refused with
+    /// [`IngestError::TooLarge`] without being read whole.
+    pub max_bytes: u64,
+}
+
+impl ReadOptions {
+    /// The default cap: 64 MiB, far above any article or day of articles.
+    pub const DEFAULT_MAX_BYTES: u64 = 64 << 20;
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+        }
+    }
 }
 
 /// Reads one file into articles. An error means nothing of the file could
 /// be used; per-record problems are in [`FileArticles::skipped`].
 pub fn read_file(entry: &FileEntry) -> Result<FileArticles, IngestError> {
-    let bytes = std::fs::read(&entry.path).map_err(|error| IngestError::Read {
-        path: entry.path.clone(),
-        error,
-    })?;
-    read_bytes(entry, &bytes)
+    read_file_with(entry, &ReadOptions::default())
 }
 
-/// Like [`read_file`], for bytes already in memory.
+/// Like [`read_file`], with limits. The size is checked on the file's
+/// metadata before reading, and again while reading (a file may grow).
+pub fn read_file_with(entry: &FileEntry, options: &ReadOptions) -> Result<FileArticles, IngestError> {
+    let read_error = |error| IngestError::Read {
+        path: entry.path.clone(),
+        error,
+    };
+    let file = std::fs::File::open(&entry.path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > options.max_bytes {
+        return Err(too_large(entry, Some(size), options));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(options.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    read_bytes_with(entry, &bytes, options)
+}
+
+/// Like [`read_file`], for bytes already in memory (compressed, for a
+/// `.gz` entry).
 pub fn read_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestError> {
-    let text = decode_utf8(bytes).map_err(|reason| IngestError::Decode {
+    read_bytes_with(entry, bytes, &ReadOptions::default())
+}
+
+/// Like [`read_file_with`], for bytes already in memory.
+pub fn read_bytes_with(
+    entry: &FileEntry,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<FileArticles, IngestError> {
+    let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if len > options.max_bytes {
+        return Err(too_large(entry, Some(len), options));
+    }
+    match entry.compression {
+        Compression::None => parse_bytes(entry, bytes),
+        Compression::Gzip => {
+            if bytes.is_empty() {
+                return Err(IngestError::Empty {
+                    path: entry.path.clone(),
+                });
+            }
+            let inflated = gunzip(entry, bytes, options)?;
+            parse_bytes(entry, &inflated)
+        }
+    }
+}
+
+fn too_large(entry: &FileEntry, size: Option<u64>, options: &ReadOptions) -> IngestError {
+    IngestError::TooLarge {
+        path: entry.path.clone(),
+        size,
+        cap: options.max_bytes,
+    }
+}
+
+/// Decompresses gzip data (all members), stopping past the cap.
+fn gunzip(entry: &FileEntry, bytes: &[u8], options: &ReadOptions) -> Result<Vec<u8>, IngestError> {
+    let mut out = Vec::new();
+    let decoder = flate2::read::MultiGzDecoder::new(bytes);
+    match decoder
+        .take(options.max_bytes.saturating_add(1))
+        .read_to_end(&mut out)
+    {
+        Ok(_) => {}
+        Err(error) => {
+            let detail = error::io_reason(&error);
+            let detail = detail.strip_prefix("corrupt ").unwrap_or(&detail);
+            return Err(IngestError::Decode {
+                path: entry.path.clone(),
+                reason: format!("corrupt gzip data: {detail}"),
+            });
+        }
+    }
+    if u64::try_from(out.len()).unwrap_or(u64::MAX) > options.max_bytes {
+        return Err(too_large(entry, None, options));
+    }
+    Ok(out)
+}
+
+/// Decodes and parses a file's (uncompressed) bytes.
+fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::Empty {
+            path: entry.path.clone(),
+        });
+    }
+    let container = match entry.format {
+        Format::Text | Format::Markdown => Container::Text,
+        Format::Html => Container::Html,
+        Format::JsonLines | Format::Json => Container::Json,
+    };
+    let decoded = decode::decode(bytes, container).map_err(|reason| IngestError::Decode {
         path: entry.path.clone(),
         reason,
     })?;
-    let text = nfc(text);
-    match entry.format {
-        Format::Text => Ok(one(entry, text::parse(&text))),
-        Format::Html => Ok(one(entry, html::parse(&text))),
-        Format::JsonLines => Ok(json::parse_lines(entry, &text)),
-        Format::Json => json::parse_document(entry, &text),
-    }
+    let text = nfc(&decoded.text);
+    let mut out = match entry.format {
+        Format::Text => one(entry, text::parse(&text)),
+        Format::Markdown => one(entry, markdown::parse(&text)),
+        Format::Html => one(entry, html::parse(&text)),
+        Format::JsonLines => json::parse_lines(entry, &text),
+        Format::Json => json::parse_document(entry, &text)?,
+    };
+    out.encoding = decoded.encoding;
+    out.mojibake_repairs = decoded.mojibake_repairs;
+    Ok(out)
 }
 
 /// The fields a format parser found in a single-article file.
@@ -130,12 +266,12 @@ pub(crate) struct Parsed {
 fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
     if parsed.title.trim().is_empty() && parsed.body.trim().is_empty() {
         return FileArticles {
-            articles: Vec::new(),
             skipped: vec![Skipped {
                 path: entry.path.clone(),
                 line: None,
                 reason: "no text".to_string(),
             }],
+            ..FileArticles::default()
         };
     }
     let lang = language_of(&parsed.title, &parsed.body, parsed.declared_lang);
@@ -150,7 +286,7 @@ fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
             date: parsed.date,
             source: parsed.source,
         }],
-        skipped: Vec::new(),
+        ..FileArticles::default()
     }
 }
 
@@ -200,4 +336,182 @@ pub(crate) fn squeeze_spaces(line: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(bytes).unwrap_or_else(|e| panic!("{e}"));
+        encoder.finish().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// An entry for a file named `name` in `dir`, with `bytes` written.
+    fn file(dir: &Path, name: &str, bytes: &[u8]) -> FileEntry {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+        FileEntry::new(path, dir).unwrap_or_else(|| panic!("unsupported {name}"))
+    }
+
+    fn reason(result: Result<FileArticles, IngestError>) -> String {
+        match result {
+            Ok(read) => panic!("read: {:?}", read.articles),
+            Err(e) => e.reason(),
+        }
+    }
+
+    fn read_ok(entry: &FileEntry) -> FileArticles {
+        read_file(entry).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn gzip_round_trip_for_every_format() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let txt = "Jumelage ANEM\n12 mars 2019\n\nLe projet durera deux ans.\n";
+        let read = read_ok(&file(dir.path(), "b.txt.gz", &gzip(txt.as_bytes())));
+        assert_eq!(read.articles[0].title, "Jumelage ANEM");
+        assert_eq!(read.articles[0].body, "Le projet durera deux ans.");
+        assert_eq!(read.articles[0].id, "b.txt.gz");
+        assert_eq!(read.encoding, None);
+
+        let jsonl = "{\"id\":\"a\",\"title\":\"t1\",\"body\":\"b1\"}\n{\"id\":\"b\",\"title\":\"t2\",\"body\":\"b2\"}\n";
+        let read = read_ok(&file(dir.path(), "x.jsonl.gz", &gzip(jsonl.as_bytes())));
+        let ids: Vec<&str> = read.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+
+        // Two gzip members, as `cat a.gz b.gz` makes.
+        let mut two = gzip(b"<html><body><h1>Titre</h1>");
+        two.extend(gzip(b"<p>Corps.</p></body></html>"));
+        let read = read_ok(&file(dir.path(), "a.html.gz", &two));
+        assert_eq!(read.articles[0].title, "Titre");
+        assert_eq!(read.articles[0].body, "Corps.");
+
+        // A legacy code page inside the gzip.
+        let (ar, _, _) = encoding_rs::WINDOWS_1256.encode("توأمة بين الوكالتين\n\nنص المقال عن التشغيل.");
+        let read = read_ok(&file(dir.path(), "ar.md.gz", &gzip(&ar)));
+        assert_eq!(read.articles[0].title, "توأمة بين الوكالتين");
+        assert_eq!(read.encoding, Some("windows-1256"));
+        Ok(())
+    }
+
+    #[test]
+    fn corrupt_gzip() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let entry = file(dir.path(), "n.txt.gz", b"not gzip at all");
+        assert_eq!(
+            reason(read_file(&entry)),
+            "corrupt gzip data: invalid gzip header"
+        );
+        let good = gzip("Un texte assez long pour être compressé en plusieurs octets.".as_bytes());
+        let entry = file(dir.path(), "t.txt.gz", &good[..good.len() - 12]);
+        assert_eq!(
+            reason(read_file(&entry)),
+            "corrupt gzip data: incomplete deflate stream"
+        );
+        let mut flipped = good.clone();
+        let n = flipped.len();
+        flipped[n - 6] ^= 0xFF; // the CRC
+        let entry = file(dir.path(), "c.txt.gz", &flipped);
+        assert_eq!(
+            reason(read_file(&entry)),
+            "corrupt gzip data: gzip stream does not have a matching checksum"
+        );
+        assert_eq!(
+            reason(read_file(&file(dir.path(), "e.txt.gz", b""))),
+            "empty file"
+        );
+        assert_eq!(
+            reason(read_file(&file(dir.path(), "z.txt.gz", &gzip(b"")))),
+            "empty file"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn empty_and_binary_files() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        for name in ["e.txt", "e.md", "e.html", "e.json", "e.jsonl"] {
+            assert_eq!(
+                reason(read_file(&file(dir.path(), name, b""))),
+                "empty file",
+                "{name}"
+            );
+        }
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10";
+        assert_eq!(
+            reason(read_file(&file(dir.path(), "img.txt", png))),
+            "binary data, not text"
+        );
+        let err = read_file(&file(dir.path(), "bin.html", b"\x01\x02\x03\x04\x05\x06"));
+        assert!(matches!(&err, Err(IngestError::Decode { .. })));
+        assert_eq!(
+            err.map(|_| ()).map_err(|e| e.to_string()),
+            Err(format!(
+                "cannot decode {}: binary data, not text",
+                dir.path().join("bin.html").display()
+            ))
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn too_large_files() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        // A sparse file: the size is refused from the metadata, unread.
+        let path = dir.path().join("big.txt");
+        std::fs::File::create(&path)?.set_len(ReadOptions::DEFAULT_MAX_BYTES + (1 << 20))?;
+        let entry = FileEntry::new(path, dir.path()).unwrap_or_else(|| panic!("txt"));
+        assert_eq!(reason(read_file(&entry)), "file too large (65 MiB > cap 64 MiB)");
+
+        let small = ReadOptions { max_bytes: 1000 };
+        let entry = file(dir.path(), "a.txt", &[b'a'; 1500]);
+        assert_eq!(
+            reason(read_file_with(&entry, &small)),
+            "file too large (1.5 KiB > cap 1000 bytes)"
+        );
+        assert_eq!(
+            reason(read_bytes_with(&entry, &[b'a'; 1500], &small)),
+            "file too large (1.5 KiB > cap 1000 bytes)"
+        );
+        // A gzip bomb in miniature: small compressed, large decompressed.
+        let text = "Titre\n\n".to_string() + &"emploi ".repeat(1000);
+        let entry = file(dir.path(), "bomb.txt.gz", &gzip(text.as_bytes()));
+        assert!(std::fs::metadata(&entry.path)?.len() < 1000);
+        assert_eq!(
+            reason(read_file_with(&entry, &small)),
+            "file too large (> 1000 bytes decompressed, cap 1000 bytes)"
+        );
+        assert!(read_file(&entry).is_ok());
+        Ok(())
+    }
+
+    #[test]
+    fn encodings_are_reported() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let fr = "Café de l'emploi\n\nLe café des recruteurs ouvre à Oran.\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(fr);
+        let read = read_ok(&file(dir.path(), "cp1252.txt", &bytes));
+        assert_eq!(read.encoding, Some("windows-1252"));
+        assert_eq!(read.articles[0].title, "Café de l'emploi");
+        assert_eq!(read.articles[0].body, "Le café des recruteurs ouvre à Oran.");
+        assert_eq!(read.articles[0].lang, Lang::Fr);
+
+        let broken = "Lâ€™ANEM Ã\u{A0} Oran\n\nLe cafÃ© des recruteurs.";
+        let read = read_ok(&file(dir.path(), "moji.txt", broken.as_bytes()));
+        assert_eq!(read.encoding, None);
+        assert_eq!(read.mojibake_repairs, 3);
+        assert_eq!(read.articles[0].title, "L’ANEM à Oran");
+        assert_eq!(read.articles[0].body, "Le café des recruteurs.");
+
+        // JSON in a code page is an error, not a guess.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("{\"title\":\"Café\"}");
+        assert_eq!(
+            reason(read_file(&file(dir.path(), "r.json", &bytes))),
+            "not UTF-8: invalid byte at offset 13 (JSON must be UTF-8 or UTF-16)"
+        );
+        Ok(())
+    }
 }

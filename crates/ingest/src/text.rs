@@ -17,12 +17,23 @@ const MAX_HEADER_CHARS: usize = 80;
 const MAX_HEADER_LINES: usize = 3;
 
 pub(crate) fn parse(text: &str) -> Parsed {
-    let mut lines = text.lines().map(str::trim).peekable();
+    parse_lines(text.lines(), None)
+}
+
+/// Reads lines as a `.txt` file does; with a `title` given (a Markdown
+/// heading), every line is header or body.
+pub(crate) fn parse_lines<'a>(lines: impl Iterator<Item = &'a str>, title: Option<String>) -> Parsed {
+    let mut lines = lines.map(str::trim).peekable();
     let mut parsed = Parsed::default();
-    for line in lines.by_ref() {
-        if !line.is_empty() {
-            parsed.title = squeeze_spaces(line);
-            break;
+    match title {
+        Some(title) => parsed.title = squeeze_spaces(&title),
+        None => {
+            for line in lines.by_ref() {
+                if !line.is_empty() {
+                    parsed.title = squeeze_spaces(line);
+                    break;
+                }
+            }
         }
     }
     let mut header_lines = 0;

@@ -16,6 +16,8 @@ use crate::{relative_id, Skipped};
 pub enum Format {
     /// `.txt`
     Text,
+    /// `.md`, `.markdown`
+    Markdown,
     /// `.html`, `.htm`
     Html,
     /// `.jsonl` (one record per line)
@@ -25,17 +27,46 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format of a path, by its extension (case-insensitive).
+    /// The format of a path, by its extension (case-insensitive); for a
+    /// compressed file (`a.txt.gz`), by the extension before `.gz`.
     pub fn of(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" => Some(Format::Text),
-            "html" | "htm" => Some(Format::Html),
-            "jsonl" | "ndjson" => Some(Format::JsonLines),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
+        Format::and_compression(path).map(|(format, _)| format)
     }
+
+    /// The format of a path and how it is compressed: `a.html` is
+    /// (Html, None), `b.jsonl.gz` is (JsonLines, Gzip); `c.gz` and
+    /// `d.pdf.gz` are not supported.
+    pub fn and_compression(path: &Path) -> Option<(Format, Compression)> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let (name, compression) = match name.strip_suffix(".gz") {
+            Some(inner) => (inner, Compression::Gzip),
+            None => (name.as_str(), Compression::None),
+        };
+        let (stem, ext) = name.rsplit_once('.')?;
+        if stem.is_empty() {
+            // ".txt" alone, or "x/.gz": a hidden file's name, not an extension.
+            return None;
+        }
+        let format = match ext {
+            "txt" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            "json" => Format::Json,
+            _ => return None,
+        };
+        Some((format, compression))
+    }
+}
+
+/// How a file's bytes are compressed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Compression {
+    /// Not compressed.
+    #[default]
+    None,
+    /// gzip (`.gz`), one or more members.
+    Gzip,
 }
 
 /// A file to read.
@@ -49,6 +80,22 @@ pub struct FileEntry {
     pub id: String,
     /// How to read it.
     pub format: Format,
+    /// How its bytes are compressed (from the extension: `.gz`).
+    pub compression: Compression,
+}
+
+impl FileEntry {
+    /// The entry for `path` found under `root`, if fihris reads its format.
+    pub fn new(path: PathBuf, root: &Path) -> Option<FileEntry> {
+        let (format, compression) = Format::and_compression(&path)?;
+        Some(FileEntry {
+            id: relative_id(&path, root),
+            root: root.to_path_buf(),
+            path,
+            format,
+            compression,
+        })
+    }
 }
 
 /// Lists the files under `roots` (folders or single files). A root that does
@@ -119,26 +166,54 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
+/// Names (without extension, case-insensitive) of the files that document a
+/// folder rather than hold an article: a corpus folder's README or LICENSE
+/// must not turn up in search results.
+const DOCUMENTATION_NAMES: &[&str] = &["changelog", "copying", "license", "licence", "readme"];
+
+/// Whether `path` is a README, LICENSE… file.
+fn is_documentation(path: &Path) -> bool {
+    let stem = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('.').next())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    DOCUMENTATION_NAMES.contains(&stem.as_str())
+}
+
 fn add_file(path: PathBuf, root: &Path, files: &mut Vec<FileEntry>, skipped: &mut Vec<Skipped>) {
-    match Format::of(&path) {
-        Some(format) => files.push(FileEntry {
-            id: relative_id(&path, root),
-            root: root.to_path_buf(),
+    if is_documentation(&path) {
+        skipped.push(Skipped {
             path,
-            format,
-        }),
-        None => {
-            let reason = match path.extension() {
-                Some(ext) => format!("unsupported file type .{}", ext.to_string_lossy()),
-                None => "unsupported file type (no extension)".to_string(),
-            };
-            skipped.push(Skipped {
-                path,
-                line: None,
-                reason,
-            });
-        }
+            line: None,
+            reason: "documentation file (README, LICENSE…), not an article".to_string(),
+        });
+        return;
     }
+    if let Some(entry) = FileEntry::new(path.clone(), root) {
+        files.push(entry);
+        return;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lower = name.to_ascii_lowercase();
+    // "x.pdf.gz" says ".pdf.gz": the inner type is the unsupported one.
+    let ext_start = match lower.strip_suffix(".gz") {
+        Some(inner) => inner.rfind('.').filter(|i| *i > 0).or_else(|| lower.rfind('.')),
+        None => lower.rfind('.'),
+    };
+    let reason = match ext_start.filter(|i| *i > 0) {
+        Some(i) => format!("unsupported file type {}", &name[i..]),
+        None => "unsupported file type (no extension)".to_string(),
+    };
+    skipped.push(Skipped {
+        path,
+        line: None,
+        reason,
+    });
 }
 
 #[cfg(test)]
@@ -165,6 +240,51 @@ mod tests {
     }
 
     #[test]
+    fn formats_and_compression_by_name() {
+        let cases = [
+            ("a.txt", Some((Format::Text, Compression::None))),
+            ("a.md", Some((Format::Markdown, Compression::None))),
+            ("a.Markdown", Some((Format::Markdown, Compression::None))),
+            ("a.htm", Some((Format::Html, Compression::None))),
+            ("x.jsonl.gz", Some((Format::JsonLines, Compression::Gzip))),
+            ("a.HTML.GZ", Some((Format::Html, Compression::Gzip))),
+            ("b.txt.gz", Some((Format::Text, Compression::Gzip))),
+            ("d.json.gz", Some((Format::Json, Compression::Gzip))),
+            ("c.gz", None),
+            ("d.pdf.gz", None),
+            ("e.tar.gz", None),
+            (".txt", None),
+            ("README", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(Format::and_compression(Path::new(name)), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn unsupported_gz_is_reported_with_its_inner_type() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        for name in ["a.pdf.gz", "b.gz", "c.md.gz", "d", "e.tar.gz"] {
+            std::fs::write(dir.path().join(name), "x")?;
+        }
+        let (files, skipped) = collect_files(&[dir.path().to_path_buf()]).map_err(std::io::Error::other)?;
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].compression, Compression::Gzip);
+        assert_eq!(files[0].format, Format::Markdown);
+        let reasons: Vec<&str> = skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "unsupported file type .pdf.gz",
+                "unsupported file type .gz",
+                "unsupported file type (no extension)",
+                "unsupported file type .tar.gz",
+            ]
+        );
+        Ok(())
+    }
+
+    #[test]
     fn single_file_root_id_is_its_name() -> std::io::Result<()> {
         let dir = tempfile::tempdir()?;
         let file = dir.path().join("x.jsonl");
@@ -186,6 +306,26 @@ mod tests {
                 .map_err(std::io::Error::other)?;
         assert_eq!(files.len(), 1);
         assert!(skipped.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn documentation_files_are_reported_not_read() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        for name in [
+            "README.md",
+            "readme.txt",
+            "LICENSE",
+            "Licence.txt",
+            "readmission.txt",
+        ] {
+            std::fs::write(dir.path().join(name), "x")?;
+        }
+        let (files, skipped) = collect_files(&[dir.path().to_path_buf()]).map_err(std::io::Error::other)?;
+        let ids: Vec<&str> = files.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, vec!["readmission.txt"]);
+        assert_eq!(skipped.len(), 4);
+        assert!(skipped.iter().all(|s| s.reason.starts_with("documentation file")));
         Ok(())
     }
 

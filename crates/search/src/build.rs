@@ -53,6 +53,10 @@ pub struct BuildReport {
     pub by_lang: BTreeMap<String, usize>,
     /// Files and records not indexed, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Files that were not UTF-8, and the encoding they were decoded from.
+    pub decoded: Vec<(PathBuf, &'static str)>,
+    /// Files in which mojibake was repaired, and how many sequences.
+    pub repaired: Vec<(PathBuf, usize)>,
     /// Wall time of the whole build.
     pub elapsed: Duration,
 }
@@ -98,6 +102,12 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             }
         };
         skipped.extend(read.skipped);
+        if let Some(encoding) = read.encoding {
+            report.decoded.push((entry.path.clone(), encoding));
+        }
+        if read.mojibake_repairs > 0 {
+            report.repaired.push((entry.path.clone(), read.mojibake_repairs));
+        }
         for article in read.articles {
             if let Some(first) = seen.get(&article.id) {
                 skipped.push(Skipped {

@@ -172,6 +172,11 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, ParseError> {
             i += 1;
             continue;
         }
+        if is_close_quote(c) && !is_open_quote(c) {
+            // A stray closing quote (” or ») is punctuation.
+            i += 1;
+            continue;
+        }
         if is_open_quote(c) {
             let (text, end) = quoted(&chars, i)?;
             tokens.push((Tok::Phrase(text, None), column));
@@ -595,6 +600,14 @@ mod tests {
             Some("fuzzy distance must be 0, 1 or 2, not \"5\" at column 1".into())
         );
         assert!(err("title:(a b)").is_some());
+    }
+
+    #[test]
+    fn stray_closing_quotes_are_punctuation() {
+        assert_eq!(
+            parse("emploi » jeunes”"),
+            Ok(Node::And(vec![w("emploi"), w("jeunes")]))
+        );
     }
 
     #[test]
