@@ -104,6 +104,10 @@ pub struct StatsArgs {
     #[arg(long, value_enum, default_value_t = StatsByChoice::Year)]
     pub by: StatsByChoice,
 
+    /// Only the query's own language: no French ↔ Arabic expansion
+    #[arg(long)]
+    pub no_cross: bool,
+
     #[command(flatten)]
     pub filters: FilterArgs,
 
@@ -138,6 +142,14 @@ pub struct EvalArgs {
     #[arg(long, value_enum, default_value_t = EvalField::All)]
     pub field: EvalField,
 
+    /// Without French ↔ Arabic expansion
+    #[arg(long)]
+    pub no_cross: bool,
+
+    /// Rank only articles in this language (for cross-lingual evaluation)
+    #[arg(long, value_parser = parse_lang, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
     /// Print the figures as one JSON object
     #[arg(long)]
     pub json: bool,
@@ -156,6 +168,10 @@ pub struct IndexArgs {
     /// Folders or files to index [default: corpus/]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Skip files larger than this many MiB (decompressed size for .gz)
+    #[arg(long, default_value_t = 1024, value_name = "MIB")]
+    pub max_file_size: u64,
 
     /// Stemmer of the stemmed fields (for comparisons; the default measures best)
     #[arg(long, value_enum, default_value_t = StemmerChoice::LightExceptions)]
@@ -209,6 +225,10 @@ pub struct SearchArgs {
     /// Any word may match (ranked by how many and how rare), instead of all
     #[arg(long)]
     pub any: bool,
+
+    /// Only the query's own language: no French ↔ Arabic expansion
+    #[arg(long)]
+    pub no_cross: bool,
 
     /// JSON Lines output: one object per hit
     #[arg(long, conflicts_with = "csv")]

@@ -115,6 +115,7 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
     };
     let options = BuildOptions {
         stemmer: args.stemmer.into(),
+        max_file_bytes: args.max_file_size.saturating_mul(1 << 20),
         ..BuildOptions::new(roots)
     };
     let articles = build(index, options, &mut io::stdout())?;
@@ -171,6 +172,7 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
             SortChoice::Date => SortOrder::Date,
         },
         mode: if args.any { MatchMode::Any } else { MatchMode::All },
+        cross: !args.no_cross,
         ..SearchOptions::new(args.query.join(" "))
     };
     let results = fihris.search(&options)?;
@@ -208,7 +210,14 @@ fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
         EvalField::Body => FieldScope::Body,
         EvalField::All => FieldScope::All,
     };
-    let report = fihris.evaluate(&items, EvalOptions { scope })?;
+    let report = fihris.evaluate(
+        &items,
+        EvalOptions {
+            scope,
+            cross: !args.no_cross,
+            lang: args.lang,
+        },
+    )?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if args.json {
@@ -253,6 +262,7 @@ fn stats_command(index: &Path, args: StatsArgs, color: bool) -> Result<Outcome> 
             StatsByChoice::Lang => StatsBy::Lang,
         },
         filters: args.filters.into(),
+        cross: !args.no_cross,
     };
     let stats = fihris.stats(&options)?;
     if stats.undated_excluded > 0 {

@@ -121,6 +121,7 @@ fn json_output_has_no_colour_and_no_footer() {
         "--color",
         "always",
         "search",
+        "--no-cross",
         "--json",
         "jumelage",
     ]);

@@ -98,8 +98,18 @@ impl Hay {
         out
     }
 
-    /// `fihris --index idx --color never search args…`.
+    /// `fihris --index idx --color never search --no-cross args…`: the
+    /// tests of matching in one language leave cross-lingual expansion out
+    /// (tests/crosslingual tests it, with [`Hay::search_cross`]).
     pub fn search(&self, args: &[&str]) -> Run {
+        let mut all = vec!["--index", INDEX, "--color", "never", "search", "--no-cross"];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
+    /// `fihris --index idx --color never search args…`, cross-lingual
+    /// expansion on (the default).
+    pub fn search_cross(&self, args: &[&str]) -> Run {
         let mut all = vec!["--index", INDEX, "--color", "never", "search"];
         all.extend_from_slice(args);
         self.run(&all)

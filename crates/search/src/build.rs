@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use fihris_ingest::{collect_files_excluding, read_file, Article, Skipped};
+use fihris_ingest::{collect_files_excluding, read_file_with, Article, ReadOptions, Skipped};
 use fihris_normalize::Stemmer;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub memory_budget: usize,
     /// Stemmer of the stemmed fields.
     pub stemmer: Stemmer,
+    /// Largest file read, in bytes (decompressed size for `.gz`).
+    pub max_file_bytes: u64,
 }
 
 impl BuildOptions {
@@ -38,6 +40,7 @@ impl BuildOptions {
             threads: None,
             memory_budget: 256 << 20,
             stemmer: Stemmer::default(),
+            max_file_bytes: ReadOptions::DEFAULT_MAX_BYTES,
         }
     }
 }
@@ -90,7 +93,12 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
     // Ids must be unique: the first file to claim one keeps it.
     let mut seen: HashMap<String, String> = HashMap::new();
     for entry in &files {
-        let read = match read_file(entry) {
+        let read = match read_file_with(
+            entry,
+            &ReadOptions {
+                max_bytes: options.max_file_bytes,
+            },
+        ) {
             Ok(read) => read,
             Err(e) => {
                 skipped.push(Skipped {

@@ -16,6 +16,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
+use crate::crosslingual::{self, Lexicon};
 use crate::error::SearchError;
 use crate::query::{Node, QueryField};
 use crate::schema::Fields;
@@ -162,7 +163,7 @@ impl QueryBuilder<'_> {
         (tokens, stem)
     }
 
-    fn word(&mut self, text: &str, field: Option<QueryField>) -> Option<Box<dyn Query>> {
+    pub(crate) fn word(&mut self, text: &str, field: Option<QueryField>) -> Option<Box<dyn Query>> {
         let (tokens, stem) = self.analyze_word(text);
         match tokens.len() {
             0 => return None,
@@ -260,6 +261,108 @@ impl QueryBuilder<'_> {
             clauses.push((Occur::Should, boosted(Box::new(q), boost)));
         }
         boolean(clauses)
+    }
+}
+
+impl QueryBuilder<'_> {
+    /// The cross-lingual clause of a query: its words translated through
+    /// the lexicon, and its anchors (numbers, Latin acronyms) as they are.
+    /// `None` when nothing in the query translates.
+    pub fn expansion(&mut self, node: &Node, lexicon: &Lexicon) -> Option<Box<dyn Query>> {
+        let mut words = Vec::new();
+        positive_words(node, &mut words);
+        // Stems of the words, and for each stem the word it came from.
+        let mut stems = Vec::new();
+        let mut anchors = Vec::new();
+        for word in &words {
+            if crosslingual::is_anchor(word) {
+                anchors.push(word.clone());
+            }
+            stems.extend(crosslingual::stems(&mut self.stem, word));
+        }
+        let translations = lexicon.translate(&stems);
+        if translations.is_empty() {
+            return None;
+        }
+        // The expansion looks for articles in the other language only, so
+        // that rankings in the query's own language are left as they are.
+        let counts = fihris_lang::ScriptCounts::of(&words.join(" "));
+        let target_lang = if counts.arabic > counts.latin { "fr" } else { "ar" };
+        let occur = match self.mode {
+            MatchMode::All => Occur::Must,
+            MatchMode::Any => Occur::Should,
+        };
+        let stem_fields = self.stem_fields();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for t in &translations {
+            let alternatives: Vec<(Occur, Box<dyn Query>)> = t
+                .targets
+                .iter()
+                .flat_map(|target| {
+                    stem_fields
+                        .iter()
+                        .map(move |(f, boost)| (Occur::Should, stems_query(*f, target, *boost)))
+                })
+                .collect();
+            if let Some(q) = boolean(alternatives) {
+                clauses.push((occur, q));
+            }
+        }
+        for anchor in anchors {
+            if let Some(q) = self.word(&anchor, None) {
+                clauses.push((occur, q));
+            }
+        }
+        let expansion = boolean(clauses)?;
+        let lang = TermQuery::new(
+            Term::from_field_text(self.fields.lang, target_lang),
+            IndexRecordOption::Basic,
+        );
+        Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, expansion),
+            (Occur::Must, Box::new(BoostQuery::new(Box::new(lang), 0.0))),
+        ])))
+    }
+
+    /// The stemmed fields in scope, with their boosts.
+    fn stem_fields(&self) -> Vec<(Field, f32)> {
+        self.field_pairs(None)
+            .into_iter()
+            .filter_map(|p| p.stem)
+            .collect()
+    }
+}
+
+/// The words of the positive, unfielded parts of a query, in order.
+fn positive_words(node: &Node, out: &mut Vec<String>) {
+    match node {
+        Node::Word {
+            text,
+            field: None,
+            prefix: false,
+            fuzzy: None,
+        } => out.extend(text.split_whitespace().map(str::to_string)),
+        Node::Phrase { text, field: None } => out.extend(text.split_whitespace().map(str::to_string)),
+        Node::And(children) | Node::Or(children) => {
+            for child in children {
+                positive_words(child, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A sequence of stems in a stemmed field: a term, or a loose phrase
+/// (stopwords removed at indexing leave gaps; a slop of 2 allows them).
+fn stems_query(field: Field, stems: &[String], boost: f32) -> Box<dyn Query> {
+    match stems {
+        [one] => term_query(field, one, boost),
+        _ => {
+            let terms: Vec<Term> = stems.iter().map(|s| Term::from_field_text(field, s)).collect();
+            let mut phrase = PhraseQuery::new(terms);
+            phrase.set_slop(2);
+            boosted(Box::new(phrase), boost)
+        }
     }
 }
 

@@ -63,10 +63,14 @@ impl KnownItem {
 }
 
 /// How to evaluate.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone)]
 pub struct EvalOptions {
     /// Fields searched: [`FieldScope::Body`] for headline queries.
     pub scope: FieldScope,
+    /// With cross-lingual expansion (as search does by default).
+    pub cross: bool,
+    /// Rank only the articles in this language.
+    pub lang: Option<fihris_lang::Lang>,
 }
 
 /// Known-item measures over a set of queries.
@@ -151,6 +155,7 @@ impl Fihris {
             let handles: Vec<_> = items
                 .chunks(chunk)
                 .map(|part| {
+                    let options = &options;
                     scope.spawn(move || part.iter().map(|item| self.rank_of(item, options)).collect())
                 })
                 .collect();
@@ -184,7 +189,7 @@ impl Fihris {
 
     /// The 1-based rank of the item's target within [`DEPTH`], and whether
     /// the target is missing from the index.
-    fn rank_of(&self, item: &KnownItem, options: EvalOptions) -> Result<RankOutcome, SearchError> {
+    fn rank_of(&self, item: &KnownItem, options: &EvalOptions) -> Result<RankOutcome, SearchError> {
         let searcher = self.reader.searcher();
         let Some(target) = self.address_of(&item.target)? else {
             return Ok((None, true));
@@ -193,8 +198,14 @@ impl Fihris {
             mode: MatchMode::Any,
             scope: options.scope,
             syntax: false,
+            cross: options.cross,
             ..SearchOptions::new(item.query.clone())
         })?;
+        let filters = crate::filters::Filters {
+            lang: options.lang.clone(),
+            ..Default::default()
+        };
+        let query = self.filtered(query, &filters)?;
         let top = searcher.search(&*query, &TopDocs::with_limit(DEPTH).order_by_score())?;
         Ok((top.iter().position(|(_, a)| *a == target).map(|p| p + 1), false))
     }

@@ -11,6 +11,7 @@
 
 mod build;
 mod build_query;
+mod crosslingual;
 mod error;
 mod eval;
 mod filters;
@@ -63,6 +64,9 @@ pub struct Fihris {
     reader: IndexReader,
     fields: Fields,
     info: CommitInfo,
+    /// The bilingual lexicon analysed with this index's stemmer, built on
+    /// first use.
+    lexicon: std::sync::OnceLock<crosslingual::Lexicon>,
 }
 
 impl std::fmt::Debug for Fihris {
@@ -101,7 +105,19 @@ impl Fihris {
             reader,
             fields,
             info,
+            lexicon: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The lexicon, analysed on first use.
+    pub(crate) fn lexicon(&self) -> Result<&crosslingual::Lexicon, SearchError> {
+        if let Some(lexicon) = self.lexicon.get() {
+            return Ok(lexicon);
+        }
+        let mut stem = self.index.tokenizer_for_field(self.fields.body_stem)?;
+        Ok(self
+            .lexicon
+            .get_or_init(|| crosslingual::Lexicon::bundled(&mut stem)))
     }
 
     /// What the last commit recorded: roots, time, article count.

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::Query;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, TantivyDocument};
@@ -70,6 +70,9 @@ pub struct SearchOptions {
     /// Read query syntax (phrases, fields, AND/OR); when false the query is
     /// taken as plain words, whatever characters it holds.
     pub syntax: bool,
+    /// Also find articles in the other language (French ↔ Arabic), through
+    /// the bilingual lexicon; they rank below direct matches.
+    pub cross: bool,
 }
 
 /// The order of hits.
@@ -116,6 +119,7 @@ impl SearchOptions {
             mode: MatchMode::All,
             scope: FieldScope::All,
             syntax: true,
+            cross: true,
         }
     }
 }
@@ -251,7 +255,21 @@ impl Fihris {
             },
             plain: !options.syntax,
         };
-        builder.build(&node)
+        let direct = builder.build(&node)?;
+        if !options.cross {
+            return Ok(direct);
+        }
+        let lexicon = self.lexicon()?;
+        Ok(match builder.expansion(&node, lexicon) {
+            None => direct,
+            Some(expansion) => Box::new(BooleanQuery::new(vec![
+                (Occur::Should, direct),
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(expansion, crate::crosslingual::EXPANSION_WEIGHT)),
+                ),
+            ])),
+        })
     }
 }
 

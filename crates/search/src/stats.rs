@@ -45,6 +45,8 @@ pub struct StatsOptions {
     pub by: StatsBy,
     /// Filters, as for search.
     pub filters: Filters,
+    /// Count articles in the other language too (see search).
+    pub cross: bool,
 }
 
 /// Counts per bucket.
@@ -63,7 +65,10 @@ impl Fihris {
     /// Counts the articles matching `options` per bucket.
     pub fn stats(&self, options: &StatsOptions) -> Result<Stats, SearchError> {
         let matched: Box<dyn Query> = match &options.query {
-            Some(q) if !q.trim().is_empty() => self.parse(&SearchOptions::new(q.clone()))?,
+            Some(q) if !q.trim().is_empty() => self.parse(&SearchOptions {
+                cross: options.cross,
+                ..SearchOptions::new(q.clone())
+            })?,
             _ => Box::new(AllQuery),
         };
         let undated_excluded = self.undated_excluded(&*matched, &options.filters)?;

@@ -1,0 +1,190 @@
+//! Cross-lingual search: a French query also finds Arabic articles, and the
+//! reverse, through a bilingual lexicon and language-neutral anchors.
+//!
+//! The lexicon (`data/lexicon-fr-ar.tsv`, written for fihris, see its
+//! header) pairs French and Arabic words and expressions. Both sides are
+//! analysed with the index's stemmed analyzer, so "emplois" and "l'emploi"
+//! meet the entry "emploi", and "والتشغيل" meets "تشغيل". A query's words
+//! are matched against the lexicon longest expression first; each match
+//! adds its translations. Anchors are words that are the same in both
+//! languages' press: numbers and years, and Latin acronyms and names, which
+//! Arabic articles often keep in Latin script ("ANAPEC", "P3A").
+//!
+//! The expansion is a separate clause weighted [`EXPANSION_WEIGHT`], so an
+//! article that matches the query directly ranks above one found only
+//! through translations.
+
+use std::collections::HashMap;
+
+use tantivy::tokenizer::TextAnalyzer;
+
+/// The lexicon, compiled into the binary.
+const LEXICON: &str = include_str!("../data/lexicon-fr-ar.tsv");
+
+/// Weight of the translated clause relative to the direct query.
+pub const EXPANSION_WEIGHT: f32 = 0.5;
+
+/// Longest expression (in words) looked up in the lexicon.
+const MAX_EXPRESSION_WORDS: usize = 6;
+
+/// The lexicon, analysed: stem sequences to their translations' stem
+/// sequences, in both directions.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    translations: HashMap<Vec<String>, Vec<Vec<String>>>,
+}
+
+impl Lexicon {
+    /// Builds the lexicon from the bundled table, with `stem` the index's
+    /// stemmed analyzer.
+    pub fn bundled(stem: &mut TextAnalyzer) -> Lexicon {
+        Lexicon::parse(LEXICON, stem)
+    }
+
+    /// Builds a lexicon from TSV text (`french<TAB>arabic`, `#` comments).
+    pub fn parse(text: &str, stem: &mut TextAnalyzer) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((fr, ar)) = line.split_once('\t') else {
+                continue;
+            };
+            let fr = stems(stem, fr);
+            let ar = stems(stem, ar);
+            if fr.is_empty()
+                || ar.is_empty()
+                || fr.len() > MAX_EXPRESSION_WORDS
+                || ar.len() > MAX_EXPRESSION_WORDS
+            {
+                continue;
+            }
+            lexicon.add(fr.clone(), ar.clone());
+            lexicon.add(ar, fr);
+        }
+        lexicon
+    }
+
+    fn add(&mut self, from: Vec<String>, to: Vec<String>) {
+        let entry = self.translations.entry(from).or_default();
+        if !entry.contains(&to) {
+            entry.push(to);
+        }
+    }
+
+    /// Number of distinct source expressions (both directions).
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.translations.len()
+    }
+
+    /// The translations of a sequence of query stems: for each expression
+    /// found (longest first, left to right), its start and length in `words`
+    /// and its translations.
+    pub fn translate(&self, words: &[String]) -> Vec<Translation> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let longest = (1..=MAX_EXPRESSION_WORDS.min(words.len() - i))
+                .rev()
+                .find_map(|n| self.translations.get(&words[i..i + n]).map(|t| (n, t)));
+            match longest {
+                Some((n, targets)) => {
+                    out.push(Translation {
+                        start: i,
+                        len: n,
+                        targets: targets.clone(),
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Translations of a run of query words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    /// Index of the first query word.
+    pub start: usize,
+    /// Number of query words.
+    pub len: usize,
+    /// Each translation, as stems.
+    pub targets: Vec<Vec<String>>,
+}
+
+/// The stems of `text`.
+pub fn stems(stem: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    fihris_normalize::analyze(stem, &fihris_normalize::nfc(text))
+        .into_iter()
+        .map(|(t, _, _)| t)
+        .collect()
+}
+
+/// Whether a query word (as typed) is a language-neutral anchor: a number
+/// or year, or a Latin-script acronym or name (starting with a capital, or
+/// with a digit inside), which Arabic press writes as is.
+pub fn is_anchor(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    if letters.is_empty() {
+        return false;
+    }
+    if letters.iter().all(|c| c.is_numeric()) {
+        return letters.len() >= 2;
+    }
+    let latin = letters.iter().all(|c| c.is_ascii_alphanumeric());
+    let acronym = letters.len() >= 2
+        && letters.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2
+        && letters
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let with_digit =
+        latin && letters.iter().any(|c| c.is_ascii_digit()) && letters.iter().any(|c| c.is_alphabetic());
+    acronym || with_digit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fihris_normalize::{stem_analyzer, Stemmer};
+
+    fn lexicon(text: &str) -> (Lexicon, TextAnalyzer) {
+        let mut stem = stem_analyzer(Stemmer::default());
+        (Lexicon::parse(text, &mut stem), stem)
+    }
+
+    #[test]
+    fn both_directions_and_analysed_forms() {
+        let (lex, mut stem) =
+            lexicon("# test\njumelage\tتوأمة\nemploi\tتشغيل\nunion européenne\tالاتحاد الأوروبي\n");
+        let t = lex.translate(&stems(&mut stem, "les jumelages de l'Union européenne"));
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].targets, vec![stems(&mut stem, "توأمة")]);
+        assert_eq!(t[1].len, 2, "the two-word expression wins");
+        let back = lex.translate(&stems(&mut stem, "والتشغيل"));
+        assert_eq!(back[0].targets, vec![stems(&mut stem, "emploi")]);
+    }
+
+    #[test]
+    fn anchors() {
+        for w in ["ANEM", "P3A", "2019", "UE", "G20"] {
+            assert!(is_anchor(w), "{w}");
+        }
+        for w in ["emploi", "Emploi", "توأمة", "7", "A", "l'ANEM"] {
+            assert!(!is_anchor(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn bundled_lexicon_loads() {
+        let mut stem = stem_analyzer(Stemmer::default());
+        let lex = Lexicon::bundled(&mut stem);
+        assert!(lex.len() > 1000, "{}", lex.len());
+        let t = lex.translate(&stems(&mut stem, "jumelage"));
+        assert!(!t.is_empty());
+    }
+}
