@@ -467,7 +467,10 @@ mod tests {
         let path = dir.path().join("big.txt");
         std::fs::File::create(&path)?.set_len(ReadOptions::DEFAULT_MAX_BYTES + (1 << 20))?;
         let entry = FileEntry::new(path, dir.path()).unwrap_or_else(|| panic!("txt"));
-        assert_eq!(reason(read_file(&entry)), "file too large (65 MiB > cap 64 MiB)");
+        assert_eq!(
+            reason(read_file(&entry)),
+            "file too large (1025 MiB > cap 1024 MiB)"
+        );
 
         let small = ReadOptions { max_bytes: 1000 };
         let entry = file(dir.path(), "a.txt", &[b'a'; 1500]);

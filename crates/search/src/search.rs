@@ -8,7 +8,9 @@
 
 use std::ops::Range;
 
-use tantivy::collector::{Count, TopDocs};
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
@@ -191,12 +193,14 @@ impl Fihris {
                     &*query,
                     &(top_docs.order_by_fast_field::<i64>("day", Order::Desc), Count),
                 )?;
-                // The page is in date order; each hit keeps its own score.
-                let mut scored = Vec::with_capacity(by_day.len());
-                for (_, address) in by_day {
-                    let score = query.explain(&searcher, address).map_or(0.0, |e| e.value());
-                    scored.push((score, address));
-                }
+                // The page is in date order; each hit keeps its own score,
+                // taken in one scoring pass over the matches.
+                let wanted: Vec<DocAddress> = by_day.into_iter().map(|(_, a)| a).collect();
+                let scores = searcher.search(&*query, &ScoresOf { wanted: &wanted })?;
+                let scored = wanted
+                    .iter()
+                    .map(|a| (scores.get(a).copied().unwrap_or(0.0), *a))
+                    .collect();
                 (scored, total)
             }
         };
@@ -270,6 +274,59 @@ impl Fihris {
                 ),
             ])),
         })
+    }
+}
+
+/// Collects the scores of a few given documents.
+struct ScoresOf<'a> {
+    wanted: &'a [DocAddress],
+}
+
+struct SegmentScores {
+    segment: u32,
+    wanted: Vec<u32>,
+    found: Vec<(DocAddress, f32)>,
+}
+
+impl Collector for ScoresOf<'_> {
+    type Fruit = HashMap<DocAddress, f32>;
+    type Child = SegmentScores;
+
+    fn for_segment(&self, segment: u32, _reader: &tantivy::SegmentReader) -> tantivy::Result<SegmentScores> {
+        let mut wanted: Vec<u32> = self
+            .wanted
+            .iter()
+            .filter(|a| a.segment_ord == segment)
+            .map(|a| a.doc_id)
+            .collect();
+        wanted.sort_unstable();
+        Ok(SegmentScores {
+            segment,
+            wanted,
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(DocAddress, f32)>>) -> tantivy::Result<HashMap<DocAddress, f32>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for SegmentScores {
+    type Fruit = Vec<(DocAddress, f32)>;
+
+    fn collect(&mut self, doc: tantivy::DocId, score: f32) {
+        if self.wanted.binary_search(&doc).is_ok() {
+            self.found.push((DocAddress::new(self.segment, doc), score));
+        }
+    }
+
+    fn harvest(self) -> Vec<(DocAddress, f32)> {
+        self.found
     }
 }
 
