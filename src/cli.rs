@@ -230,6 +230,10 @@ pub struct SearchArgs {
     #[arg(long)]
     pub no_cross: bool,
 
+    /// Show which terms (from the query or translated) matched each hit, and their scores
+    #[arg(long)]
+    pub explain: bool,
+
     /// JSON Lines output: one object per hit
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,

@@ -173,6 +173,7 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
         },
         mode: if args.any { MatchMode::Any } else { MatchMode::All },
         cross: !args.no_cross,
+        explain: args.explain,
         ..SearchOptions::new(args.query.join(" "))
     };
     let results = fihris.search(&options)?;

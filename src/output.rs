@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use fihris_search::{BuildReport, EvalReport, Hit, Metrics, SearchResults, Snippet, Stats, StoredArticle};
+use fihris_search::{
+    BuildReport, EvalReport, Hit, MatchedTerm, Metrics, SearchResults, Snippet, Stats, StoredArticle,
+};
 use serde::Serialize;
 
 /// Marks around matched words where colour is off (also in JSON snippets).
@@ -35,6 +37,9 @@ struct JsonHit<'a> {
     source: Option<&'a str>,
     score: f32,
     snippet: String,
+    /// Only with `--explain`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched_terms: Option<&'a [MatchedTerm]>,
 }
 
 pub fn json_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
@@ -48,6 +53,7 @@ pub fn json_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()
             source: hit.source.as_deref(),
             score: hit.score,
             snippet: marked(&hit.snippet, MARK_OPEN, MARK_CLOSE),
+            matched_terms: hit.matched_terms.as_deref(),
         };
         serde_json::to_writer(&mut *out, &line)?;
         out.write_all(b"\n")?;
@@ -84,6 +90,19 @@ pub fn csv_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()>
         ])?;
     }
     w.flush()
+}
+
+/// `field:term score` for each matched term, "; "-separated; translated
+/// terms are marked "(translated)".
+fn terms_line(terms: &[MatchedTerm]) -> String {
+    terms
+        .iter()
+        .map(|t| {
+            let mark = if t.translated { " (translated)" } else { "" };
+            format!("{}:{}{mark} {:.2}", t.field, t.term, t.score)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The snippet text with every highlighted range between `open` and `close`.
@@ -196,6 +215,17 @@ fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
         let rtl = is_rtl(&hit.lang, &hit.snippet.text);
         for line in wrap(&snippet, width.saturating_sub(INDENT.len())) {
             writeln!(out, "{INDENT}{}", isolate(&line, rtl))?;
+        }
+    }
+    if let Some(terms) = &hit.matched_terms {
+        let line = format!("matched: {}", terms_line(terms));
+        for line in wrap(&line, width.saturating_sub(INDENT.len())) {
+            let line = isolate(&line, is_rtl("", &line));
+            if color {
+                writeln!(out, "{INDENT}{DIM}{line}{RESET}")?;
+            } else {
+                writeln!(out, "{INDENT}{line}")?;
+            }
         }
     }
     writeln!(out)

@@ -33,7 +33,9 @@ pub use fihris_lang::Lang;
 pub use fihris_normalize::Stemmer;
 pub use filters::{date_of_day, parse_date_bound, Filters, PeriodEnd};
 pub use schema::{CommitInfo, SCHEMA_VERSION};
-pub use search::{FieldScope, Hit, MatchMode, SearchOptions, SearchResults, Snippet, SortOrder, TITLE_BOOST};
+pub use search::{
+    FieldScope, Hit, MatchMode, MatchedTerm, SearchOptions, SearchResults, Snippet, SortOrder, TITLE_BOOST,
+};
 pub use stats::{Stats, StatsBy, StatsOptions, UNDATED, UNKNOWN_SOURCE};
 
 use schema::Fields;

@@ -11,10 +11,11 @@ use std::ops::Range;
 use std::collections::HashMap;
 
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Order, TantivyDocument};
+use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
 use crate::build_query::{QueryBuilder, Weights};
 use crate::error::SearchError;
@@ -75,6 +76,8 @@ pub struct SearchOptions {
     /// Also find articles in the other language (French ↔ Arabic), through
     /// the bilingual lexicon; they rank below direct matches.
     pub cross: bool,
+    /// Report which terms matched each hit.
+    pub explain: bool,
 }
 
 /// The order of hits.
@@ -122,6 +125,7 @@ impl SearchOptions {
             scope: FieldScope::All,
             syntax: true,
             cross: true,
+            explain: false,
         }
     }
 }
@@ -156,6 +160,9 @@ pub struct Hit {
     pub score: f32,
     /// The best passage of the body.
     pub snippet: Snippet,
+    /// With [`SearchOptions::explain`]: the query terms found in the
+    /// article and their scores.
+    pub matched_terms: Option<Vec<MatchedTerm>>,
 }
 
 /// The answer to a query.
@@ -173,7 +180,8 @@ pub struct SearchResults {
 impl Fihris {
     /// Runs a query.
     pub fn search(&self, options: &SearchOptions) -> Result<SearchResults, SearchError> {
-        let matched = self.parse(options)?;
+        let parts = self.parse_parts(options)?;
+        let matched = combine(&parts);
         let undated_excluded = self.undated_excluded(&*matched, &options.filters)?;
         let query = self.filtered(matched, &options.filters)?;
         let searcher = self.reader.searcher();
@@ -229,6 +237,11 @@ impl Fihris {
                 source: text(self.fields.source),
                 score,
                 snippet: make_snippet(&snippets, &body, options.snippet_chars),
+                matched_terms: if options.explain {
+                    Some(self.matched_terms(&searcher, &parts, address)?)
+                } else {
+                    None
+                },
             });
         }
         Ok(SearchResults {
@@ -240,6 +253,11 @@ impl Fihris {
 
     /// The tantivy query for the query text alone (no filters).
     pub(crate) fn parse(&self, options: &SearchOptions) -> Result<Box<dyn Query>, SearchError> {
+        Ok(combine(&self.parse_parts(options)?))
+    }
+
+    /// The direct query, and the cross-lingual expansion if any.
+    fn parse_parts(&self, options: &SearchOptions) -> Result<QueryParts, SearchError> {
         let text = fihris_normalize::nfc(options.query.trim());
         let node = if options.syntax {
             crate::query::parse(&text).map_err(|e| SearchError::Query(e.to_string()))?
@@ -261,20 +279,83 @@ impl Fihris {
         };
         let direct = builder.build(&node)?;
         if !options.cross {
-            return Ok(direct);
+            return Ok((direct, None));
         }
         let lexicon = self.lexicon()?;
-        Ok(match builder.expansion(&node, lexicon) {
-            None => direct,
-            Some(expansion) => Box::new(BooleanQuery::new(vec![
-                (Occur::Should, direct),
-                (
-                    Occur::Should,
-                    Box::new(BoostQuery::new(expansion, crate::crosslingual::EXPANSION_WEIGHT)),
-                ),
-            ])),
-        })
+        let expansion = builder.expansion(&node, lexicon);
+        Ok((direct, expansion))
     }
+
+    /// Which terms of the query match the article at `address`, with their
+    /// BM25 score in their field (before boosts), best first.
+    fn matched_terms(
+        &self,
+        searcher: &tantivy::Searcher,
+        parts: &QueryParts,
+        address: DocAddress,
+    ) -> Result<Vec<MatchedTerm>, SearchError> {
+        let schema = self.index.schema();
+        let mut terms: Vec<(Term, bool)> = Vec::new();
+        parts.0.query_terms(&mut |t, _| terms.push((t.clone(), false)));
+        if let Some(expansion) = &parts.1 {
+            expansion.query_terms(&mut |t, _| terms.push((t.clone(), true)));
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for (term, translated) in terms {
+            if term.field() == self.fields.lang || !seen.insert((term.clone(), translated)) {
+                continue;
+            }
+            let Some(text) = term.value().as_str().map(str::to_string) else {
+                continue;
+            };
+            let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+            if let Ok(explanation) = query.explain(searcher, address) {
+                out.push(MatchedTerm {
+                    term: text,
+                    field: schema.get_field_name(term.field()).to_string(),
+                    translated,
+                    score: explanation.value(),
+                });
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        Ok(out)
+    }
+}
+
+/// The direct query and the cross-lingual expansion.
+type QueryParts = (Box<dyn Query>, Option<Box<dyn Query>>);
+
+/// The query of both parts: the expansion weighted below the direct query.
+fn combine((direct, expansion): &QueryParts) -> Box<dyn Query> {
+    match expansion {
+        None => direct.box_clone(),
+        Some(expansion) => Box::new(BooleanQuery::new(vec![
+            (Occur::Should, direct.box_clone()),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    expansion.box_clone(),
+                    crate::crosslingual::EXPANSION_WEIGHT,
+                )),
+            ),
+        ])),
+    }
+}
+
+/// A query term found in a hit (`--explain`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MatchedTerm {
+    /// The term as indexed (normalized; a stem in the `_stem` fields).
+    pub term: String,
+    /// The field: title, body, title_stem, body_stem, source.
+    pub field: String,
+    /// Whether it comes from the cross-lingual expansion (a translation or
+    /// an anchor) rather than from the query itself.
+    pub translated: bool,
+    /// Its BM25 score in that field, before field weights.
+    pub score: f32,
 }
 
 /// Collects the scores of a few given documents.
