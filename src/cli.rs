@@ -37,12 +37,14 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// (Re)build the index from folders or files of articles.
+    /// Build or update the index from folders or files of articles.
     ///
-    /// Indexes every .txt, .html/.htm, .json and .jsonl file under the given
-    /// paths (default: corpus/). Files that cannot be read are reported with
-    /// the reason and do not stop the run. The old index stays readable until
-    /// the new one is committed.
+    /// Indexes every .txt, .md, .html/.htm, .json and .jsonl file (also
+    /// gzip-compressed) under the given paths (default: corpus/). An existing
+    /// index is synced: only new and changed files are read, removed files'
+    /// articles are deleted, all in one atomic commit. Files that cannot be
+    /// read are reported with the reason and do not stop the run. The old
+    /// index stays readable until the new one is committed.
     ///
     /// Example: fihris --index /data/idx index /data/press /data/more
     Index(IndexArgs),
@@ -168,6 +170,18 @@ pub struct IndexArgs {
     /// Folders or files to index [default: corpus/]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Rebuild from scratch instead of syncing (reading only new and changed files)
+    #[arg(long)]
+    pub full: bool,
+
+    /// Say what would be added, changed and removed; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// JSON Lines report: one object per added, changed, removed or skipped file, then a summary
+    #[arg(long)]
+    pub json: bool,
 
     /// Skip files larger than this many MiB (decompressed size for .gz)
     #[arg(long, default_value_t = 1024, value_name = "MIB")]

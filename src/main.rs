@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 use fihris_search::{
-    build_index, index_exists, BuildOptions, EvalOptions, FieldScope, Fihris, KnownItem, MatchMode,
+    build_index, index_exists, BuildOptions, Change, EvalOptions, FieldScope, Fihris, KnownItem, MatchMode,
     SearchOptions, SortOrder, StatsBy, StatsOptions,
 };
 
@@ -113,12 +113,15 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
     } else {
         args.paths
     };
+    let json = args.json;
     let options = BuildOptions {
+        full: args.full,
+        dry_run: args.dry_run,
         stemmer: args.stemmer.into(),
         max_file_bytes: args.max_file_size.saturating_mul(1 << 20),
         ..BuildOptions::new(roots)
     };
-    let articles = build(index, options, &mut io::stdout())?;
+    let articles = build(index, options, &mut io::stdout(), json)?;
     Ok(if articles > 0 {
         Outcome::Found
     } else {
@@ -128,10 +131,40 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
 
 /// Builds the index, reporting skipped files on stderr and the summary on
 /// `summary_out`; returns the number of articles indexed.
-fn build(index: &Path, options: BuildOptions, summary_out: &mut impl Write) -> Result<usize> {
+/// Most file events listed on stderr by a human-readable build report;
+/// beyond, their count (`--json` lists them all).
+const MAX_LISTED_CHANGES: usize = 100;
+
+fn build(index: &Path, options: BuildOptions, summary_out: &mut impl Write, json: bool) -> Result<usize> {
     let report = build_index(index, &options).context("cannot build the index")?;
+    if json {
+        output::json_build(summary_out, &report, index, options.dry_run)?;
+        return Ok(report.articles);
+    }
     let stderr = io::stderr();
     let mut err = stderr.lock();
+    let verb = |c: Change| match (c, options.dry_run) {
+        (Change::Added, false) => "added",
+        (Change::Changed, false) => "changed",
+        (Change::Removed, false) => "removed",
+        (Change::Added, true) => "would add",
+        (Change::Changed, true) => "would change",
+        (Change::Removed, true) => "would remove",
+    };
+    // A full build adds every file: the summary says so. A sync lists what
+    // it added, changed and removed.
+    if report.full {
+    } else if report.changes.len() <= MAX_LISTED_CHANGES {
+        for (path, change) in &report.changes {
+            writeln!(err, "{} {}", verb(*change), path.display())?;
+        }
+    } else {
+        writeln!(
+            err,
+            "{} files added, changed or removed (--json lists them)",
+            report.changes.len()
+        )?;
+    }
     for (path, encoding) in &report.decoded {
         writeln!(err, "decoded {} from {encoding}", path.display())?;
     }
@@ -142,7 +175,11 @@ fn build(index: &Path, options: BuildOptions, summary_out: &mut impl Write) -> R
     for skipped in &report.skipped {
         writeln!(err, "skipped {skipped}")?;
     }
-    writeln!(summary_out, "{}", output::build_summary(&report, index))?;
+    writeln!(
+        summary_out,
+        "{}",
+        output::build_summary(&report, index, options.dry_run)
+    )?;
     Ok(report.articles)
 }
 
@@ -159,6 +196,7 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
                 index,
                 BuildOptions::new(vec![corpus.to_path_buf()]),
                 &mut io::stderr(),
+                false,
             )?;
         }
     }

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use fihris_search::{
-    BuildReport, EvalReport, Hit, MatchedTerm, Metrics, SearchResults, Snippet, Stats, StoredArticle,
+    BuildReport, Change, EvalReport, Hit, MatchedTerm, Metrics, SearchResults, Snippet, Stats, StoredArticle,
 };
 use serde::Serialize;
 
@@ -390,7 +390,7 @@ pub fn human_stats(out: &mut impl Write, stats: &Stats, color: bool) -> io::Resu
 }
 
 /// The one-line summary of an index build.
-pub fn build_summary(report: &BuildReport, index: &std::path::Path) -> String {
+pub fn build_summary(report: &BuildReport, index: &std::path::Path, dry_run: bool) -> String {
     let langs: Vec<String> = report.by_lang.iter().map(|(l, n)| format!("{l} {n}")).collect();
     let langs = if langs.is_empty() {
         String::new()
@@ -404,14 +404,105 @@ pub fn build_summary(report: &BuildReport, index: &std::path::Path) -> String {
             format!("{n} {word}s")
         }
     };
+    let verb = if dry_run { "would index" } else { "indexed" };
+    let how = if report.full { ", full rebuild" } else { "" };
     format!(
-        "indexed {}{langs} from {}, skipped {}, in {:.1} s → {}",
+        "{verb} {}{langs} from {}, skipped {}, in {:.1} s → {} ({} added, {} changed, {} removed, {} unchanged{how})",
         plural(report.articles, "article"),
         plural(report.files, "file"),
         report.skipped.len(),
         report.elapsed.as_secs_f64(),
-        index.display()
+        index.display(),
+        report.count(Change::Added),
+        report.count(Change::Changed),
+        report.count(Change::Removed),
+        report.unchanged,
     )
+}
+
+/// One line per file event of a build, and a summary object, as JSON Lines.
+pub fn json_build(
+    out: &mut impl Write,
+    report: &BuildReport,
+    index: &std::path::Path,
+    dry_run: bool,
+) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Event<'a> {
+        event: &'a str,
+        path: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        line: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reason: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct Summary<'a> {
+        event: &'a str,
+        index: String,
+        dry_run: bool,
+        full: bool,
+        files: usize,
+        articles: usize,
+        by_lang: &'a std::collections::BTreeMap<String, usize>,
+        added: usize,
+        changed: usize,
+        removed: usize,
+        unchanged: usize,
+        skipped: usize,
+        seconds: f64,
+    }
+    for (path, change) in &report.changes {
+        let event = match change {
+            Change::Added => "added",
+            Change::Changed => "changed",
+            Change::Removed => "removed",
+        };
+        json_line(
+            out,
+            &Event {
+                event,
+                path: path.display().to_string(),
+                line: None,
+                reason: None,
+            },
+        )?;
+    }
+    for s in &report.skipped {
+        json_line(
+            out,
+            &Event {
+                event: "skipped",
+                path: s.path.display().to_string(),
+                line: s.line,
+                reason: Some(&s.reason),
+            },
+        )?;
+    }
+    json_line(
+        out,
+        &Summary {
+            event: "summary",
+            index: index.display().to_string(),
+            dry_run,
+            full: report.full,
+            files: report.files,
+            articles: report.articles,
+            by_lang: &report.by_lang,
+            added: report.count(Change::Added),
+            changed: report.count(Change::Changed),
+            removed: report.count(Change::Removed),
+            unchanged: report.unchanged,
+            skipped: report.skipped.len(),
+            seconds: report.elapsed.as_secs_f64(),
+        },
+    )
+}
+
+/// One value as one JSON line.
+fn json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
 }
 
 /// The evaluation figures as a small table.

@@ -9,6 +9,7 @@
 mod util;
 
 mod corpus;
+mod crosslingual;
 mod eval;
 mod filters;
 mod index;

@@ -1,17 +1,28 @@
-//! Building an index from folders of articles.
+//! Building and updating an index from folders of articles.
 //!
-//! A build replaces the whole content of the index in one tantivy commit:
-//! until the commit, readers see the old index, and a build that fails or is
-//! killed leaves it as it was. The roots are checked before the index is
-//! touched, so a typo in a folder name never empties an index.
+//! `fihris index` syncs: it compares the files under the roots with what the
+//! index holds (per file: path, size, modification time and a hash of the
+//! content, stored in fast fields of every article of the file), reads only
+//! new and changed files, deletes the articles of changed and removed files,
+//! and commits everything in one tantivy commit. Until that commit readers
+//! see the old index, and a sync that fails or is killed (even with SIGKILL)
+//! leaves it as it was: the next run does the whole job again. The roots
+//! are checked before the index is touched, so a typo in a folder name never
+//! empties an index. `full` rebuilds from scratch.
+//!
+//! The result equals a full rebuild, with one documented exception: when a
+//! new or changed file claims an id that an unchanged file already holds,
+//! the indexed article keeps it (a full rebuild keeps the first in walk
+//! order).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use fihris_ingest::{collect_files_excluding, read_file_with, Article, ReadOptions, Skipped};
+use fihris_ingest::{collect_files_excluding, read_bytes_with, Article, FileEntry, ReadOptions, Skipped};
 use fihris_normalize::Stemmer;
-use tantivy::{doc, Index, IndexWriter, TantivyDocument};
+use tantivy::{doc, Index, IndexWriter, TantivyDocument, Term};
 
 use crate::error::SearchError;
 use crate::schema::{CommitInfo, Fields, SCHEMA_VERSION};
@@ -30,6 +41,10 @@ pub struct BuildOptions {
     pub stemmer: Stemmer,
     /// Largest file read, in bytes (decompressed size for `.gz`).
     pub max_file_bytes: u64,
+    /// Rebuild from scratch instead of syncing.
+    pub full: bool,
+    /// Work out what would change, and write nothing.
+    pub dry_run: bool,
 }
 
 impl BuildOptions {
@@ -41,19 +56,39 @@ impl BuildOptions {
             memory_budget: 256 << 20,
             stemmer: Stemmer::default(),
             max_file_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+            full: false,
+            dry_run: false,
         }
     }
 }
 
-/// What a build did.
+/// What happened to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// New since the last sync.
+    Added,
+    /// Content changed since the last sync.
+    Changed,
+    /// Gone since the last sync: its articles were removed.
+    Removed,
+}
+
+/// What a build did (or, with `dry_run`, would do).
 #[derive(Debug, Clone, Default)]
 pub struct BuildReport {
     /// Supported files found under the roots.
     pub files: usize,
-    /// Articles indexed.
+    /// Articles in the index after the build.
     pub articles: usize,
-    /// Articles indexed, by language code.
+    /// Articles in the index after the build, by language code.
     pub by_lang: BTreeMap<String, usize>,
+    /// Files added, changed or removed, in walk order (removed last).
+    pub changes: Vec<(PathBuf, Change)>,
+    /// Files found unchanged (not read again).
+    pub unchanged: usize,
+    /// Whether the index was rebuilt from scratch.
+    pub full: bool,
     /// Files and records not indexed, with the reason.
     pub skipped: Vec<Skipped>,
     /// Files that were not UTF-8, and the encoding they were decoded from.
@@ -64,41 +99,143 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
-/// Builds (or rebuilds from scratch) the index at `dir` from the roots.
+impl BuildReport {
+    /// Number of files with the given change.
+    pub fn count(&self, change: Change) -> usize {
+        self.changes.iter().filter(|(_, c)| *c == change).count()
+    }
+}
+
+/// What the index holds about one file.
+#[derive(Debug, Clone, Default)]
+struct IndexedFile {
+    size: u64,
+    mtime: i64,
+    hash: u64,
+    ids: Vec<String>,
+}
+
+/// Size and modification time (nanoseconds since the epoch) of a file.
+type Stamp = (u64, i64);
+
+/// A file to read: its entry, stamp and what it is to the index.
+type ToRead<'a> = (&'a FileEntry, Option<Stamp>, Change);
+
+/// The articles of a file read, with its key and fingerprint.
+struct ReadFile {
+    key: String,
+    articles: Vec<Article>,
+    size: u64,
+    mtime: i64,
+    hash: u64,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    Some((meta.len(), mtime))
+}
+
+/// A hash of a file's bytes (SipHash, keyed the same on every run).
+fn content_hash(bytes: &[u8]) -> u64 {
+    #[allow(deprecated)]
+    let mut h = std::hash::SipHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+/// Builds or syncs the index at `dir` from the roots.
 pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, SearchError> {
     let start = Instant::now();
     let (files, mut skipped) = collect_files_excluding(&options.roots, &[dir.to_path_buf()])?;
-    let index = open_for_rebuild(dir)?;
-    fihris_normalize::register(index.tokenizers(), options.stemmer);
-    let fields =
-        Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::NotAnIndex(dir.to_path_buf()))?;
-
-    let threads = options.threads.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .clamp(1, 8)
-    });
-    let budget = options.memory_budget.max(threads * (16 << 20));
-    let mut writer: IndexWriter = match index.writer_with_num_threads(threads, budget) {
-        Ok(w) => w,
-        Err(tantivy::TantivyError::LockFailure(..)) => return Err(SearchError::Locked(dir.to_path_buf())),
-        Err(e) => return Err(e.into()),
-    };
-    writer.delete_all_documents()?;
-
     let mut report = BuildReport {
         files: files.len(),
         ..BuildReport::default()
     };
-    // Ids must be unique: the first file to claim one keeps it.
+
+    // What the index holds, unless it must be rebuilt.
+    let existing = match index_state(dir)? {
+        IndexState::Current(index) => Some(index),
+        IndexState::Foreign => return Err(SearchError::NotAnIndex(dir.to_path_buf())),
+        IndexState::Missing | IndexState::Outdated => None,
+    };
+    let same_stemmer = existing
+        .as_ref()
+        .and_then(crate::commit_info_of)
+        .is_some_and(|info| info.stemmer() == options.stemmer);
+    let full = options.full || !same_stemmer;
+    report.full = full;
+    let indexed = match (&existing, full) {
+        (Some(index), false) => indexed_files(index)?,
+        _ => HashMap::new(),
+    };
+
+    // Plan: which files to read.
+    let read_options = ReadOptions {
+        max_bytes: options.max_file_bytes,
+    };
+    let walked: HashSet<String> = files.iter().map(|f| f.path.display().to_string()).collect();
     let mut seen: HashMap<String, String> = HashMap::new();
+    let mut unchanged_keys: HashSet<String> = HashSet::new();
+    let mut to_read: Vec<ToRead<'_>> = Vec::new();
     for entry in &files {
-        let read = match read_file_with(
-            entry,
-            &ReadOptions {
-                max_bytes: options.max_file_bytes,
-            },
-        ) {
+        let key = entry.path.display().to_string();
+        let current = stamp(&entry.path);
+        match indexed.get(&key) {
+            Some(old) if current == Some((old.size, old.mtime)) => {
+                unchanged_keys.insert(key.clone());
+            }
+            Some(_) => to_read.push((entry, current, Change::Changed)),
+            None => to_read.push((entry, current, Change::Added)),
+        }
+    }
+    // Ids held by unchanged files stay theirs.
+    for key in &unchanged_keys {
+        if let Some(old) = indexed.get(key) {
+            for id in &old.ids {
+                seen.insert(id.clone(), key.clone());
+            }
+        }
+    }
+
+    // Read new and changed files.
+    let mut new_docs: Vec<ReadFile> = Vec::new();
+    for (entry, current, change) in to_read {
+        let key = entry.path.display().to_string();
+        let bytes = match read_capped(entry, &read_options) {
+            Ok(bytes) => bytes,
+            Err(reason) => {
+                skipped.push(Skipped {
+                    path: entry.path.clone(),
+                    line: None,
+                    reason,
+                });
+                if change == Change::Changed {
+                    // Unreadable now: its old articles go.
+                    report.changes.push((entry.path.clone(), Change::Removed));
+                }
+                continue;
+            }
+        };
+        let hash = content_hash(&bytes);
+        if let Some(old) = indexed.get(&key) {
+            if old.hash == hash {
+                // Touched, not changed. Its articles stay; the new
+                // modification time is recorded by re-adding them below
+                // only if something else changes, so count it unchanged.
+                report.unchanged += 1;
+                for id in &old.ids {
+                    seen.insert(id.clone(), key.clone());
+                }
+                unchanged_keys.insert(key);
+                continue;
+            }
+        }
+        let read = match read_bytes_with(entry, &bytes, &read_options) {
             Ok(read) => read,
             Err(e) => {
                 skipped.push(Skipped {
@@ -106,6 +243,9 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
                     line: None,
                     reason: e.reason(),
                 });
+                if change == Change::Changed {
+                    report.changes.push((entry.path.clone(), Change::Removed));
+                }
                 continue;
             }
         };
@@ -116,6 +256,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         if read.mojibake_repairs > 0 {
             report.repaired.push((entry.path.clone(), read.mojibake_repairs));
         }
+        let mut articles = Vec::with_capacity(read.articles.len());
         for article in read.articles {
             if let Some(first) = seen.get(&article.id) {
                 skipped.push(Skipped {
@@ -130,9 +271,80 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
                 None => article.path.display().to_string(),
             };
             seen.insert(article.id.clone(), location);
-            *report.by_lang.entry(article.lang.code().to_string()).or_default() += 1;
-            writer.add_document(to_document(&fields, &article))?;
-            report.articles += 1;
+            articles.push(article);
+        }
+        report.changes.push((entry.path.clone(), change));
+        let (size, mtime) = current.unwrap_or((bytes.len() as u64, 0));
+        new_docs.push(ReadFile {
+            key,
+            articles,
+            size,
+            mtime,
+            hash,
+        });
+    }
+    report.unchanged = unchanged_keys.len();
+    let mut removed: Vec<&String> = indexed.keys().filter(|k| !walked.contains(*k)).collect();
+    removed.sort();
+    for key in &removed {
+        report
+            .changes
+            .push((PathBuf::from(key.as_str()), Change::Removed));
+    }
+    report.skipped = skipped;
+
+    // Articles after the sync: those of unchanged files, and the new ones.
+    let planned_articles = new_docs.iter().map(|d| d.articles.len()).sum::<usize>()
+        + unchanged_keys
+            .iter()
+            .filter_map(|k| indexed.get(k))
+            .map(|f| f.ids.len())
+            .sum::<usize>();
+    if options.dry_run {
+        report.articles = planned_articles;
+        report.elapsed = start.elapsed();
+        return Ok(report);
+    }
+
+    // Write, in one commit.
+    let index = match (existing, full) {
+        (Some(index), false) => index,
+        (Some(_), true) => open_for_rebuild(dir)?,
+        (None, _) => open_for_rebuild(dir)?,
+    };
+    fihris_normalize::register(index.tokenizers(), options.stemmer);
+    let fields =
+        Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::NotAnIndex(dir.to_path_buf()))?;
+    let threads = options.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 8)
+    });
+    let budget = options.memory_budget.max(threads * (16 << 20));
+    let mut writer: IndexWriter = match index.writer_with_num_threads(threads, budget) {
+        Ok(w) => w,
+        Err(tantivy::TantivyError::LockFailure(..)) => return Err(locked(dir)),
+        Err(e) => return Err(e.into()),
+    };
+    let _pid = PidFile::write(dir);
+    if full {
+        writer.delete_all_documents()?;
+    } else {
+        for (path, change) in &report.changes {
+            if matches!(change, Change::Changed | Change::Removed) {
+                let key = path.display().to_string();
+                writer.delete_term(Term::from_field_text(fields.file, &key));
+            }
+        }
+    }
+    for file in &new_docs {
+        for article in &file.articles {
+            let mut d = to_document(&fields, article);
+            d.add_text(fields.file, &file.key);
+            d.add_u64(fields.file_size, file.size);
+            d.add_i64(fields.file_mtime, file.mtime);
+            d.add_u64(fields.file_hash, file.hash);
+            writer.add_document(d)?;
         }
     }
 
@@ -143,7 +355,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         committed_at: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
-        articles: report.articles as u64,
+        articles: planned_articles as u64,
         stemmer: options.stemmer.name().to_string(),
     };
     let payload = serde_json::to_string(&info)
@@ -153,9 +365,137 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
     prepared.commit()?;
     writer.wait_merging_threads()?;
 
-    report.skipped = skipped;
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    report.articles = searcher.num_docs() as usize;
+    report.by_lang = langs(&searcher)?;
     report.elapsed = start.elapsed();
     Ok(report)
+}
+
+/// The bytes of a file, refusing it without reading when it is over the cap.
+fn read_capped(entry: &FileEntry, options: &ReadOptions) -> Result<Vec<u8>, String> {
+    let error = |e: std::io::Error| {
+        fihris_ingest::IngestError::Read {
+            path: entry.path.clone(),
+            error: e,
+        }
+        .reason()
+    };
+    let meta = std::fs::metadata(&entry.path).map_err(error)?;
+    if meta.len() > options.max_bytes {
+        return Err(fihris_ingest::IngestError::TooLarge {
+            path: entry.path.clone(),
+            size: Some(meta.len()),
+            cap: options.max_bytes,
+        }
+        .reason());
+    }
+    std::fs::read(&entry.path).map_err(error)
+}
+
+/// Articles by language, from the `lang` fast column.
+fn langs(searcher: &tantivy::Searcher) -> Result<BTreeMap<String, usize>, SearchError> {
+    let mut out = BTreeMap::new();
+    for segment in searcher.segment_readers() {
+        let Some(column) = segment.fast_fields().str("lang")? else {
+            continue;
+        };
+        let alive = segment.alive_bitset();
+        let mut by_ord: HashMap<u64, usize> = HashMap::new();
+        for doc in 0..segment.max_doc() {
+            if alive.is_some_and(|a| a.is_deleted(doc)) {
+                continue;
+            }
+            if let Some(ord) = column.term_ords(doc).next() {
+                *by_ord.entry(ord).or_default() += 1;
+            }
+        }
+        let mut name = String::new();
+        for (ord, n) in by_ord {
+            name.clear();
+            if column.ord_to_str(ord, &mut name).unwrap_or(false) {
+                *out.entry(name.clone()).or_default() += n;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Per file of the index: its stamp, hash and the ids of its articles.
+fn indexed_files(index: &Index) -> Result<HashMap<String, IndexedFile>, SearchError> {
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let mut out: HashMap<String, IndexedFile> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let fast = segment.fast_fields();
+        let (Some(files), Some(ids)) = (fast.str("file")?, fast.str("id")?) else {
+            continue;
+        };
+        let sizes = fast.u64("file_size")?;
+        let mtimes = fast.i64("file_mtime")?;
+        let hashes = fast.u64("file_hash")?;
+        let alive = segment.alive_bitset();
+        let mut key = String::new();
+        let mut id = String::new();
+        for doc in 0..segment.max_doc() {
+            if alive.is_some_and(|a| a.is_deleted(doc)) {
+                continue;
+            }
+            let (Some(file_ord), Some(id_ord)) = (files.term_ords(doc).next(), ids.term_ords(doc).next())
+            else {
+                continue;
+            };
+            key.clear();
+            id.clear();
+            if !files.ord_to_str(file_ord, &mut key).unwrap_or(false)
+                || !ids.ord_to_str(id_ord, &mut id).unwrap_or(false)
+            {
+                continue;
+            }
+            let entry = out.entry(key.clone()).or_insert_with(|| IndexedFile {
+                size: sizes.first(doc).unwrap_or(0),
+                mtime: mtimes.first(doc).unwrap_or(0),
+                hash: hashes.first(doc).unwrap_or(0),
+                ids: Vec::new(),
+            });
+            entry.ids.push(id.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// The error for a locked index, naming the process that holds it when it
+/// left its pid.
+fn locked(dir: &Path) -> SearchError {
+    let pid = std::fs::read_to_string(dir.join(PidFile::NAME))
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok());
+    SearchError::Locked {
+        path: dir.to_path_buf(),
+        pid,
+    }
+}
+
+/// `fihris-writer.pid` in the index folder while a sync writes: tells a
+/// second writer who holds the lock. Removed when the sync ends; a stale one
+/// (after a kill) is harmless, the lock itself is the operating system's.
+struct PidFile(PathBuf);
+
+impl PidFile {
+    const NAME: &'static str = "fihris-writer.pid";
+
+    fn write(dir: &Path) -> Option<PidFile> {
+        let path = dir.join(Self::NAME);
+        std::fs::write(&path, std::process::id().to_string()).ok()?;
+        Some(PidFile(path))
+    }
+}
+
+impl Drop for PidFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 /// The tantivy document of an article.

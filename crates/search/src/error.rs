@@ -20,8 +20,13 @@ pub enum SearchError {
         found: String,
     },
     /// Another process is writing to the index.
-    #[error("another fihris process is writing to the index at {}", .0.display())]
-    Locked(PathBuf),
+    #[error("another fihris process{} is writing to the index at {}; try again when it is done", pid.map(|p| format!(" (pid {p})")).unwrap_or_default(), path.display())]
+    Locked {
+        /// The index folder.
+        path: PathBuf,
+        /// The other process, if it said.
+        pid: Option<u32>,
+    },
     /// The query could not be parsed.
     #[error("invalid query: {0}")]
     Query(String),

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
-pub use build::{build_index, BuildOptions, BuildReport};
+pub use build::{build_index, BuildOptions, BuildReport, Change};
 pub use error::SearchError;
 pub use eval::{EvalOptions, EvalReport, KnownItem, Metrics};
 pub use fihris_ingest::{Date, Skipped};
@@ -240,6 +240,10 @@ pub(crate) fn index_state(dir: &Path) -> Result<IndexState, SearchError> {
         }
         _ => Ok(IndexState::Foreign),
     }
+}
+
+pub(crate) fn commit_info_of(index: &Index) -> Option<CommitInfo> {
+    commit_info(index)
 }
 
 fn commit_info(index: &Index) -> Option<CommitInfo> {

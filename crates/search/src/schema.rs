@@ -12,6 +12,8 @@
 //!   1970-01-01, only for dated articles, for range filters and sorting.
 //! - `source` (exact analyzer, stored): the publisher; `source_key` (raw,
 //!   fast): the same string whole, for counting by source.
+//! - `file` (raw, fast), `file_size`, `file_mtime`, `file_hash` (fast): the
+//!   file an article came from and its fingerprint, for incremental sync.
 //!
 //! [`SCHEMA_VERSION`] changes whenever the fields or the analyzers change in
 //! a way that makes an old index give wrong answers; an index whose commit
@@ -24,7 +26,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema and analysis; stored in every commit.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -40,6 +42,10 @@ pub struct Fields {
     pub day: Field,
     pub source: Field,
     pub source_key: Field,
+    pub file: Field,
+    pub file_size: Field,
+    pub file_mtime: Field,
+    pub file_hash: Field,
 }
 
 impl Fields {
@@ -57,7 +63,7 @@ impl Fields {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
         let fields = Fields {
-            id: b.add_text_field("id", STRING | STORED),
+            id: b.add_text_field("id", STRING | STORED | FAST),
             path: b.add_text_field("path", STORED),
             title: b.add_text_field("title", text.clone()),
             body: b.add_text_field("body", text.clone()),
@@ -68,6 +74,10 @@ impl Fields {
             day: b.add_i64_field("day", NumericOptions::default().set_indexed().set_fast()),
             source: b.add_text_field("source", text),
             source_key: b.add_text_field("source_key", STRING | FAST),
+            file: b.add_text_field("file", STRING | FAST),
+            file_size: b.add_u64_field("file_size", FAST),
+            file_mtime: b.add_i64_field("file_mtime", FAST),
+            file_hash: b.add_u64_field("file_hash", FAST),
         };
         (b.build(), fields)
     }
@@ -88,6 +98,10 @@ impl Fields {
             day: f("day")?,
             source: f("source")?,
             source_key: f("source_key")?,
+            file: f("file")?,
+            file_size: f("file_size")?,
+            file_mtime: f("file_mtime")?,
+            file_hash: f("file_hash")?,
         })
     }
 }
