@@ -266,54 +266,27 @@ impl QueryBuilder<'_> {
 
 impl QueryBuilder<'_> {
     /// The cross-lingual clause of a query: its words translated through
-    /// the lexicon, and its anchors (numbers, Latin acronyms) as they are.
-    /// `None` when nothing in the query translates.
+    /// the lexicon, and its anchors (numbers, Latin acronyms) as they are,
+    /// with the query's structure (AND, OR, NOT) kept. It only matches
+    /// articles in the other language. `None` when nothing translates.
     pub fn expansion(&mut self, node: &Node, lexicon: &Lexicon) -> Option<Box<dyn Query>> {
+        // The query's language, from its words other than anchors (a Latin
+        // acronym in an Arabic query does not make it French).
         let mut words = Vec::new();
         positive_words(node, &mut words);
-        // Stems of the words, and for each stem the word it came from.
-        let mut stems = Vec::new();
-        let mut anchors = Vec::new();
-        for word in &words {
-            if crosslingual::is_anchor(word) {
-                anchors.push(word.clone());
-            }
-            stems.extend(crosslingual::stems(&mut self.stem, word));
-        }
-        let translations = lexicon.translate(&stems);
-        if translations.is_empty() {
+        let text: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !crosslingual::is_anchor(w))
+            .collect();
+        let counts = fihris_lang::ScriptCounts::of(&text.join(" "));
+        let target_lang = if counts.arabic > counts.latin { "fr" } else { "ar" };
+        let mut translated = false;
+        let expansion = self.translate(node, lexicon, &mut translated)?;
+        if !translated {
+            // Anchors alone find what the direct query already finds.
             return None;
         }
-        // The expansion looks for articles in the other language only, so
-        // that rankings in the query's own language are left as they are.
-        let counts = fihris_lang::ScriptCounts::of(&words.join(" "));
-        let target_lang = if counts.arabic > counts.latin { "fr" } else { "ar" };
-        let occur = match self.mode {
-            MatchMode::All => Occur::Must,
-            MatchMode::Any => Occur::Should,
-        };
-        let stem_fields = self.stem_fields();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for t in &translations {
-            let alternatives: Vec<(Occur, Box<dyn Query>)> = t
-                .targets
-                .iter()
-                .flat_map(|target| {
-                    stem_fields
-                        .iter()
-                        .map(move |(f, boost)| (Occur::Should, stems_query(*f, target, *boost)))
-                })
-                .collect();
-            if let Some(q) = boolean(alternatives) {
-                clauses.push((occur, q));
-            }
-        }
-        for anchor in anchors {
-            if let Some(q) = self.word(&anchor, None) {
-                clauses.push((occur, q));
-            }
-        }
-        let expansion = boolean(clauses)?;
         let lang = TermQuery::new(
             Term::from_field_text(self.fields.lang, target_lang),
             IndexRecordOption::Basic,
@@ -322,6 +295,167 @@ impl QueryBuilder<'_> {
             (Occur::Must, expansion),
             (Occur::Must, Box::new(BoostQuery::new(Box::new(lang), 0.0))),
         ])))
+    }
+
+    /// The translation of one node; `translated` is set when the lexicon
+    /// gave something (not only anchors).
+    fn translate(&mut self, node: &Node, lexicon: &Lexicon, translated: &mut bool) -> Option<Box<dyn Query>> {
+        match node {
+            Node::Word { field: None, .. } | Node::Phrase { field: None, .. } => {
+                self.translate_run(std::slice::from_ref(node), lexicon, translated)
+            }
+            Node::And(children) => {
+                let positive = match self.mode {
+                    MatchMode::All => Occur::Must,
+                    MatchMode::Any => Occur::Should,
+                };
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                let mut run: Vec<Node> = Vec::new();
+                let flush = |this: &mut Self,
+                             run: &mut Vec<Node>,
+                             clauses: &mut Vec<(Occur, Box<dyn Query>)>,
+                             translated: &mut bool| {
+                    if !run.is_empty() {
+                        for q in this.translate_run_clauses(run, lexicon, translated) {
+                            clauses.push((positive, q));
+                        }
+                        run.clear();
+                    }
+                };
+                for child in children {
+                    match child {
+                        Node::Word { field: None, .. } | Node::Phrase { field: None, .. } => {
+                            run.push(child.clone())
+                        }
+                        Node::Not(inner) => {
+                            flush(self, &mut run, &mut clauses, translated);
+                            let mut ignored = false;
+                            if let Some(q) = self.translate(inner, lexicon, &mut ignored) {
+                                clauses.push((Occur::MustNot, q));
+                            }
+                        }
+                        other => {
+                            flush(self, &mut run, &mut clauses, translated);
+                            if let Some(q) = self.translate(other, lexicon, translated) {
+                                clauses.push((positive, q));
+                            }
+                        }
+                    }
+                }
+                flush(self, &mut run, &mut clauses, translated);
+                if !clauses.iter().any(|(o, _)| *o != Occur::MustNot) {
+                    return None;
+                }
+                boolean(clauses)
+            }
+            Node::Or(children) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for child in children {
+                    if let Some(q) = self.translate(child, lexicon, translated) {
+                        clauses.push((Occur::Should, q));
+                    }
+                }
+                boolean(clauses)
+            }
+            Node::Not(inner) => {
+                let mut ignored = false;
+                let q = self.translate(inner, lexicon, &mut ignored)?;
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                    (Occur::MustNot, q),
+                ])))
+            }
+            // Fielded words, prefixes and fuzzy words are not translated.
+            _ => None,
+        }
+    }
+
+    /// A run of adjacent words as one clause (all of its concepts).
+    fn translate_run(
+        &mut self,
+        run: &[Node],
+        lexicon: &Lexicon,
+        translated: &mut bool,
+    ) -> Option<Box<dyn Query>> {
+        let occur = match self.mode {
+            MatchMode::All => Occur::Must,
+            MatchMode::Any => Occur::Should,
+        };
+        let clauses = self.translate_run_clauses(run, lexicon, translated);
+        boolean(clauses.into_iter().map(|q| (occur, q)).collect())
+    }
+
+    /// The concepts of a run of adjacent words: each expression the lexicon
+    /// knows (longest first) as its translations, or the anchor as typed
+    /// when it has none; an anchor inside a translated expression is an
+    /// alternative to the translation ("ANAPEC" or "أنابيك").
+    fn translate_run_clauses(
+        &mut self,
+        run: &[Node],
+        lexicon: &Lexicon,
+        translated: &mut bool,
+    ) -> Vec<Box<dyn Query>> {
+        // Words (prefix and fuzzy words are not translated), their stems,
+        // and which word each stem comes from.
+        let mut words: Vec<String> = Vec::new();
+        for node in run {
+            match node {
+                Node::Word {
+                    text,
+                    prefix: false,
+                    fuzzy: None,
+                    ..
+                }
+                | Node::Phrase { text, .. } => words.extend(text.split_whitespace().map(str::to_string)),
+                _ => {}
+            }
+        }
+        let mut stems: Vec<String> = Vec::new();
+        let mut owner: Vec<usize> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            for stem in crosslingual::stems(&mut self.stem, word) {
+                stems.push(stem);
+                owner.push(i);
+            }
+        }
+        let stem_fields = self.stem_fields();
+        let mut covered = vec![false; words.len()];
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        for t in lexicon.translate(&stems) {
+            *translated = true;
+            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = t
+                .targets
+                .iter()
+                .flat_map(|target| {
+                    stem_fields
+                        .iter()
+                        .map(move |(f, boost)| (Occur::Should, stems_query(*f, target, *boost)))
+                })
+                .collect();
+            let mut seen_words = Vec::new();
+            for &w in &owner[t.start..t.start + t.len] {
+                if !seen_words.contains(&w) {
+                    seen_words.push(w);
+                    covered[w] = true;
+                    if crosslingual::is_anchor(&words[w]) {
+                        if let Some(q) = self.word(&words[w].clone(), None) {
+                            alternatives.push((Occur::Should, q));
+                        }
+                    }
+                }
+            }
+            if let Some(q) = boolean(alternatives) {
+                clauses.push(q);
+            }
+        }
+        for (i, word) in words.iter().enumerate() {
+            if !covered[i] && crosslingual::is_anchor(word) {
+                if let Some(q) = self.word(&word.clone(), None) {
+                    clauses.push(q);
+                }
+            }
+        }
+        clauses
     }
 
     /// The stemmed fields in scope, with their boosts.
@@ -353,7 +487,10 @@ fn positive_words(node: &Node, out: &mut Vec<String>) {
 }
 
 /// A sequence of stems in a stemmed field: a term, or a loose phrase
-/// (stopwords removed at indexing leave gaps; a slop of 2 allows them).
+/// (stopwords removed at indexing leave gaps; a slop of 2 allows them). A
+/// phrase's BM25 score adds up the weights of its words; it is divided by
+/// their number, so that a concept translated by several words ("ANEM" →
+/// "الوكالة الوطنية للتشغيل") weighs like one word, not like three.
 fn stems_query(field: Field, stems: &[String], boost: f32) -> Box<dyn Query> {
     match stems {
         [one] => term_query(field, one, boost),
@@ -361,7 +498,7 @@ fn stems_query(field: Field, stems: &[String], boost: f32) -> Box<dyn Query> {
             let terms: Vec<Term> = stems.iter().map(|s| Term::from_field_text(field, s)).collect();
             let mut phrase = PhraseQuery::new(terms);
             phrase.set_slop(2);
-            boosted(Box::new(phrase), boost)
+            boosted(Box::new(phrase), boost / stems.len() as f32)
         }
     }
 }
