@@ -69,6 +69,11 @@ pub enum Command {
     ///
     /// Example: fihris --index idx-fr eval ../shared/data/queries_fr_dev.jsonl --field body
     Eval(EvalArgs),
+    /// Show the index: location, articles by language, last sync, roots, and
+    /// the files changed since (without indexing them).
+    ///
+    /// Example: fihris status
+    Status(StatusArgs),
     /// Print one article: its metadata and full text.
     ///
     /// Example: fihris show fr/anem-pole-emploi-jumelage.txt
@@ -83,6 +88,13 @@ pub enum Command {
     ///
     /// Example: fihris stats --by source --lang ar --csv
     Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Print the status as one JSON object
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

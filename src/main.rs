@@ -20,7 +20,7 @@ use fihris_search::{
 
 use cli::{
     Cli, ColorChoice, Command, EvalArgs, EvalField, IndexArgs, SearchArgs, ShowArgs, SortChoice, StatsArgs,
-    StatsByChoice,
+    StatsByChoice, StatusArgs,
 };
 
 /// Where the index lives when neither --index nor FIHRIS_INDEX says.
@@ -103,6 +103,7 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::Search(args) => search_command(&index, explicit_index, args, color),
         Command::Eval(args) => eval_command(&index, args),
         Command::Show(args) => show_command(&index, args, color),
+        Command::Status(args) => status_command(&index, args),
         Command::Stats(args) => stats_command(&index, args, color),
     }
 }
@@ -322,4 +323,35 @@ fn stats_command(index: &Path, args: StatsArgs, color: bool) -> Result<Outcome> 
     } else {
         Outcome::Found
     })
+}
+
+fn status_command(index: &Path, args: StatusArgs) -> Result<Outcome> {
+    let fihris = Fihris::open(index)?;
+    let info = fihris.info().clone();
+    let by_lang = fihris.stats(&StatsOptions {
+        query: None,
+        by: StatsBy::Lang,
+        filters: Default::default(),
+        cross: false,
+    })?;
+    // What a sync of the same roots would do, computed without writing.
+    let roots: Vec<PathBuf> = info.roots.iter().map(PathBuf::from).collect();
+    let pending = if roots.is_empty() {
+        None
+    } else {
+        let options = BuildOptions {
+            dry_run: true,
+            stemmer: info.stemmer(),
+            ..BuildOptions::new(roots)
+        };
+        Some(build_index(index, &options).map_err(|e| anyhow::anyhow!("{e}")))
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        output::json_status(&mut out, index, &info, &by_lang, pending.as_ref())?;
+    } else {
+        output::human_status(&mut out, index, &info, &by_lang, pending.as_ref())?;
+    }
+    Ok(Outcome::Found)
 }

@@ -389,6 +389,101 @@ pub fn human_stats(out: &mut impl Write, stats: &Stats, color: bool) -> io::Resu
     )
 }
 
+/// The time of a commit, as "YYYY-MM-DD HH:MM:SS UTC".
+fn utc(seconds: u64) -> String {
+    let days = i64::try_from(seconds / 86_400).unwrap_or(0);
+    let rest = seconds % 86_400;
+    let date = fihris_search::date_of_day(days).map_or_else(|| "?".to_string(), |d| d.to_string());
+    format!(
+        "{date} {:02}:{:02}:{:02} UTC",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+type Pending<'a> = Option<&'a anyhow::Result<BuildReport>>;
+
+/// `fihris status`, for people.
+pub fn human_status(
+    out: &mut impl Write,
+    index: &std::path::Path,
+    info: &fihris_search::CommitInfo,
+    by_lang: &Stats,
+    pending: Pending<'_>,
+) -> io::Result<()> {
+    writeln!(out, "index:      {}", index.display())?;
+    let langs: Vec<String> = by_lang.buckets.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    writeln!(out, "articles:   {} ({})", by_lang.total, langs.join(", "))?;
+    writeln!(out, "last sync:  {}", utc(info.committed_at))?;
+    writeln!(out, "roots:      {}", info.roots.join(", "))?;
+    writeln!(out, "stemmer:    {}", info.stemmer)?;
+    match pending {
+        None => writeln!(out, "changes:    unknown (no roots recorded)"),
+        Some(Err(e)) => writeln!(out, "changes:    unknown ({e:#})"),
+        Some(Ok(report)) => {
+            writeln!(
+                out,
+                "changes:    {} added, {} changed, {} removed since the last sync{}",
+                report.count(Change::Added),
+                report.count(Change::Changed),
+                report.count(Change::Removed),
+                if report.changes.is_empty() {
+                    ""
+                } else {
+                    " (run fihris index)"
+                }
+            )?;
+            for (path, change) in report.changes.iter().take(20) {
+                let what = match change {
+                    Change::Added => "added",
+                    Change::Changed => "changed",
+                    Change::Removed => "removed",
+                };
+                writeln!(out, "  {what} {}", path.display())?;
+            }
+            if report.changes.len() > 20 {
+                writeln!(out, "  … and {} more", report.changes.len() - 20)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `fihris status --json`: one object.
+pub fn json_status(
+    out: &mut impl Write,
+    index: &std::path::Path,
+    info: &fihris_search::CommitInfo,
+    by_lang: &Stats,
+    pending: Pending<'_>,
+) -> io::Result<()> {
+    let report = pending.and_then(|p| p.as_ref().ok());
+    let list = |c: Change| -> Vec<String> {
+        report
+            .map(|r| {
+                r.changes
+                    .iter()
+                    .filter(|(_, x)| *x == c)
+                    .map(|(p, _)| p.display().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let value = serde_json::json!({
+        "index": index.display().to_string(),
+        "articles": by_lang.total,
+        "by_lang": by_lang.buckets.iter().cloned().collect::<std::collections::BTreeMap<String, u64>>(),
+        "last_sync": info.committed_at,
+        "roots": info.roots,
+        "stemmer": info.stemmer,
+        "added": list(Change::Added),
+        "changed": list(Change::Changed),
+        "removed": list(Change::Removed),
+    });
+    json_line(out, &value)
+}
+
 /// The one-line summary of an index build.
 pub fn build_summary(report: &BuildReport, index: &std::path::Path, dry_run: bool) -> String {
     let langs: Vec<String> = report.by_lang.iter().map(|(l, n)| format!("{l} {n}")).collect();

@@ -18,3 +18,4 @@ mod output;
 mod query;
 mod search;
 mod stats;
+mod status;

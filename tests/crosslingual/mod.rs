@@ -501,3 +501,15 @@ fn repository_corpus_across_languages() {
     );
     rank(&found, "fr/anem-pole-emploi-jumelage.txt");
 }
+
+#[test]
+fn all_words_with_an_untranslatable_word_find_nothing_in_the_other_language() {
+    let hay = press_hay();
+    // "zeppelin" is in no lexicon entry and is not an anchor: no Arabic
+    // article can contain every word of the query.
+    let hits = cross_ids(&hay, &["--lang", "ar", "jumelage zeppelin"]);
+    assert!(hits.is_empty(), "{hits:?}");
+    // With --any, the translatable word still finds its translations.
+    let hits = cross_ids(&hay, &["--lang", "ar", "--any", "jumelage zeppelin"]);
+    assert_eq!(sorted(hits), ["ar/tawama-maroc.txt", "ar/tawama-tunis.txt"]);
+}

@@ -311,13 +311,17 @@ impl QueryBuilder<'_> {
                 };
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 let mut run: Vec<Node> = Vec::new();
+                // Whether every part of an all-words group could be translated.
+                let mut complete = true;
                 let flush = |this: &mut Self,
                              run: &mut Vec<Node>,
                              clauses: &mut Vec<(Occur, Box<dyn Query>)>,
-                             translated: &mut bool| {
+                             translated: &mut bool,
+                             complete: &mut bool| {
                     if !run.is_empty() {
-                        for q in this.translate_run_clauses(run, lexicon, translated) {
-                            clauses.push((positive, q));
+                        match this.translate_run_clauses(run, lexicon, translated) {
+                            Some(qs) => clauses.extend(qs.into_iter().map(|q| (positive, q))),
+                            None => *complete = false,
                         }
                         run.clear();
                     }
@@ -328,22 +332,24 @@ impl QueryBuilder<'_> {
                             run.push(child.clone())
                         }
                         Node::Not(inner) => {
-                            flush(self, &mut run, &mut clauses, translated);
+                            flush(self, &mut run, &mut clauses, translated, &mut complete);
                             let mut ignored = false;
                             if let Some(q) = self.translate(inner, lexicon, &mut ignored) {
                                 clauses.push((Occur::MustNot, q));
                             }
                         }
                         other => {
-                            flush(self, &mut run, &mut clauses, translated);
-                            if let Some(q) = self.translate(other, lexicon, translated) {
-                                clauses.push((positive, q));
+                            flush(self, &mut run, &mut clauses, translated, &mut complete);
+                            match self.translate(other, lexicon, translated) {
+                                Some(q) => clauses.push((positive, q)),
+                                None if self.mode == MatchMode::All => complete = false,
+                                None => {}
                             }
                         }
                     }
                 }
-                flush(self, &mut run, &mut clauses, translated);
-                if !clauses.iter().any(|(o, _)| *o != Occur::MustNot) {
+                flush(self, &mut run, &mut clauses, translated, &mut complete);
+                if !complete || !clauses.iter().any(|(o, _)| *o != Occur::MustNot) {
                     return None;
                 }
                 boolean(clauses)
@@ -381,7 +387,7 @@ impl QueryBuilder<'_> {
             MatchMode::All => Occur::Must,
             MatchMode::Any => Occur::Should,
         };
-        let clauses = self.translate_run_clauses(run, lexicon, translated);
+        let clauses = self.translate_run_clauses(run, lexicon, translated)?;
         boolean(clauses.into_iter().map(|q| (occur, q)).collect())
     }
 
@@ -389,12 +395,16 @@ impl QueryBuilder<'_> {
     /// knows (longest first) as its translations, or the anchor as typed
     /// when it has none; an anchor inside a translated expression is an
     /// alternative to the translation ("ANAPEC" or "أنابيك").
+    ///
+    /// In an all-words query, a word that neither translates nor is an
+    /// anchor cannot be matched in the other language: the run gives `None`
+    /// and the other language finds nothing for that part of the query.
     fn translate_run_clauses(
         &mut self,
         run: &[Node],
         lexicon: &Lexicon,
         translated: &mut bool,
-    ) -> Vec<Box<dyn Query>> {
+    ) -> Option<Vec<Box<dyn Query>>> {
         // Words (prefix and fuzzy words are not translated), their stems,
         // and which word each stem comes from.
         let mut words: Vec<String> = Vec::new();
@@ -449,13 +459,19 @@ impl QueryBuilder<'_> {
             }
         }
         for (i, word) in words.iter().enumerate() {
-            if !covered[i] && crosslingual::is_anchor(word) {
+            if covered[i] {
+                continue;
+            }
+            if crosslingual::is_anchor(word) {
                 if let Some(q) = self.word(&word.clone(), None) {
                     clauses.push(q);
                 }
+            } else if self.mode == MatchMode::All && owner.contains(&i) {
+                // A content word (it has a stem) with no translation.
+                return None;
             }
         }
-        clauses
+        Some(clauses)
     }
 
     /// The stemmed fields in scope, with their boosts.
