@@ -115,14 +115,36 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
         args.paths
     };
     let json = args.json;
+    // A progress bar with count and ETA on a terminal; nothing otherwise.
+    let bar = io::stderr().is_terminal().then(|| {
+        indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {eta} left")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        )
+    });
+    let progress: Option<fihris_search::Progress> = bar.clone().map(|bar| {
+        std::sync::Arc::new(move |done: usize, total: usize| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            if done == total {
+                // Cleared before the report is printed.
+                bar.finish_and_clear();
+            }
+        }) as fihris_search::Progress
+    });
     let options = BuildOptions {
+        progress,
         full: args.full,
         dry_run: args.dry_run,
         stemmer: args.stemmer.into(),
         max_file_bytes: args.max_file_size.saturating_mul(1 << 20),
         ..BuildOptions::new(roots)
     };
-    let articles = build(index, options, &mut io::stdout(), json)?;
+    let result = build(index, options, &mut io::stdout(), json);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let articles = result?;
     Ok(if articles > 0 {
         Outcome::Found
     } else {

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use fihris_ingest::{collect_files_excluding, read_bytes_with, Article, FileEntry, ReadOptions, Skipped};
 use fihris_normalize::Stemmer;
+use rayon::prelude::*;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument, Term};
 
 use crate::error::SearchError;
@@ -29,7 +30,7 @@ use crate::schema::{CommitInfo, Fields, SCHEMA_VERSION};
 use crate::{index_state, io_error, IndexState};
 
 /// How to build an index.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct BuildOptions {
     /// Folders or files to index.
     pub roots: Vec<PathBuf>,
@@ -45,7 +46,13 @@ pub struct BuildOptions {
     pub full: bool,
     /// Work out what would change, and write nothing.
     pub dry_run: bool,
+    /// Called with (files read, files to read) as files are read, from
+    /// several threads.
+    pub progress: Option<Progress>,
 }
+
+/// A progress callback: (done, total).
+pub type Progress = std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>;
 
 impl BuildOptions {
     /// Options for `roots` with default threads and memory.
@@ -58,7 +65,19 @@ impl BuildOptions {
             max_file_bytes: ReadOptions::DEFAULT_MAX_BYTES,
             full: false,
             dry_run: false,
+            progress: None,
         }
+    }
+}
+
+impl std::fmt::Debug for BuildOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BuildOptions")
+            .field("roots", &self.roots)
+            .field("stemmer", &self.stemmer)
+            .field("full", &self.full)
+            .field("dry_run", &self.dry_run)
+            .finish_non_exhaustive()
     }
 }
 
@@ -202,13 +221,27 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         }
     }
 
-    // Read new and changed files.
+    // Read new and changed files, in parallel (reading, decoding and
+    // parsing are independent per file); then take the results in walk
+    // order, so that ids and reports do not depend on thread timing.
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let total = to_read.len();
+    let outcomes: Vec<ReadOutcome> = to_read
+        .par_iter()
+        .map(|(entry, _, _)| {
+            let outcome = read_one(entry, &read_options, &indexed);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(progress) = &options.progress {
+                progress(n, total);
+            }
+            outcome
+        })
+        .collect();
     let mut new_docs: Vec<ReadFile> = Vec::new();
-    for (entry, current, change) in to_read {
+    for ((entry, current, change), outcome) in to_read.into_iter().zip(outcomes) {
         let key = entry.path.display().to_string();
-        let bytes = match read_capped(entry, &read_options) {
-            Ok(bytes) => bytes,
-            Err(reason) => {
+        let (bytes_len, hash, read) = match outcome {
+            ReadOutcome::Failed(reason) => {
                 skipped.push(Skipped {
                     path: entry.path.clone(),
                     line: None,
@@ -220,34 +253,17 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
                 }
                 continue;
             }
-        };
-        let hash = content_hash(&bytes);
-        if let Some(old) = indexed.get(&key) {
-            if old.hash == hash {
-                // Touched, not changed. Its articles stay; the new
-                // modification time is recorded by re-adding them below
-                // only if something else changes, so count it unchanged.
-                report.unchanged += 1;
-                for id in &old.ids {
-                    seen.insert(id.clone(), key.clone());
+            ReadOutcome::Touched => {
+                // Same bytes, new modification time: its articles stay.
+                if let Some(old) = indexed.get(&key) {
+                    for id in &old.ids {
+                        seen.insert(id.clone(), key.clone());
+                    }
                 }
                 unchanged_keys.insert(key);
                 continue;
             }
-        }
-        let read = match read_bytes_with(entry, &bytes, &read_options) {
-            Ok(read) => read,
-            Err(e) => {
-                skipped.push(Skipped {
-                    path: entry.path.clone(),
-                    line: None,
-                    reason: e.reason(),
-                });
-                if change == Change::Changed {
-                    report.changes.push((entry.path.clone(), Change::Removed));
-                }
-                continue;
-            }
+            ReadOutcome::Read { len, hash, read } => (len, hash, read),
         };
         skipped.extend(read.skipped);
         if let Some(encoding) = read.encoding {
@@ -274,7 +290,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             articles.push(article);
         }
         report.changes.push((entry.path.clone(), change));
-        let (size, mtime) = current.unwrap_or((bytes.len() as u64, 0));
+        let (size, mtime) = current.unwrap_or((bytes_len, 0));
         new_docs.push(ReadFile {
             key,
             articles,
@@ -371,6 +387,40 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
     report.by_lang = langs(&searcher)?;
     report.elapsed = start.elapsed();
     Ok(report)
+}
+
+/// What reading one file gave.
+enum ReadOutcome {
+    /// It could not be read or decoded: the reason.
+    Failed(String),
+    /// Its bytes are those the index holds (only its time changed).
+    Touched,
+    /// Its articles, with its length and content hash.
+    Read {
+        len: u64,
+        hash: u64,
+        read: fihris_ingest::FileArticles,
+    },
+}
+
+fn read_one(entry: &FileEntry, options: &ReadOptions, indexed: &HashMap<String, IndexedFile>) -> ReadOutcome {
+    let bytes = match read_capped(entry, options) {
+        Ok(bytes) => bytes,
+        Err(reason) => return ReadOutcome::Failed(reason),
+    };
+    let hash = content_hash(&bytes);
+    let key = entry.path.display().to_string();
+    if indexed.get(&key).is_some_and(|old| old.hash == hash) {
+        return ReadOutcome::Touched;
+    }
+    match read_bytes_with(entry, &bytes, options) {
+        Ok(read) => ReadOutcome::Read {
+            len: bytes.len() as u64,
+            hash,
+            read,
+        },
+        Err(e) => ReadOutcome::Failed(e.reason()),
+    }
 }
 
 /// The bytes of a file, refusing it without reading when it is over the cap.

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
-pub use build::{build_index, BuildOptions, BuildReport, Change};
+pub use build::{build_index, BuildOptions, BuildReport, Change, Progress};
 pub use error::SearchError;
 pub use eval::{EvalOptions, EvalReport, KnownItem, Metrics};
 pub use fihris_ingest::{Date, Skipped};
