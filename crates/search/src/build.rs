@@ -380,6 +380,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
     prepared.set_payload(&payload);
     prepared.commit()?;
     writer.wait_merging_threads()?;
+    crate::write_lexicon_cache(dir, options.stemmer);
 
     let reader = index.reader()?;
     let searcher = reader.searcher();

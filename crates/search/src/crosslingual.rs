@@ -67,6 +67,41 @@ impl Lexicon {
         lexicon
     }
 
+    /// The analysed lexicon as text, for [`Lexicon::from_cache`]: a header
+    /// naming what it was built from, then `from<TAB>to` per pair, stems
+    /// separated by spaces.
+    pub fn to_cache(&self, key: &str) -> String {
+        let mut out = format!("{}\n", cache_header(key));
+        let mut entries: Vec<_> = self.translations.iter().collect();
+        entries.sort();
+        for (from, targets) in entries {
+            for to in targets {
+                out.push_str(&from.join(" "));
+                out.push('\t');
+                out.push_str(&to.join(" "));
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Reads a lexicon written by [`Lexicon::to_cache`] with the same key;
+    /// `None` if it was written for another stemmer or lexicon.
+    pub fn from_cache(text: &str, key: &str) -> Option<Lexicon> {
+        let mut lines = text.lines();
+        if lines.next()? != cache_header(key) {
+            return None;
+        }
+        let mut lexicon = Lexicon::default();
+        for line in lines {
+            let (from, to) = line.split_once('\t')?;
+            let from: Vec<String> = from.split(' ').map(str::to_string).collect();
+            let to: Vec<String> = to.split(' ').map(str::to_string).collect();
+            lexicon.translations.entry(from).or_default().push(to);
+        }
+        Some(lexicon)
+    }
+
     fn add(&mut self, from: Vec<String>, to: Vec<String>) {
         let entry = self.translations.entry(from).or_default();
         if !entry.contains(&to) {
@@ -104,6 +139,16 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// The first line of a cache: the format, the stemmer and a hash of the
+/// bundled lexicon, so that a cache from another version is never used.
+fn cache_header(key: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    #[allow(deprecated)]
+    let mut h = std::hash::SipHasher::new();
+    LEXICON.hash(&mut h);
+    format!("fihris-lexicon-cache 1 {key} {:016x}", h.finish())
 }
 
 /// Translations of a run of query words.
@@ -177,6 +222,19 @@ mod tests {
         for w in ["emploi", "Emploi", "توأمة", "7", "A", "l'ANEM"] {
             assert!(!is_anchor(w), "{w}");
         }
+    }
+
+    #[test]
+    fn cache_round_trip() {
+        let (lex, mut stem) = lexicon("jumelage\tتوأمة\nunion européenne\tالاتحاد الأوروبي\n");
+        let text = lex.to_cache("light-exceptions");
+        let back = Lexicon::from_cache(&text, "light-exceptions").expect("same key");
+        assert_eq!(
+            back.translate(&stems(&mut stem, "union européenne")),
+            lex.translate(&stems(&mut stem, "union européenne"))
+        );
+        assert!(Lexicon::from_cache(&text, "snowball").is_none());
+        assert!(Lexicon::from_cache("garbage", "light-exceptions").is_none());
     }
 
     #[test]

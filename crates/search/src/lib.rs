@@ -116,10 +116,20 @@ impl Fihris {
         if let Some(lexicon) = self.lexicon.get() {
             return Ok(lexicon);
         }
-        let mut stem = self.index.tokenizer_for_field(self.fields.body_stem)?;
-        Ok(self
-            .lexicon
-            .get_or_init(|| crosslingual::Lexicon::bundled(&mut stem)))
+        // The cache written by the last sync, when it matches this index's
+        // stemmer and this build's lexicon; analysed afresh otherwise.
+        let key = self.info.stemmer().name();
+        let cached = std::fs::read_to_string(self.dir.join(LEXICON_CACHE))
+            .ok()
+            .and_then(|text| crosslingual::Lexicon::from_cache(&text, key));
+        let lexicon = match cached {
+            Some(lexicon) => lexicon,
+            None => {
+                let mut stem = self.index.tokenizer_for_field(self.fields.body_stem)?;
+                crosslingual::Lexicon::bundled(&mut stem)
+            }
+        };
+        Ok(self.lexicon.get_or_init(|| lexicon))
     }
 
     /// What the last commit recorded: roots, time, article count.
@@ -156,6 +166,21 @@ impl Fihris {
             date: text(self.fields.date),
             source: text(self.fields.source),
         }))
+    }
+}
+
+/// The analysed lexicon kept in the index folder (see [`Fihris::lexicon`]).
+pub(crate) const LEXICON_CACHE: &str = "fihris-lexicon.cache";
+
+/// Writes the lexicon cache of an index built with `stemmer` (atomically:
+/// a reader sees the old file or the new one). Failing to write it only
+/// costs time later, so errors are ignored.
+pub(crate) fn write_lexicon_cache(dir: &Path, stemmer: fihris_normalize::Stemmer) {
+    let mut stem = fihris_normalize::stem_analyzer(stemmer);
+    let lexicon = crosslingual::Lexicon::bundled(&mut stem);
+    let tmp = dir.join(format!("{LEXICON_CACHE}.tmp"));
+    if std::fs::write(&tmp, lexicon.to_cache(stemmer.name())).is_ok() {
+        let _ = std::fs::rename(&tmp, dir.join(LEXICON_CACHE));
     }
 }
 
