@@ -19,3 +19,4 @@ mod query;
 mod search;
 mod stats;
 mod status;
+mod sync;

@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument, Term};
 
 use crate::error::SearchError;
-use crate::schema::{CommitInfo, Fields, SCHEMA_VERSION};
+use crate::schema::{CommitInfo, Fields, FileStamp, SCHEMA_VERSION};
 use crate::{index_state, io_error, IndexState};
 
 /// How to build an index.
@@ -177,7 +177,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
     };
 
     // What the index holds, unless it must be rebuilt.
-    let existing = match index_state(dir)? {
+    let mut existing = match index_state(dir)? {
         IndexState::Current(index) => Some(index),
         IndexState::Foreign => return Err(SearchError::NotAnIndex(dir.to_path_buf())),
         IndexState::Missing | IndexState::Outdated => None,
@@ -188,7 +188,32 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         .is_some_and(|info| info.stemmer() == options.stemmer);
     let full = options.full || !same_stemmer;
     report.full = full;
-    let indexed = match (&existing, full) {
+
+    // Take the writer lock before planning, so that two syncs never plan
+    // from the same state: the second one stops here.
+    let mut writing = None;
+    if !options.dry_run {
+        let index = match (existing.take(), full) {
+            (Some(index), false) => index,
+            _ => open_for_rebuild(dir)?,
+        };
+        fihris_normalize::register(index.tokenizers(), options.stemmer);
+        let threads = options.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map_or(2, |n| n.get())
+                .clamp(1, 8)
+        });
+        let budget = options.memory_budget.max(threads * (16 << 20));
+        let writer: IndexWriter = match index.writer_with_num_threads(threads, budget) {
+            Ok(w) => w,
+            Err(tantivy::TantivyError::LockFailure(..)) => return Err(locked(dir)),
+            Err(e) => return Err(e.into()),
+        };
+        let pid = PidFile::write(dir);
+        writing = Some((index, writer, pid));
+    }
+    // What the index holds now (read after taking the lock).
+    let indexed = match (writing.as_ref().map(|w| &w.0).or(existing.as_ref()), full) {
         (Some(index), false) => indexed_files(index)?,
         _ => HashMap::new(),
     };
@@ -237,6 +262,18 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             outcome
         })
         .collect();
+    // Files whose bytes did not change keep their ids before any changed
+    // file claims one.
+    for ((entry, _, _), outcome) in to_read.iter().zip(&outcomes) {
+        if matches!(outcome, ReadOutcome::Touched) {
+            let key = entry.path.display().to_string();
+            if let Some(old) = indexed.get(&key) {
+                for id in &old.ids {
+                    seen.insert(id.clone(), key.clone());
+                }
+            }
+        }
+    }
     let mut new_docs: Vec<ReadFile> = Vec::new();
     for ((entry, current, change), outcome) in to_read.into_iter().zip(outcomes) {
         let key = entry.path.display().to_string();
@@ -255,11 +292,6 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             }
             ReadOutcome::Touched => {
                 // Same bytes, new modification time: its articles stay.
-                if let Some(old) = indexed.get(&key) {
-                    for id in &old.ids {
-                        seen.insert(id.clone(), key.clone());
-                    }
-                }
                 unchanged_keys.insert(key);
                 continue;
             }
@@ -322,27 +354,35 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         return Ok(report);
     }
 
+    // Files that give no article keep their fingerprint in the payload.
+    let mut empty_files: Vec<FileStamp> = new_docs
+        .iter()
+        .filter(|f| f.articles.is_empty())
+        .map(|f| FileStamp {
+            path: f.key.clone(),
+            size: f.size,
+            mtime: f.mtime,
+            hash: f.hash,
+        })
+        .collect();
+    for key in &unchanged_keys {
+        if let Some(old) = indexed.get(key).filter(|f| f.ids.is_empty()) {
+            empty_files.push(FileStamp {
+                path: key.clone(),
+                size: old.size,
+                mtime: old.mtime,
+                hash: old.hash,
+            });
+        }
+    }
+    empty_files.sort_by(|a, b| a.path.cmp(&b.path));
+
     // Write, in one commit.
-    let index = match (existing, full) {
-        (Some(index), false) => index,
-        (Some(_), true) => open_for_rebuild(dir)?,
-        (None, _) => open_for_rebuild(dir)?,
+    let Some((index, mut writer, _pid)) = writing else {
+        return Err(SearchError::NotAnIndex(dir.to_path_buf()));
     };
-    fihris_normalize::register(index.tokenizers(), options.stemmer);
     let fields =
         Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::NotAnIndex(dir.to_path_buf()))?;
-    let threads = options.threads.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .clamp(1, 8)
-    });
-    let budget = options.memory_budget.max(threads * (16 << 20));
-    let mut writer: IndexWriter = match index.writer_with_num_threads(threads, budget) {
-        Ok(w) => w,
-        Err(tantivy::TantivyError::LockFailure(..)) => return Err(locked(dir)),
-        Err(e) => return Err(e.into()),
-    };
-    let _pid = PidFile::write(dir);
     if full {
         writer.delete_all_documents()?;
     } else {
@@ -373,6 +413,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             .map_or(0, |d| d.as_secs()),
         articles: planned_articles as u64,
         stemmer: options.stemmer.name().to_string(),
+        empty_files,
     };
     let payload = serde_json::to_string(&info)
         .map_err(|e| SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
@@ -473,11 +514,25 @@ fn langs(searcher: &tantivy::Searcher) -> Result<BTreeMap<String, usize>, Search
     Ok(out)
 }
 
-/// Per file of the index: its stamp, hash and the ids of its articles.
+/// Per file of the index: its stamp, hash and the ids of its articles
+/// (none for the files of the payload's `empty_files`).
 fn indexed_files(index: &Index) -> Result<HashMap<String, IndexedFile>, SearchError> {
     let reader = index.reader()?;
     let searcher = reader.searcher();
     let mut out: HashMap<String, IndexedFile> = HashMap::new();
+    if let Some(info) = crate::commit_info_of(index) {
+        for f in info.empty_files {
+            out.insert(
+                f.path,
+                IndexedFile {
+                    size: f.size,
+                    mtime: f.mtime,
+                    hash: f.hash,
+                    ids: Vec::new(),
+                },
+            );
+        }
+    }
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
         let (Some(files), Some(ids)) = (fast.str("file")?, fast.str("id")?) else {

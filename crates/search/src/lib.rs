@@ -282,6 +282,7 @@ fn commit_info(index: &Index) -> Option<CommitInfo> {
             committed_at: 0,
             articles: 0,
             stemmer: fihris_normalize::Stemmer::default().name().to_string(),
+            empty_files: Vec::new(),
         }),
     }
 }

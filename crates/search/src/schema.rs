@@ -127,6 +127,24 @@ pub struct CommitInfo {
     /// The stemmer of the stemmed fields (see `fihris_normalize::Stemmer`).
     #[serde(default)]
     pub stemmer: String,
+    /// Files read at the last sync that gave no article (every record
+    /// skipped, or no text): no document carries their fingerprint, so it is
+    /// kept here, and they are not read again until they change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub empty_files: Vec<FileStamp>,
+}
+
+/// The fingerprint of a file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct FileStamp {
+    /// The file, as walked.
+    pub path: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its modification time, nanoseconds since the epoch.
+    pub mtime: i64,
+    /// The hash of its bytes.
+    pub hash: u64,
 }
 
 impl CommitInfo {

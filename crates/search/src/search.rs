@@ -8,14 +8,12 @@
 
 use std::ops::Range;
 
-use std::collections::HashMap;
-
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Order, TantivyDocument, Term};
+use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::build_query::{QueryBuilder, Weights};
 use crate::error::SearchError;
@@ -193,23 +191,32 @@ impl Fihris {
                 undated_excluded,
             });
         }
-        let top_docs = TopDocs::with_limit(options.limit).and_offset(options.offset);
         let (top, total): (Vec<(f32, DocAddress)>, usize) = match options.sort {
-            SortOrder::Score => searcher.search(&*query, &(top_docs.order_by_score(), Count))?,
+            SortOrder::Score => {
+                let top_docs = TopDocs::with_limit(options.limit).and_offset(options.offset);
+                searcher.search(&*query, &(top_docs.order_by_score(), Count))?
+            }
             SortOrder::Date => {
-                let (by_day, total) = searcher.search(
-                    &*query,
-                    &(top_docs.order_by_fast_field::<i64>("day", Order::Desc), Count),
-                )?;
-                // The page is in date order; each hit keeps its own score,
-                // taken in one scoring pass over the matches.
-                let wanted: Vec<DocAddress> = by_day.into_iter().map(|(_, a)| a).collect();
-                let scores = searcher.search(&*query, &ScoresOf { wanted: &wanted })?;
-                let scored = wanted
-                    .iter()
-                    .map(|a| (scores.get(a).copied().unwrap_or(0.0), *a))
+                // Newest first; within a day the best match first, then by
+                // id: an order that does not depend on how the index was
+                // built. Undated articles come last.
+                let mut all = searcher.search(&*query, &DateOrder)?;
+                let total = all.len();
+                all.sort_by(|a, b| {
+                    b.day
+                        .is_some()
+                        .cmp(&a.day.is_some())
+                        .then(b.day.cmp(&a.day))
+                        .then(b.score.total_cmp(&a.score))
+                        .then_with(|| a.id.cmp(&b.id))
+                });
+                let page = all
+                    .into_iter()
+                    .skip(options.offset)
+                    .take(options.limit)
+                    .map(|d| (d.score, d.address))
                     .collect();
-                (scored, total)
+                (page, total)
             }
         };
         // Stemmed matches are highlighted through the stemmed field's
@@ -358,32 +365,34 @@ pub struct MatchedTerm {
     pub score: f32,
 }
 
-/// Collects the scores of a few given documents.
-struct ScoresOf<'a> {
-    wanted: &'a [DocAddress],
+/// A match for the date order: its day, score and id.
+struct Dated {
+    day: Option<i64>,
+    score: f32,
+    id: String,
+    address: DocAddress,
 }
 
-struct SegmentScores {
+/// Collects every match with its day, score and id (for `--sort date`).
+struct DateOrder;
+
+struct SegmentDates {
     segment: u32,
-    wanted: Vec<u32>,
-    found: Vec<(DocAddress, f32)>,
+    days: tantivy::columnar::Column<i64>,
+    ids: Option<tantivy::columnar::StrColumn>,
+    found: Vec<Dated>,
 }
 
-impl Collector for ScoresOf<'_> {
-    type Fruit = HashMap<DocAddress, f32>;
-    type Child = SegmentScores;
+impl Collector for DateOrder {
+    type Fruit = Vec<Dated>;
+    type Child = SegmentDates;
 
-    fn for_segment(&self, segment: u32, _reader: &tantivy::SegmentReader) -> tantivy::Result<SegmentScores> {
-        let mut wanted: Vec<u32> = self
-            .wanted
-            .iter()
-            .filter(|a| a.segment_ord == segment)
-            .map(|a| a.doc_id)
-            .collect();
-        wanted.sort_unstable();
-        Ok(SegmentScores {
+    fn for_segment(&self, segment: u32, reader: &tantivy::SegmentReader) -> tantivy::Result<SegmentDates> {
+        let fast = reader.fast_fields();
+        Ok(SegmentDates {
             segment,
-            wanted,
+            days: fast.i64("day")?,
+            ids: fast.str("id")?,
             found: Vec::new(),
         })
     }
@@ -392,21 +401,30 @@ impl Collector for ScoresOf<'_> {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<(DocAddress, f32)>>) -> tantivy::Result<HashMap<DocAddress, f32>> {
+    fn merge_fruits(&self, fruits: Vec<Vec<Dated>>) -> tantivy::Result<Vec<Dated>> {
         Ok(fruits.into_iter().flatten().collect())
     }
 }
 
-impl SegmentCollector for SegmentScores {
-    type Fruit = Vec<(DocAddress, f32)>;
+impl SegmentCollector for SegmentDates {
+    type Fruit = Vec<Dated>;
 
     fn collect(&mut self, doc: tantivy::DocId, score: f32) {
-        if self.wanted.binary_search(&doc).is_ok() {
-            self.found.push((DocAddress::new(self.segment, doc), score));
+        let mut id = String::new();
+        if let Some(ids) = &self.ids {
+            if let Some(ord) = ids.term_ords(doc).next() {
+                let _ = ids.ord_to_str(ord, &mut id);
+            }
         }
+        self.found.push(Dated {
+            day: self.days.first(doc),
+            score,
+            id,
+            address: DocAddress::new(self.segment, doc),
+        });
     }
 
-    fn harvest(self) -> Vec<(DocAddress, f32)> {
+    fn harvest(self) -> Vec<Dated> {
         self.found
     }
 }
