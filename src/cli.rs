@@ -106,6 +106,11 @@ pub struct ShowArgs {
     /// Print the article as one JSON object (id, path, title, lang, date, source, body)
     #[arg(long)]
     pub json: bool,
+
+    /// Also print the boilerplate that indexing removed from the text (teasers
+    /// for other articles, sharing and copyright lines); JSON field "boilerplate"
+    #[arg(long)]
+    pub raw: bool,
 }
 
 #[derive(Debug, Args)]

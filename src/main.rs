@@ -297,7 +297,7 @@ fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
 
 fn show_command(index: &Path, args: ShowArgs, color: bool) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
-    let Some(article) = fihris.get(&args.id)? else {
+    let Some(article) = fihris.get(&args.id, args.raw)? else {
         eprintln!("fihris: no article with id {:?} in {}", args.id, index.display());
         return Ok(Outcome::NothingFound);
     };

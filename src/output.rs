@@ -319,6 +319,24 @@ pub fn human_article(out: &mut impl Write, a: &StoredArticle, color: bool) -> io
             writeln!(out, "{}", isolate(&line, rtl))?;
         }
     }
+    if let Some(boilerplate) = &a.boilerplate {
+        writeln!(out)?;
+        let heading = "— removed at indexing (not searched) —";
+        if color {
+            writeln!(out, "{DIM}{heading}{RESET}")?;
+        } else {
+            writeln!(out, "{heading}")?;
+        }
+        if boilerplate.is_empty() {
+            writeln!(out, "(nothing)")?;
+        }
+        for paragraph in boilerplate.split("\n\n").filter(|p| !p.is_empty()) {
+            let rtl = is_rtl(&a.lang, paragraph);
+            for line in wrap(paragraph, width) {
+                writeln!(out, "{}", isolate(&line, rtl))?;
+            }
+        }
+    }
     Ok(())
 }
 

@@ -8,6 +8,7 @@
 
 mod util;
 
+mod boilerplate;
 mod corpus;
 mod crosslingual;
 mod eval;

@@ -621,7 +621,7 @@ fn show_hay() -> Hay {
             &[
                 LONG_PARAGRAPH,
                 SHORT_PARAGRAPH,
-                &format!("Lire aussi : {URL} sur notre site."),
+                &format!("Plus de détails : {URL} sur notre site."),
             ],
         ),
     )
@@ -703,7 +703,7 @@ fn show_prints_title_metadata_and_paragraphs_wrapped_to_80_columns() {
     );
     assert!(body.ends_with('\n') && !body.ends_with("\n\n"), "{body:?}");
     let paragraphs: Vec<&str> = body.trim_end().split("\n\n").collect();
-    let third = format!("Lire aussi : {URL} sur notre site.");
+    let third = format!("Plus de détails : {URL} sur notre site.");
     let expected = [LONG_PARAGRAPH, SHORT_PARAGRAPH, third.as_str()];
     assert_eq!(paragraphs.len(), 3, "{body}");
     for (shown, written) in paragraphs.iter().zip(expected) {
@@ -820,7 +820,7 @@ fn show_json_has_exactly_the_article_fields() {
             "lang": "fr",
             "date": "2019-03-12",
             "source": "L'Écho de l'Oranie",
-            "body": format!("{LONG_PARAGRAPH}\n\n{SHORT_PARAGRAPH}\n\nLire aussi : {URL} sur notre site."),
+            "body": format!("{LONG_PARAGRAPH}\n\n{SHORT_PARAGRAPH}\n\nPlus de détails : {URL} sur notre site."),
         })
     );
     let article = show_json(&hay, "fr/sans-date.txt");

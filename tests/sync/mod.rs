@@ -730,7 +730,7 @@ fn changed_jsonl_file_loses_a_removed_record_and_gains_an_added_one() {
         without_score(&unchanged_record)
     );
     assert_eq!(hay.ids(&["salarié"]), ["wire-fr-1"]);
-    assert_same_as_full_rebuild(&hay, INDEX);
+    assert_eq!(all_ids(&hay, INDEX).len(), BASE_ARTICLES);
 }
 
 #[test]
@@ -1129,7 +1129,11 @@ fn full_flag_rebuilds_from_scratch() {
         "indexed 15 articles (ar 6, fr 9) from 12 files, skipped 0, in ",
         &format!(" → {INDEX} (12 added, 0 changed, 0 removed, 0 unchanged, full rebuild)"),
     );
-    assert_same_as_full_rebuild(&hay, INDEX);
+    // The articles of the files removed since the last build are gone too.
+    let ids = all_ids(&hay, INDEX);
+    assert_eq!(ids.len(), MUTATED_ARTICLES, "{ids:?}");
+    assert!(hay.search_json(&["coopératives", "agricoles"]).is_empty());
+    assert_eq!(hay.ids(&["numérique"]), ["fr/f02.txt"]);
     // And the next sync is a sync again.
     let out = hay.index();
     assert!(
@@ -1192,7 +1196,7 @@ fn changing_the_stemmer_forces_a_full_rebuild() {
         &format!(" → {INDEX} (12 added, 0 changed, 0 removed, 0 unchanged, full rebuild)"),
     );
     assert_eq!(hay.ids(&["apprentissages"]), ["fr/f04.txt"]);
-    assert_same_as_full_rebuild(&hay, INDEX);
+    assert_eq!(all_ids(&hay, INDEX).len(), MUTATED_ARTICLES);
 }
 
 /// Writes `corpus/big/wire.jsonl` with `n` short French records
@@ -1222,13 +1226,15 @@ fn spawn_index(hay: &Hay) -> Child {
         .expect("start fihris index")
 }
 
-/// Waits until the writer's pid file exists in the index folder; false if
-/// the process ended first (or after 60 s).
+/// Waits until the writer's pid file in the index folder names `child` (a
+/// killed writer leaves a stale one); false if the process ended first (or
+/// after 60 s).
 fn wait_for_pid_file(hay: &Hay, child: &mut Child) -> bool {
     let pid_file = hay.join(INDEX).join("fihris-writer.pid");
+    let pid = child.id().to_string();
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(60) {
-        if pid_file.exists() {
+        if std::fs::read_to_string(&pid_file).is_ok_and(|text| text.trim() == pid) {
             return true;
         }
         if child.try_wait().expect("poll the child").is_some() {
@@ -1253,52 +1259,12 @@ fn search_answers(hay: &Hay, words: &[&str]) -> i32 {
 #[test]
 fn second_writer_is_refused_and_names_the_first() {
     let hay = indexed_hay();
-    big_jsonl(&hay, 8000);
-    let mut first = spawn_index(&hay);
-    assert!(
-        wait_for_pid_file(&hay, &mut first),
-        "the first sync ended before writing its pid file"
-    );
-    let pid = first.id();
-
-    // The same command, run while the first one writes.
-    let out = hay.run(&["--index", INDEX, "index", "corpus"]);
-    // Readers are not blocked.
-    assert_eq!(search_answers(&hay, &["jumelage"]), 0);
-    let status = first.wait().expect("wait for the first sync");
-    assert!(status.success(), "the first sync failed: {status}");
-
-    out.assert_code(2);
-    assert_eq!(
-        out.one_error_line(),
-        format!(
-            "fihris: error: cannot build the index: another fihris process (pid {pid}) is writing to the \
-             index at {INDEX}; try again when it is done"
-        )
-    );
-    assert!(out.stdout.is_empty(), "{}", out.stdout);
-
-    // The first sync's work is all there, once.
-    assert_eq!(total(&hay, INDEX), (BASE_ARTICLES + 8000) as u64);
-    assert!(
-        !hay.join(INDEX).join("fihris-writer.pid").exists(),
-        "pid file left behind"
-    );
-    let out = hay.index();
-    assert!(
-        summary_line(&out).ends_with(" (0 added, 0 changed, 0 removed, 13 unchanged)"),
-        "{}",
-        out.stdout
-    );
-}
-
-#[test]
-fn second_sync_started_while_the_first_writes_never_indexes_an_article_twice() {
-    let hay = indexed_hay();
-    big_jsonl(&hay, 3000);
-    // The second run also indexes many small files: it plans for longer
-    // than the first needs to finish writing.
-    const EXTRA: usize = 3000;
+    const BIG: usize = 3000;
+    big_jsonl(&hay, BIG);
+    // Files only a second run indexes: a second run that planned before
+    // taking the writer lock would read them while the first one commits,
+    // then index the first one's new files a second time.
+    const EXTRA: usize = 1000;
     for i in 0..EXTRA {
         hay.write(
             &format!("extra/{i:04}.txt"),
@@ -1311,30 +1277,37 @@ fn second_sync_started_while_the_first_writes_never_indexes_an_article_twice() {
         "the first sync ended before writing its pid file"
     );
     let pid = first.id();
-    let second = hay.run(&["--index", INDEX, "index", "corpus", "extra"]);
+
+    // The same command, and one with one more root, while the first writes.
+    let same = hay.run(&["--index", INDEX, "index", "corpus"]);
+    let more = hay.run(&["--index", INDEX, "index", "corpus", "extra"]);
+    // Readers are not blocked.
+    assert_eq!(search_answers(&hay, &["jumelage"]), 0);
     let status = first.wait().expect("wait for the first sync");
     assert!(status.success(), "the first sync failed: {status}");
 
-    let report = format!(
-        "second run: exit {}\n{}{}",
-        second.code, second.stdout, second.stderr
+    let refusal = format!(
+        "fihris: error: cannot build the index: another fihris process (pid {pid}) is writing to the index \
+         at {INDEX}; try again when it is done"
     );
-    // No id twice (all_ids checks), and the count of one of each.
-    let ids = all_ids(&hay, INDEX);
-    let expected = match second.code {
-        0 => BASE_ARTICLES + 3000 + EXTRA,
-        _ => BASE_ARTICLES + 3000,
-    };
-    assert_eq!(ids.len(), expected, "{report}");
-    assert_eq!(total(&hay, INDEX), expected as u64, "{report}");
-    // Refused, since the first was writing when it started.
-    second.assert_code(2);
-    assert_eq!(
-        second.one_error_line(),
-        format!(
-            "fihris: error: cannot build the index: another fihris process (pid {pid}) is writing to the \
-             index at {INDEX}; try again when it is done"
-        )
+    for out in [&same, &more] {
+        out.assert_code(2);
+        assert_eq!(out.one_error_line(), refusal);
+        assert!(out.stdout.is_empty(), "{}", out.stdout);
+    }
+
+    // The first sync's work is all there, once (all_ids fails on an id
+    // indexed twice).
+    assert_eq!(all_ids(&hay, INDEX).len(), BASE_ARTICLES + BIG);
+    assert!(
+        !hay.join(INDEX).join("fihris-writer.pid").exists(),
+        "pid file left behind"
+    );
+    let out = hay.index();
+    assert!(
+        summary_line(&out).ends_with(" (0 added, 0 changed, 0 removed, 13 unchanged)"),
+        "{}",
+        out.stdout
     );
 }
 
@@ -1357,17 +1330,18 @@ fn sync_killed_at_any_moment_leaves_the_old_or_the_new_index() {
 
     // A much larger corpus: the mutation, plus a big JSON Lines file.
     mutate(&hay);
-    const BIG: usize = 4000;
+    const BIG: usize = 3000;
     big_jsonl(&hay, BIG);
     let new_total = (MUTATED_ARTICLES + BIG) as u64;
 
     let ms = Duration::from_millis;
+    // The sync takes the writer lock (and writes its pid file) first, then
+    // reads the new and changed files, writes, and commits.
     let moments = [
         Moment::After(ms(50)),
-        Moment::After(ms(200)),
-        Moment::After(ms(500)),
         Moment::AfterPidFile(ms(0)),
-        Moment::AfterPidFile(ms(300)),
+        Moment::AfterPidFile(ms(200)),
+        Moment::After(ms(500)),
         Moment::AfterPidFile(ms(900)),
         Moment::AfterCommit,
     ];
@@ -1416,7 +1390,7 @@ fn sync_killed_at_any_moment_leaves_the_old_or_the_new_index() {
             "after a kill at {moment:?} ({status}): {count} articles, neither {old_total} nor {new_total}"
         );
         let mix_1 = hay.search_json(&["coopératives", "agricoles"]);
-        let depeche = hay.run(&["--index", INDEX, "show", "depeche-3999"]);
+        let depeche = hay.run(&["--index", INDEX, "show", "depeche-2999"]);
         if count == old_total {
             assert_eq!(all_ids(&hay, INDEX), old_ids, "after a kill at {moment:?}");
             assert_eq!(
@@ -1528,11 +1502,17 @@ fn touched_file_and_changed_file_never_index_an_id_twice() {
         "{}",
         out.stderr
     );
+    assert!(
+        out.stderr
+            .contains("skipped corpus/wire/ar.jsonl:3: duplicate id \"wire-fr-1\""),
+        "{}",
+        out.stderr
+    );
     // all_ids fails on an id indexed twice.
     let ids = all_ids(&hay, INDEX);
     assert_eq!(ids.len(), BASE_ARTICLES, "{}{}", out.stdout, out.stderr);
-    // Without the touch, the unchanged file keeps its id (the documented
-    // exception to "a sync equals a rebuild").
+    // The touched file keeps its id, as an unchanged one does (the
+    // documented exception to "a sync equals a rebuild").
     assert_eq!(hay.ids(&["salarié"]), ["wire-fr-1"]);
 }
 
@@ -1545,21 +1525,141 @@ fn file_without_articles_is_not_added_again_by_every_sync() {
     );
     let out = hay.index();
     assert_eq!(
-        out.stderr_lines()[0],
-        "added corpus/wire/empty.jsonl",
+        out.stderr_lines(),
+        [
+            "added corpus/wire/empty.jsonl",
+            "skipped corpus/wire/empty.jsonl:1: record has no title and no body"
+        ],
         "{}",
         out.stderr
     );
     let out = hay.index();
     assert!(
-        !out.stderr.contains("added corpus/wire/empty.jsonl"),
-        "unchanged file added again:\n{}{}",
-        out.stderr,
-        out.stdout
+        out.stderr.is_empty(),
+        "unchanged file read again:\n{}",
+        out.stderr
     );
+    assert_summary(
+        &out,
+        "indexed 16 articles (ar 6, fr 10) from 13 files, skipped 0, in ",
+        &format!(" → {INDEX} (0 added, 0 changed, 0 removed, 13 unchanged)"),
+    );
+
+    // It changes: its article comes; it goes: so does its article.
+    hay.write(
+        "corpus/wire/empty.jsonl",
+        &record(
+            "plein",
+            "Foire de l'artisanat",
+            "La foire de l'artisanat ouvre samedi.",
+            "fr",
+            "2019-12-05",
+            "APS",
+        ),
+    );
+    let out = hay.index();
+    assert_eq!(out.stderr_lines(), ["changed corpus/wire/empty.jsonl"]);
+    assert_eq!(hay.ids(&["artisanat"]), ["plein"]);
+    hay.remove("corpus/wire/empty.jsonl");
+    let out = hay.index();
+    assert_eq!(out.stderr_lines(), ["removed corpus/wire/empty.jsonl"]);
+    assert!(hay.search_json(&["artisanat"]).is_empty());
+}
+
+#[test]
+fn article_skipped_as_a_duplicate_is_indexed_once_its_id_is_free() {
+    let hay = Hay::new();
+    base_corpus(&hay);
+    // After wire/fr.jsonl in walk order: its wire-fr-2 is a duplicate.
+    hay.write(
+        "corpus/wire/zz.jsonl",
+        &[
+            record(
+                "wire-fr-2",
+                "Jumelage avec le Maroc",
+                "Un jumelage des agences de Rabat et d'Oran est signé.",
+                "fr",
+                "2019-09-05",
+                "MAP",
+            ),
+            record(
+                "wire-zz-1",
+                "Foire de l'artisanat",
+                "La foire de l'artisanat ouvre samedi.",
+                "fr",
+                "2019-12-05",
+                "APS",
+            ),
+        ]
+        .concat(),
+    );
+    let out = hay.index();
     assert!(
-        summary_line(&out).contains(" (0 added, 0 changed, 0 removed, "),
+        out.stderr
+            .contains("skipped corpus/wire/zz.jsonl:1: duplicate id \"wire-fr-2\""),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(hay.ids(&["tunisie"]), ["wire-fr-2"]);
+
+    // wire/fr.jsonl drops wire-fr-2: the id is free, zz.jsonl's article is
+    // the only one that claims it (a full rebuild indexes it).
+    hay.write("corpus/wire/fr.jsonl", &new_fr_jsonl());
+    let out = hay.index();
+    index_into(&hay, FULL, &[]).assert_code(0);
+    assert_eq!(hay.run(&["--index", FULL, "show", "wire-fr-2"]).code, 0);
+    assert_eq!(
+        all_ids(&hay, INDEX),
+        all_ids(&hay, FULL),
+        "sync and rebuild\n{}{}",
+        out.stdout,
+        out.stderr
+    );
+    assert_eq!(hay.ids(&["maroc"]), ["wire-fr-2"]);
+}
+
+#[test]
+#[ignore = "bug: the summary of a dry run has no articles by language (\"would index 15 articles from 12 \
+            files\", and by_lang {} in --json) though a real run reports them"]
+fn dry_run_summary_counts_articles_by_language() {
+    let hay = indexed_hay();
+    mutate(&hay);
+    let out = index_into(&hay, INDEX, &["--dry-run"]);
+    assert!(
+        summary_line(&out).starts_with("would index 15 articles (ar 6, fr 9) from 12 files, skipped 0, in "),
         "{}",
         out.stdout
     );
+    let out = index_into(&hay, INDEX, &["--dry-run", "--json"]);
+    let (_, summary) = json_report(&out);
+    assert_eq!(summary["by_lang"], json!({"ar": 6, "fr": 9}), "{summary}");
+}
+
+#[test]
+fn first_build_killed_leaves_an_index_that_the_next_run_completes() {
+    let hay = Hay::new();
+    base_corpus(&hay);
+    big_jsonl(&hay, 2000);
+    let mut child = spawn_index(&hay);
+    let locked = wait_for_pid_file(&hay, &mut child);
+    std::thread::sleep(Duration::from_millis(100));
+    let _ = child.kill();
+    child.wait().expect("wait for the killed build");
+    if locked {
+        // Nothing committed: an empty index, or the whole one.
+        let code = search_answers(&hay, &["jumelage"]);
+        let count = total(&hay, INDEX);
+        assert!(
+            (code == 1 && count == 0) || (code == 0 && count == (BASE_ARTICLES + 2000) as u64),
+            "search exit {code}, {count} articles"
+        );
+    }
+    let out = hay.index();
+    assert!(
+        summary_line(&out).starts_with(&format!("indexed {} articles", BASE_ARTICLES + 2000)),
+        "{}",
+        out.stdout
+    );
+    index_into(&hay, FULL, &[]).assert_code(0);
+    assert_eq!(all_ids(&hay, INDEX), all_ids(&hay, FULL));
 }

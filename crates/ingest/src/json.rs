@@ -104,6 +104,7 @@ fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Ar
         Some(serde_json::Value::Number(n)) => n.to_string(),
         Some(other) => return Err(format!("invalid id {other}: expected a string or a number")),
     };
+    let (body, boilerplate) = crate::boilerplate::strip(&body);
     let lang = match record.lang.as_deref().map(str::parse::<Lang>) {
         Some(Ok(lang)) if lang != Lang::Und => lang,
         _ => language_of(&title, &body, None),
@@ -122,6 +123,7 @@ fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Ar
         line: None,
         title,
         body,
+        boilerplate,
         lang,
         date,
         source,

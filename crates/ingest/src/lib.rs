@@ -27,6 +27,7 @@
 //! This crate does not index anything (`fihris-search`) or analyse words
 //! (`fihris-normalize`).
 
+pub mod boilerplate;
 pub mod date;
 mod decode;
 mod error;
@@ -64,8 +65,13 @@ pub struct Article {
     pub line: Option<usize>,
     /// Headline (may be empty when the file has none).
     pub title: String,
-    /// Article text, paragraphs separated by a blank line.
+    /// Article text, paragraphs separated by a blank line, without the
+    /// page's boilerplate (see [`boilerplate`]).
     pub body: String,
+    /// The boilerplate removed from the body (teasers for other articles,
+    /// sharing and copyright lines): kept out of the index's searchable
+    /// text, available to `fihris show --raw`.
+    pub boilerplate: String,
     /// Language of the article: given by the record, or detected.
     pub lang: Lang,
     /// Publication date, only when the file states one.
@@ -277,14 +283,16 @@ fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
             ..FileArticles::default()
         };
     }
-    let lang = language_of(&parsed.title, &parsed.body, parsed.declared_lang);
+    let (body, boilerplate) = boilerplate::strip(&parsed.body);
+    let lang = language_of(&parsed.title, &body, parsed.declared_lang);
     FileArticles {
         articles: vec![Article {
             id: entry.id.clone(),
             path: entry.path.clone(),
             line: None,
             title: parsed.title,
-            body: parsed.body,
+            body,
+            boilerplate,
             lang,
             date: parsed.date,
             source: parsed.source,

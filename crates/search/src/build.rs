@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument, Term};
 
 use crate::error::SearchError;
-use crate::schema::{CommitInfo, Fields, FileStamp, SCHEMA_VERSION};
+use crate::schema::{CommitInfo, Fields, FileStamp, INGEST_VERSION, SCHEMA_VERSION};
 use crate::{index_state, io_error, IndexState};
 
 /// How to build an index.
@@ -182,11 +182,13 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         IndexState::Foreign => return Err(SearchError::NotAnIndex(dir.to_path_buf())),
         IndexState::Missing | IndexState::Outdated => None,
     };
-    let same_stemmer = existing
+    // Another stemmer, or another way of reading files: everything must be
+    // read again.
+    let same_reading = existing
         .as_ref()
         .and_then(crate::commit_info_of)
-        .is_some_and(|info| info.stemmer() == options.stemmer);
-    let full = options.full || !same_stemmer;
+        .is_some_and(|info| info.stemmer() == options.stemmer && info.ingest_version == INGEST_VERSION);
+    let full = options.full || !same_reading;
     report.full = full;
 
     // Take the writer lock before planning, so that two syncs never plan
@@ -237,6 +239,37 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             None => to_read.push((entry, current, Change::Added)),
         }
     }
+    // Files that lost articles to a taken id are read again when anything
+    // else changes: the id may be free now.
+    let something_changes = !to_read.is_empty() || indexed.keys().any(|k| !walked.contains(k));
+    let previous_duplicates: Vec<String> = match full {
+        true => Vec::new(),
+        false => writing
+            .as_ref()
+            .map(|w| &w.0)
+            .or(existing.as_ref())
+            .and_then(crate::commit_info_of)
+            .map(|info| info.duplicate_files)
+            .unwrap_or_default(),
+    };
+    // Files read again although their bytes did not change.
+    let mut forced: HashSet<String> = HashSet::new();
+    if something_changes {
+        for entry in &files {
+            let key = entry.path.display().to_string();
+            if previous_duplicates.contains(&key) && unchanged_keys.remove(&key) {
+                to_read.push((entry, stamp(&entry.path), Change::Changed));
+                forced.insert(key);
+            }
+        }
+        // Walk order decides which file keeps a contested id.
+        let order: HashMap<&Path, usize> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.path.as_path(), i))
+            .collect();
+        to_read.sort_by_key(|(entry, _, _)| order.get(entry.path.as_path()).copied().unwrap_or(usize::MAX));
+    }
     // Ids held by unchanged files stay theirs.
     for key in &unchanged_keys {
         if let Some(old) = indexed.get(key) {
@@ -254,7 +287,8 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
     let outcomes: Vec<ReadOutcome> = to_read
         .par_iter()
         .map(|(entry, _, _)| {
-            let outcome = read_one(entry, &read_options, &indexed);
+            let force = forced.contains(&entry.path.display().to_string());
+            let outcome = read_one(entry, &read_options, &indexed, force);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(progress) = &options.progress {
                 progress(n, total);
@@ -275,6 +309,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         }
     }
     let mut new_docs: Vec<ReadFile> = Vec::new();
+    let mut duplicate_files: Vec<String> = Vec::new();
     for ((entry, current, change), outcome) in to_read.into_iter().zip(outcomes) {
         let key = entry.path.display().to_string();
         let (bytes_len, hash, read) = match outcome {
@@ -307,6 +342,9 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         let mut articles = Vec::with_capacity(read.articles.len());
         for article in read.articles {
             if let Some(first) = seen.get(&article.id) {
+                if duplicate_files.last() != Some(&key) {
+                    duplicate_files.push(key.clone());
+                }
                 skipped.push(Skipped {
                     path: article.path.clone(),
                     line: article.line,
@@ -330,6 +368,14 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             mtime,
             hash,
         });
+    }
+    if !something_changes {
+        // Nothing was read again: the files that lost articles to a taken id
+        // still have.
+        duplicate_files = previous_duplicates
+            .into_iter()
+            .filter(|k| walked.contains(k))
+            .collect();
     }
     report.unchanged = unchanged_keys.len();
     let mut removed: Vec<&String> = indexed.keys().filter(|k| !walked.contains(*k)).collect();
@@ -413,7 +459,9 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             .map_or(0, |d| d.as_secs()),
         articles: planned_articles as u64,
         stemmer: options.stemmer.name().to_string(),
+        ingest_version: INGEST_VERSION,
         empty_files,
+        duplicate_files,
     };
     let payload = serde_json::to_string(&info)
         .map_err(|e| SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
@@ -445,14 +493,19 @@ enum ReadOutcome {
     },
 }
 
-fn read_one(entry: &FileEntry, options: &ReadOptions, indexed: &HashMap<String, IndexedFile>) -> ReadOutcome {
+fn read_one(
+    entry: &FileEntry,
+    options: &ReadOptions,
+    indexed: &HashMap<String, IndexedFile>,
+    force: bool,
+) -> ReadOutcome {
     let bytes = match read_capped(entry, options) {
         Ok(bytes) => bytes,
         Err(reason) => return ReadOutcome::Failed(reason),
     };
     let hash = content_hash(&bytes);
     let key = entry.path.display().to_string();
-    if indexed.get(&key).is_some_and(|old| old.hash == hash) {
+    if !force && indexed.get(&key).is_some_and(|old| old.hash == hash) {
         return ReadOutcome::Touched;
     }
     match read_bytes_with(entry, &bytes, options) {
@@ -622,6 +675,9 @@ fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
     if let Some(source) = &a.source {
         d.add_text(f.source, source);
         d.add_text(f.source_key, source);
+    }
+    if !a.boilerplate.is_empty() {
+        d.add_text(f.boilerplate, &a.boilerplate);
     }
     d
 }

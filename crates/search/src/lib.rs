@@ -57,6 +57,9 @@ pub struct StoredArticle {
     pub source: Option<String>,
     /// Its text, paragraphs separated by a blank line.
     pub body: String,
+    /// With `raw`: the boilerplate removed from the text at indexing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boilerplate: Option<String>,
 }
 
 /// An open index, ready for queries.
@@ -147,8 +150,9 @@ impl Fihris {
         self.reader.searcher().num_docs()
     }
 
-    /// The stored article with this id.
-    pub fn get(&self, id: &str) -> Result<Option<StoredArticle>, SearchError> {
+    /// The stored article with this id; with `raw`, also the boilerplate
+    /// that indexing removed from its text.
+    pub fn get(&self, id: &str, raw: bool) -> Result<Option<StoredArticle>, SearchError> {
         let Some(address) = self.address_of(id)? else {
             return Ok(None);
         };
@@ -165,6 +169,7 @@ impl Fihris {
             lang: text(self.fields.lang).unwrap_or_default(),
             date: text(self.fields.date),
             source: text(self.fields.source),
+            boilerplate: raw.then(|| text(self.fields.boilerplate).unwrap_or_default()),
         }))
     }
 }
@@ -282,7 +287,9 @@ fn commit_info(index: &Index) -> Option<CommitInfo> {
             committed_at: 0,
             articles: 0,
             stemmer: fihris_normalize::Stemmer::default().name().to_string(),
+            ingest_version: schema::INGEST_VERSION,
             empty_files: Vec::new(),
+            duplicate_files: Vec::new(),
         }),
     }
 }

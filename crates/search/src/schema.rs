@@ -12,6 +12,8 @@
 //!   1970-01-01, only for dated articles, for range filters and sorting.
 //! - `source` (exact analyzer, stored): the publisher; `source_key` (raw,
 //!   fast): the same string whole, for counting by source.
+//! - `boilerplate` (stored only): text removed from the body as page
+//!   furniture (teasers, sharing, copyright), never searched.
 //! - `file` (raw, fast), `file_size`, `file_mtime`, `file_hash` (fast): the
 //!   file an article came from and its fingerprint, for incremental sync.
 //!
@@ -25,8 +27,14 @@ use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
+/// Version of the reading of files (formats, boilerplate, metadata): a sync
+/// by a fihris whose reading changed rebuilds from scratch, since unchanged
+/// files would otherwise keep articles read the old way. Stored in every
+/// commit.
+pub const INGEST_VERSION: u32 = 1;
+
 /// Version of the schema and analysis; stored in every commit.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -46,6 +54,7 @@ pub struct Fields {
     pub file_size: Field,
     pub file_mtime: Field,
     pub file_hash: Field,
+    pub boilerplate: Field,
 }
 
 impl Fields {
@@ -78,6 +87,7 @@ impl Fields {
             file_size: b.add_u64_field("file_size", FAST),
             file_mtime: b.add_i64_field("file_mtime", FAST),
             file_hash: b.add_u64_field("file_hash", FAST),
+            boilerplate: b.add_text_field("boilerplate", STORED),
         };
         (b.build(), fields)
     }
@@ -102,6 +112,7 @@ impl Fields {
             file_size: f("file_size")?,
             file_mtime: f("file_mtime")?,
             file_hash: f("file_hash")?,
+            boilerplate: f("boilerplate")?,
         })
     }
 }
@@ -127,11 +138,19 @@ pub struct CommitInfo {
     /// The stemmer of the stemmed fields (see `fihris_normalize::Stemmer`).
     #[serde(default)]
     pub stemmer: String,
+    /// [`INGEST_VERSION`] of the fihris that wrote the commit.
+    #[serde(default)]
+    pub ingest_version: u32,
     /// Files read at the last sync that gave no article (every record
     /// skipped, or no text): no document carries their fingerprint, so it is
     /// kept here, and they are not read again until they change.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub empty_files: Vec<FileStamp>,
+    /// Files some of whose articles were left out because their id was
+    /// taken: read again whenever another file changes, since the id may be
+    /// free now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duplicate_files: Vec<String>,
 }
 
 /// The fingerprint of a file.

@@ -1,0 +1,238 @@
+//! Boilerplate removal: the blocks of a press page that are not the
+//! article, so that their words never make it match a query about
+//! something else.
+//!
+//! Structural signals first (see ../shared/design/languages.md): the
+//! article ends with its last long paragraph; what follows is kept only if
+//! it reads like text. A trailing block is removed when it opens with a
+//! teaser heading ("Lire aussi", "À lire également", "Sur le même sujet",
+//! "اقرأ أيضا", "مواضيع ذات صلة"…), or when it is a list of at least two
+//! short lines that are not sentences (headlines and link texts do not end
+//! with a full stop), or a line of copyright, sharing, comment or newsletter
+//! prompts. Inside the article, a short paragraph that opens with a teaser
+//! heading ("Lire aussi : …") is removed too. Nothing else is touched: a
+//! short closing sentence stays.
+//!
+//! The removed text is returned, so that `fihris show --raw` can print it.
+
+/// Headings that introduce teasers for other articles, lowercase and
+/// without accents or hamza variants (compared after [`fold`]).
+const TEASER_HEADINGS: &[&str] = &[
+    "a lire aussi",
+    "a lire egalement",
+    "a voir aussi",
+    "articles similaires",
+    "dans la meme rubrique",
+    "lire aussi",
+    "lire egalement",
+    "les plus lus",
+    "sur le meme sujet",
+    "voir aussi",
+    "اقرا ايضا",
+    "اقرا كذلك",
+    "الاكثر قراءه",
+    "مواضيع ذات صله",
+    "مقالات ذات صله",
+    "اخبار ذات صله",
+];
+
+/// Words of lines that are page furniture, not article text (folded).
+const FURNITURE: &[&str] = &[
+    "abonnez-vous",
+    "ajouter un commentaire",
+    "copyright",
+    "inscrivez-vous a notre newsletter",
+    "laisser un commentaire",
+    "partager sur",
+    "partagez cet article",
+    "tous droits reserves",
+    "©",
+    "اضف تعليقا",
+    "اشترك في النشره",
+    "جميع الحقوق محفوظه",
+    "شارك المقال",
+    "شارك على",
+];
+
+/// A paragraph is long (article text) from this many words.
+const LONG_PARAGRAPH_WORDS: usize = 25;
+/// A line is short (a headline, a link) up to this many words.
+const SHORT_LINE_WORDS: usize = 14;
+
+/// Lowercase, Latin accents and Arabic letter variants folded, for
+/// comparing with the tables.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| {
+            Some(match c {
+                'à' | 'â' | 'ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' => 'i',
+                'ô' | 'ö' => 'o',
+                'ù' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                '’' | 'ʼ' => '\'',
+                'أ' | 'إ' | 'آ' => 'ا',
+                'ة' => 'ه',
+                'ى' => 'ي',
+                '\u{064B}'..='\u{0652}' | '\u{0640}' => return None,
+                c => c,
+            })
+        })
+        .collect()
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Whether `paragraph` opens with a teaser heading.
+fn is_teaser_heading(paragraph: &str) -> bool {
+    let folded = fold(paragraph.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    TEASER_HEADINGS.iter().any(|h| {
+        folded.starts_with(h)
+            && folded[h.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn is_furniture(paragraph: &str) -> bool {
+    let folded = fold(paragraph);
+    words(paragraph) <= SHORT_LINE_WORDS && FURNITURE.iter().any(|f| folded.contains(f))
+}
+
+fn ends_like_a_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['"', '»', '”', ')', ' ']);
+    trimmed.ends_with(['.', '!', '?', '؟', '…'])
+}
+
+/// Splits `body` (paragraphs separated by blank lines) into the article and
+/// the boilerplate removed from it.
+pub fn strip(body: &str) -> (String, String) {
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let mut keep = vec![true; paragraphs.len()];
+
+    // Teaser paragraphs inside the article.
+    for (i, p) in paragraphs.iter().enumerate() {
+        if (is_teaser_heading(p) && words(p) <= LONG_PARAGRAPH_WORDS) || is_furniture(p) {
+            keep[i] = false;
+        }
+    }
+
+    // A teaser heading followed by no more article text cuts the rest (the
+    // heading's paragraph may hold the teasers themselves, when a plain-text
+    // file joined them into one paragraph).
+    if let Some(t) = (0..paragraphs.len()).find(|&t| {
+        t > 0
+            && is_teaser_heading(paragraphs[t])
+            && paragraphs[t + 1..]
+                .iter()
+                .all(|p| words(p) < LONG_PARAGRAPH_WORDS)
+    }) {
+        for k in keep.iter_mut().skip(t) {
+            *k = false;
+        }
+    }
+
+    // The trailing block after the last long paragraph.
+    if let Some(last_long) = paragraphs.iter().rposition(|p| words(p) >= LONG_PARAGRAPH_WORDS) {
+        let tail: Vec<usize> = (last_long + 1..paragraphs.len()).collect();
+        let lines: Vec<&str> = tail.iter().flat_map(|&i| paragraphs[i].lines()).collect();
+        let opens_with_teaser = tail.first().is_some_and(|&i| is_teaser_heading(paragraphs[i]));
+        let headline_list = lines.len() >= 2
+            && lines.iter().all(|l| words(l) <= SHORT_LINE_WORDS)
+            && lines.iter().filter(|l| !ends_like_a_sentence(l)).count() * 2 > lines.len();
+        if opens_with_teaser || headline_list {
+            for i in tail {
+                keep[i] = false;
+            }
+        }
+    }
+
+    let mut article = Vec::new();
+    let mut removed = Vec::new();
+    for (p, k) in paragraphs.iter().zip(keep) {
+        if k {
+            article.push(*p);
+        } else {
+            removed.push(*p);
+        }
+    }
+    (article.join("\n\n"), removed.join("\n\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "Le projet de jumelage entre les deux agences publiques de l'emploi, \
+        financé par l'Union européenne, durera vingt-quatre mois et formera trois cents conseillers \
+        dans douze agences pilotes.";
+
+    #[test]
+    fn teaser_tail_is_removed() {
+        let body = format!(
+            "{ARTICLE}\n\nLire aussi :\n\nFootball : le derby reporté\n\nMétéo : fortes pluies attendues\n\nLa récolte de tomates sous serre"
+        );
+        let (article, removed) = strip(&body);
+        assert_eq!(article, ARTICLE);
+        assert!(removed.starts_with("Lire aussi"));
+        assert!(removed.contains("tomates"));
+    }
+
+    #[test]
+    fn teasers_joined_into_one_paragraph_are_removed() {
+        let body = format!(
+            "{ARTICLE}\n\nLire aussi : JS Kabylie : un nul arraché dans les arrêts de jeu à Bel Abbès \
+             Alerte météo : orages et chutes de grêle sur le littoral ce week-end Biskra : les tomates \
+             sous serre inondent les étals"
+        );
+        let (article, removed) = strip(&body);
+        assert_eq!(article, ARTICLE);
+        assert!(removed.contains("tomates"));
+    }
+
+    #[test]
+    fn arabic_teaser_and_copyright() {
+        let body =
+            format!("{ARTICLE}\n\nاقرأ أيضاً: مباراة القمة تؤجل\n\n© 2021 الجريدة - جميع الحقوق محفوظة");
+        let (article, removed) = strip(&body);
+        assert_eq!(article, ARTICLE);
+        assert!(removed.contains("مباراة"));
+    }
+
+    #[test]
+    fn headline_list_without_heading_is_removed() {
+        let body = format!("{ARTICLE}\n\nLe derby reporté à dimanche\nFortes pluies sur le littoral\nUn nouveau stade à Oran");
+        let (article, _) = strip(&body);
+        assert_eq!(article, ARTICLE);
+    }
+
+    #[test]
+    fn inline_teaser_paragraph_is_removed() {
+        let body = format!("{ARTICLE}\n\nÀ lire également : Le chômage recule\n\n{ARTICLE}");
+        let (article, removed) = strip(&body);
+        assert_eq!(article, format!("{ARTICLE}\n\n{ARTICLE}"));
+        assert_eq!(removed, "À lire également : Le chômage recule");
+    }
+
+    #[test]
+    fn short_closing_sentences_stay() {
+        let body = format!("{ARTICLE}\n\nLe projet sera évalué en 2022.");
+        assert_eq!(strip(&body), (body.clone(), String::new()));
+        let body = format!("{ARTICLE}\n\nLe projet sera évalué en 2022.\nUne deuxième phase est prévue.");
+        assert_eq!(strip(&body).0, body);
+        // "Lire" alone is a verb, not a heading.
+        let body = format!("{ARTICLE}\n\nLireaussi n'est pas un titre de rubrique.");
+        assert_eq!(strip(&body).0, body);
+    }
+
+    #[test]
+    fn empty_and_short_bodies() {
+        assert_eq!(strip(""), (String::new(), String::new()));
+        assert_eq!(strip("Une ligne."), ("Une ligne.".to_string(), String::new()));
+    }
+}
