@@ -1619,8 +1619,6 @@ fn article_skipped_as_a_duplicate_is_indexed_once_its_id_is_free() {
 }
 
 #[test]
-#[ignore = "bug: the summary of a dry run has no articles by language (\"would index 15 articles from 12 \
-            files\", and by_lang {} in --json) though a real run reports them"]
 fn dry_run_summary_counts_articles_by_language() {
     let hay = indexed_hay();
     mutate(&hay);

@@ -132,6 +132,10 @@ struct IndexedFile {
     mtime: i64,
     hash: u64,
     ids: Vec<String>,
+    /// The language of each article, in the order of `ids`.
+    langs: Vec<String>,
+    /// The stamp comes from the payload's touched files.
+    touched: bool,
 }
 
 /// Size and modification time (nanoseconds since the epoch) of a file.
@@ -310,6 +314,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
     }
     let mut new_docs: Vec<ReadFile> = Vec::new();
     let mut duplicate_files: Vec<String> = Vec::new();
+    let mut touched_files: Vec<FileStamp> = Vec::new();
     for ((entry, current, change), outcome) in to_read.into_iter().zip(outcomes) {
         let key = entry.path.display().to_string();
         let (bytes_len, hash, read) = match outcome {
@@ -326,7 +331,16 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
                 continue;
             }
             ReadOutcome::Touched => {
-                // Same bytes, new modification time: its articles stay.
+                // Same bytes, new modification time: its articles stay, and
+                // its new stamp is remembered.
+                if let (Some(old), Some((size, mtime))) = (indexed.get(&key), current) {
+                    touched_files.push(FileStamp {
+                        path: key.clone(),
+                        size,
+                        mtime,
+                        hash: old.hash,
+                    });
+                }
                 unchanged_keys.insert(key);
                 continue;
             }
@@ -396,6 +410,17 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             .sum::<usize>();
     if options.dry_run {
         report.articles = planned_articles;
+        // Languages after the sync, as the real run would count them.
+        let kept = unchanged_keys
+            .iter()
+            .filter_map(|k| indexed.get(k))
+            .flat_map(|f| f.langs.iter().cloned());
+        let added = new_docs
+            .iter()
+            .flat_map(|f| f.articles.iter().map(|a| a.lang.code().to_string()));
+        for lang in kept.chain(added) {
+            *report.by_lang.entry(lang).or_default() += 1;
+        }
         report.elapsed = start.elapsed();
         return Ok(report);
     }
@@ -422,6 +447,21 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         }
     }
     empty_files.sort_by(|a, b| a.path.cmp(&b.path));
+    // Touched files of earlier syncs that are still unchanged keep their
+    // remembered stamp.
+    for key in &unchanged_keys {
+        if let Some(old) = indexed.get(key).filter(|f| f.touched) {
+            if !touched_files.iter().any(|t| &t.path == key) {
+                touched_files.push(FileStamp {
+                    path: key.clone(),
+                    size: old.size,
+                    mtime: old.mtime,
+                    hash: old.hash,
+                });
+            }
+        }
+    }
+    touched_files.sort_by(|a, b| a.path.cmp(&b.path));
 
     // Write, in one commit.
     let Some((index, mut writer, _pid)) = writing else {
@@ -462,6 +502,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         ingest_version: INGEST_VERSION,
         empty_files,
         duplicate_files,
+        touched_files,
     };
     let payload = serde_json::to_string(&info)
         .map_err(|e| SearchError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
@@ -582,6 +623,8 @@ fn indexed_files(index: &Index) -> Result<HashMap<String, IndexedFile>, SearchEr
                     mtime: f.mtime,
                     hash: f.hash,
                     ids: Vec::new(),
+                    langs: Vec::new(),
+                    touched: false,
                 },
             );
         }
@@ -592,6 +635,7 @@ fn indexed_files(index: &Index) -> Result<HashMap<String, IndexedFile>, SearchEr
             continue;
         };
         let sizes = fast.u64("file_size")?;
+        let langs = fast.str("lang")?;
         let mtimes = fast.i64("file_mtime")?;
         let hashes = fast.u64("file_hash")?;
         let alive = segment.alive_bitset();
@@ -617,8 +661,27 @@ fn indexed_files(index: &Index) -> Result<HashMap<String, IndexedFile>, SearchEr
                 mtime: mtimes.first(doc).unwrap_or(0),
                 hash: hashes.first(doc).unwrap_or(0),
                 ids: Vec::new(),
+                langs: Vec::new(),
+                touched: false,
             });
             entry.ids.push(id.clone());
+            let mut lang = String::new();
+            if let Some(column) = &langs {
+                if let Some(ord) = column.term_ords(doc).next() {
+                    let _ = column.ord_to_str(ord, &mut lang);
+                }
+            }
+            entry.langs.push(lang);
+        }
+    }
+    // Touched files: their new stamp, if their bytes are still those held.
+    if let Some(info) = crate::commit_info_of(index) {
+        for t in info.touched_files {
+            if let Some(file) = out.get_mut(&t.path).filter(|f| f.hash == t.hash) {
+                file.size = t.size;
+                file.mtime = t.mtime;
+                file.touched = true;
+            }
         }
     }
     Ok(out)

@@ -290,6 +290,7 @@ fn commit_info(index: &Index) -> Option<CommitInfo> {
             ingest_version: schema::INGEST_VERSION,
             empty_files: Vec::new(),
             duplicate_files: Vec::new(),
+            touched_files: Vec::new(),
         }),
     }
 }

@@ -151,6 +151,10 @@ pub struct CommitInfo {
     /// free now.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_files: Vec<String>,
+    /// Files whose modification time changed but not their bytes (a copy, a
+    /// checkout): their new stamp, so that they are not read again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub touched_files: Vec<FileStamp>,
 }
 
 /// The fingerprint of a file.
