@@ -74,20 +74,30 @@ pub fn undated_note(n: usize) -> String {
 /// CSV: a header row, then one row per hit (the JSON fields, in order).
 pub fn csv_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    // With --explain, one more column: the matched terms.
+    let explain = results.hits.iter().any(|h| h.matched_terms.is_some());
+    let mut header = vec![
         "id", "path", "title", "lang", "date", "source", "score", "snippet",
-    ])?;
+    ];
+    if explain {
+        header.push("matched_terms");
+    }
+    w.write_record(&header)?;
     for hit in &results.hits {
-        w.write_record([
-            hit.id.as_str(),
-            hit.path.as_str(),
-            hit.title.as_str(),
-            hit.lang.as_str(),
-            hit.date.as_deref().unwrap_or_default(),
-            hit.source.as_deref().unwrap_or_default(),
-            &format!("{}", hit.score),
-            &marked(&hit.snippet, MARK_OPEN, MARK_CLOSE),
-        ])?;
+        let mut row = vec![
+            hit.id.clone(),
+            hit.path.clone(),
+            hit.title.clone(),
+            hit.lang.clone(),
+            hit.date.clone().unwrap_or_default(),
+            hit.source.clone().unwrap_or_default(),
+            format!("{}", hit.score),
+            marked(&hit.snippet, MARK_OPEN, MARK_CLOSE),
+        ];
+        if let Some(terms) = &hit.matched_terms {
+            row.push(terms_line(terms));
+        }
+        w.write_record(&row)?;
     }
     w.flush()
 }

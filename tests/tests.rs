@@ -13,6 +13,7 @@ mod corpus;
 mod crosslingual;
 mod eval;
 mod filters;
+mod formats;
 mod index;
 mod metadata;
 mod output;

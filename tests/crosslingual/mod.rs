@@ -513,3 +513,56 @@ fn all_words_with_an_untranslatable_word_find_nothing_in_the_other_language() {
     let hits = cross_ids(&hay, &["--lang", "ar", "--any", "jumelage zeppelin"]);
     assert_eq!(sorted(hits), ["ar/tawama-maroc.txt", "ar/tawama-tunis.txt"]);
 }
+
+#[test]
+fn explain_lists_matched_terms_original_and_translated() {
+    let hay = press_hay();
+    let hits = cross_json(&hay, &["--explain", "jumelage"]);
+    assert!(hits.len() >= 2, "{hits:?}");
+    for hit in &hits {
+        let terms = hit["matched_terms"]
+            .as_array()
+            .expect("matched_terms with --explain");
+        assert!(!terms.is_empty(), "{hit}");
+        for t in terms {
+            let keys: Vec<&str> = t
+                .as_object()
+                .expect("an object")
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(
+                sorted(keys.iter().map(|k| k.to_string()).collect()),
+                ["field", "score", "term", "translated"]
+            );
+            assert!(t["score"].as_f64().is_some_and(|s| s > 0.0), "{t}");
+        }
+        let translated = terms.iter().any(|t| t["translated"] == true);
+        // French hits match the query's own word; Arabic ones its translation.
+        assert_eq!(translated, hit["lang"] == "ar", "{hit}");
+        if hit["lang"] == "fr" {
+            assert!(
+                terms
+                    .iter()
+                    .any(|t| t["term"] == "jumelage" && t["field"] == "body"),
+                "{hit}"
+            );
+        }
+    }
+    // Without --explain there is no such field.
+    let hits = cross_json(&hay, &["jumelage"]);
+    assert!(hits.iter().all(|h| h.get("matched_terms").is_none()));
+    // Human output: a "matched:" line per hit, translated terms marked.
+    let out = hay.search_cross(&["--explain", "jumelage"]);
+    out.assert_code(0);
+    assert!(out.stdout.contains("    matched: "), "{}", out.stdout);
+    assert!(out.stdout.contains("(translated)"), "{}", out.stdout);
+    // CSV: one more column.
+    let out = hay.search_cross(&["--explain", "--csv", "jumelage"]);
+    assert!(
+        out.stdout
+            .starts_with("id,path,title,lang,date,source,score,snippet,matched_terms\n"),
+        "{}",
+        out.stdout
+    );
+}
