@@ -205,7 +205,7 @@ pub struct IndexArgs {
     pub max_file_size: u64,
 
     /// Stemmer of the stemmed fields (for comparisons; the default measures best)
-    #[arg(long, value_enum, default_value_t = StemmerChoice::LightExceptions)]
+    #[arg(long, value_enum, default_value_t = StemmerChoice::Multi)]
     pub stemmer: StemmerChoice,
 }
 
@@ -219,6 +219,8 @@ pub enum StemmerChoice {
     Light,
     /// Light stemmers, Arabic with the exception list for root-initial و/ف
     LightExceptions,
+    /// Light French; Arabic: an aggressive stem of every clitic reading
+    Multi,
 }
 
 impl From<StemmerChoice> for fihris_search::Stemmer {
@@ -228,6 +230,7 @@ impl From<StemmerChoice> for fihris_search::Stemmer {
             StemmerChoice::Snowball => fihris_search::Stemmer::Snowball,
             StemmerChoice::Light => fihris_search::Stemmer::Light,
             StemmerChoice::LightExceptions => fihris_search::Stemmer::LightExceptions,
+            StemmerChoice::Multi => fihris_search::Stemmer::Multi,
         }
     }
 }

@@ -234,7 +234,7 @@ const HIDING_ENDINGS: [&str; 5] = ["ا", "ت", "وا", "نا", "هم"];
 
 /// Whether `word`, one of the forms light10's suffix removal passes
 /// through, or the word without one of [`HIDING_ENDINGS`] is protected.
-fn is_protected(word: &str) -> bool {
+pub(crate) fn is_protected(word: &str) -> bool {
     let known = |w: &str| PROTECTED.binary_search_by(|p| p.as_str().cmp(w)).is_ok();
     if known(word) {
         return true;

@@ -23,6 +23,7 @@
 //! files (`fihris-ingest`).
 
 pub mod arabic_light_stem;
+pub mod arabic_multi_stem;
 pub mod arabic_normalize;
 pub mod compat_fold;
 pub mod french_elision;
@@ -41,6 +42,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextA
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 pub use arabic_light_stem::{ArabicLightStem, Exceptions};
+pub use arabic_multi_stem::ArabicMultiStem;
 pub use arabic_normalize::{normalize_arabic, ArabicNormalize};
 pub use compat_fold::CompatFold;
 pub use french_elision::FrenchElision;
@@ -66,17 +68,21 @@ pub enum Stemmer {
     Light,
     /// The light stemmers, with the Arabic exception list for root-initial
     /// و/ف and conjunction ف stripping.
-    #[default]
     LightExceptions,
+    /// Savoy's French light stemmer; for Arabic, an aggressive stem of each
+    /// clitic reading of a word (see `arabic_multi_stem`).
+    #[default]
+    Multi,
 }
 
 impl Stemmer {
     /// All stemmers, for comparisons.
-    pub const ALL: [Stemmer; 4] = [
+    pub const ALL: [Stemmer; 5] = [
         Stemmer::None,
         Stemmer::Snowball,
         Stemmer::Light,
         Stemmer::LightExceptions,
+        Stemmer::Multi,
     ];
 
     /// The name used on the command line and in index metadata.
@@ -86,6 +92,7 @@ impl Stemmer {
             Stemmer::Snowball => "snowball",
             Stemmer::Light => "light",
             Stemmer::LightExceptions => "light-exceptions",
+            Stemmer::Multi => "multi",
         }
     }
 
@@ -130,6 +137,10 @@ pub fn stem_analyzer(stemmer: Stemmer) -> TextAnalyzer {
             .build(),
         Stemmer::LightExceptions => normalized
             .filter(ArabicLightStem::new(Exceptions::List).into_filter())
+            .filter(FrenchLightStem::filter())
+            .build(),
+        Stemmer::Multi => normalized
+            .filter(ArabicMultiStem)
             .filter(FrenchLightStem::filter())
             .build(),
     }
@@ -226,7 +237,7 @@ mod tests {
 
     #[test]
     fn stem_analyzer_meets_forms() {
-        let mut a = stem_analyzer(Stemmer::default());
+        let mut a = stem_analyzer(Stemmer::LightExceptions);
         let terms = |a: &mut TextAnalyzer, s: &str| -> Vec<String> {
             analyze(a, s).into_iter().map(|(t, _, _)| t).collect()
         };
@@ -242,6 +253,28 @@ mod tests {
     }
 
     #[test]
+    fn multi_stem_readings_meet_forms() {
+        let mut a = stem_analyzer(Stemmer::default());
+        let terms = |a: &mut TextAnalyzer, s: &str| -> Vec<String> {
+            analyze(a, s).into_iter().map(|(t, _, _)| t).collect()
+        };
+        let shared = |a: &mut TextAnalyzer, x: &str, y: &str| {
+            let (x, y) = (terms(a, x), terms(a, y));
+            x.iter().any(|t| y.contains(t))
+        };
+        assert_eq!(
+            terms(&mut a, "emplois nationaux"),
+            terms(&mut a, "l’emploi national")
+        );
+        assert!(shared(&mut a, "والتشغيل", "التشغيل"));
+        assert!(shared(&mut a, "بالمغرب", "المغرب"));
+        assert!(shared(&mut a, "ببرلين", "برلين"));
+        // Root-initial و: one reading, no clitic stripped.
+        assert_eq!(terms(&mut a, "وكالة"), terms(&mut a, "الوكالة"));
+        assert_eq!(terms(&mut a, "qu’il le dit"), vec!["dit".to_string()]);
+    }
+
+    #[test]
     fn stemmer_names_round_trip() {
         for s in Stemmer::ALL {
             assert_eq!(Stemmer::from_name(s.name()), Some(s));
@@ -252,7 +285,7 @@ mod tests {
     #[test]
     fn stem_offsets_point_at_the_word() {
         assert_tokens_with(
-            stem_analyzer(Stemmer::default()),
+            stem_analyzer(Stemmer::LightExceptions),
             "L’emploi des jeunes بالمغرب",
             &[("emploi", 4, 10), ("jeun", 15, 21), ("مغرب", 22, 36)],
         );

@@ -7,6 +7,15 @@
 //! the analyzer splits ("Aïn-Defla", "Covid-19") is searched as a phrase.
 //! Stopwords (the words the stemmed analyzer drops) are dropped from an
 //! any-word query and must match exactly in an all-words query.
+//!
+//! A word whose stemmed analysis gives several readings (an Arabic word
+//! that may or may not begin with a clitic) matches any of them, the
+//! readings sharing the word's weight. Searched in the title and the body
+//! together, a word is scored once over both fields (BM25F,
+//! [`CombinedTermQuery`]): a title occurrence counts as
+//! [`Weights::title_tf`] body occurrences. In the body alone, a stemmed
+//! match in the article's lead (its first [`Weights::lead_positions`]
+//! words) adds [`Weights::lead`].
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RegexQuery,
@@ -20,6 +29,7 @@ use crate::crosslingual::{self, Lexicon};
 use crate::error::SearchError;
 use crate::query::{Node, QueryField};
 use crate::schema::Fields;
+use crate::scoring::{CombinedTermQuery, Part};
 use crate::search::{FieldScope, MatchMode};
 
 /// Weights of the fields, given by the caller (see `search.rs`).
@@ -31,6 +41,14 @@ pub(crate) struct Weights {
     pub exact: f32,
     /// Weight of stemmed fields.
     pub stem: f32,
+    /// In title-and-body searches, how many body occurrences one title
+    /// occurrence is worth.
+    pub title_tf: f32,
+    /// Weight of a stemmed match in the lead, when the body is searched
+    /// without the title.
+    pub lead: f32,
+    /// How many word positions of the body make its lead.
+    pub lead_positions: u32,
 }
 
 pub(crate) struct QueryBuilder<'a> {
@@ -150,21 +168,27 @@ impl QueryBuilder<'_> {
         Ok(boolean(clauses))
     }
 
-    /// The exact and stemmed analyses of a word.
-    fn analyze_word(&mut self, text: &str) -> (Vec<(String, usize, usize)>, Option<String>) {
+    /// The exact analysis of a word, and its stemmed readings (none for a
+    /// stopword, several for an Arabic word that may begin with a clitic).
+    fn analyze_word(&mut self, text: &str) -> (Vec<(String, usize, usize)>, Vec<String>) {
         let tokens = fihris_normalize::analyze(&mut self.exact, text);
-        let stem = match tokens.as_slice() {
+        let stems = match tokens.as_slice() {
             [(_, from, to)] => text
                 .get(*from..*to)
-                .and_then(|w| fihris_normalize::analyze(&mut self.stem, w).into_iter().next())
-                .map(|(t, _, _)| t),
-            _ => None,
+                .map(|w| {
+                    fihris_normalize::analyze(&mut self.stem, w)
+                        .into_iter()
+                        .map(|(t, _, _)| t)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
         };
-        (tokens, stem)
+        (tokens, stems)
     }
 
     pub(crate) fn word(&mut self, text: &str, field: Option<QueryField>) -> Option<Box<dyn Query>> {
-        let (tokens, stem) = self.analyze_word(text);
+        let (tokens, stems) = self.analyze_word(text);
         match tokens.len() {
             0 => return None,
             1 => {}
@@ -184,15 +208,43 @@ impl QueryBuilder<'_> {
             }
             _ => return self.phrase(text, field),
         }
-        if stem.is_none() && self.mode == MatchMode::Any && field != Some(QueryField::Source) {
+        if stems.is_empty() && self.mode == MatchMode::Any && field != Some(QueryField::Source) {
             return None;
         }
         let exact = &tokens[0].0;
+        let f = self.fields;
+        let w = self.weights;
+        let share = 1.0 / stems.len().max(1) as f32;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if field.is_none() && self.scope == FieldScope::All {
+            let both = |title: Field, body: Field, text: &str| {
+                CombinedTermQuery::new(vec![
+                    Part::new(Term::from_field_text(title, text), w.title_tf),
+                    Part::new(Term::from_field_text(body, text), 1.0),
+                ])
+            };
+            clauses.push((
+                Occur::Should,
+                boosted(Box::new(both(f.title, f.body, exact)), w.exact),
+            ));
+            for stem in &stems {
+                let q = both(f.title_stem, f.body_stem, stem);
+                clauses.push((Occur::Should, boosted(Box::new(q), w.stem * share)));
+            }
+            return boolean(clauses);
+        }
         for pair in self.field_pairs(field) {
             clauses.push((Occur::Should, term_query(pair.exact.0, exact, pair.exact.1)));
-            if let (Some((f, boost)), Some(stem)) = (pair.stem, &stem) {
-                clauses.push((Occur::Should, term_query(f, stem, boost)));
+            let Some((stem_field, boost)) = pair.stem else {
+                continue;
+            };
+            for stem in &stems {
+                clauses.push((Occur::Should, term_query(stem_field, stem, boost * share)));
+                if stem_field == f.body_stem && w.lead > 0.0 {
+                    let term = Term::from_field_text(stem_field, stem);
+                    let lead = CombinedTermQuery::new(vec![Part::new(term, 1.0).first(w.lead_positions)]);
+                    clauses.push((Occur::Should, boosted(Box::new(lead), w.lead * share)));
+                }
             }
         }
         boolean(clauses)
@@ -423,7 +475,7 @@ impl QueryBuilder<'_> {
         let mut stems: Vec<String> = Vec::new();
         let mut owner: Vec<usize> = Vec::new();
         for (i, word) in words.iter().enumerate() {
-            for stem in crosslingual::stems(&mut self.stem, word) {
+            for stem in lexicon.query_stems(&mut self.stem, word) {
                 stems.push(stem);
                 owner.push(i);
             }
@@ -433,15 +485,33 @@ impl QueryBuilder<'_> {
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         for t in lexicon.translate(&stems) {
             *translated = true;
-            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = t
-                .targets
-                .iter()
-                .flat_map(|target| {
-                    stem_fields
-                        .iter()
-                        .map(move |(f, boost)| (Occur::Should, stems_query(*f, target, *boost)))
-                })
-                .collect();
+            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for target in &t.targets {
+                match (target.as_slice(), self.scope) {
+                    // One stem in title and body: scored like a direct word.
+                    ([one], FieldScope::All) => {
+                        let f = self.fields;
+                        let q = CombinedTermQuery::new(vec![
+                            Part::new(Term::from_field_text(f.title_stem, one), self.weights.title_tf),
+                            Part::new(Term::from_field_text(f.body_stem, one), 1.0),
+                        ]);
+                        alternatives.push((Occur::Should, boosted(Box::new(q), self.weights.stem)));
+                    }
+                    // A phrase: per field, the field weights summing to one
+                    // in title and body, as BM25F scores a word once.
+                    (_, scope) => {
+                        let total: f32 = match scope {
+                            FieldScope::All => {
+                                stem_fields.iter().map(|(_, b)| b).sum::<f32>() / self.weights.stem
+                            }
+                            FieldScope::Body => 1.0,
+                        };
+                        for (f, boost) in &stem_fields {
+                            alternatives.push((Occur::Should, stems_query(*f, target, *boost / total)));
+                        }
+                    }
+                }
+            }
             let mut seen_words = Vec::new();
             for &w in &owner[t.start..t.start + t.len] {
                 if !seen_words.contains(&w) {

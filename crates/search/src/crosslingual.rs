@@ -109,6 +109,22 @@ impl Lexicon {
         }
     }
 
+    /// The stems of a query's `text` for [`Lexicon::translate`]: one per
+    /// word, of a word's readings the first that is an entry by itself (so
+    /// that والتشغيل finds تشغيل), else the first.
+    pub fn query_stems(&self, stem: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        readings(stem, text)
+            .into_iter()
+            .filter_map(|word| {
+                let known = word
+                    .iter()
+                    .position(|r| self.translations.contains_key(std::slice::from_ref(r)))
+                    .unwrap_or(0);
+                word.into_iter().nth(known)
+            })
+            .collect()
+    }
+
     /// Number of distinct source expressions (both directions).
     #[cfg(test)]
     fn len(&self) -> usize {
@@ -162,12 +178,28 @@ pub struct Translation {
     pub targets: Vec<Vec<String>>,
 }
 
-/// The stems of `text`.
+/// The stems of `text`, one per word: of a word with several readings
+/// (an Arabic word that may begin with a clitic), the reading of the whole
+/// word, which the analyzer gives first.
 pub fn stems(stem: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    fihris_normalize::analyze(stem, &fihris_normalize::nfc(text))
+    readings(stem, text)
         .into_iter()
-        .map(|(t, _, _)| t)
+        .filter_map(|r| r.into_iter().next())
         .collect()
+}
+
+/// The stemmed readings of each word of `text` (one for most words).
+pub fn readings(stem: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut last_start = None;
+    for (t, from, _) in fihris_normalize::analyze(stem, &fihris_normalize::nfc(text)) {
+        match out.last_mut() {
+            Some(word) if last_start == Some(from) => word.push(t),
+            _ => out.push(vec![t]),
+        }
+        last_start = Some(from);
+    }
+    out
 }
 
 /// Whether a query word (as typed) is a language-neutral anchor: a number
@@ -210,7 +242,7 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].targets, vec![stems(&mut stem, "توأمة")]);
         assert_eq!(t[1].len, 2, "the two-word expression wins");
-        let back = lex.translate(&stems(&mut stem, "والتشغيل"));
+        let back = lex.translate(&lex.query_stems(&mut stem, "والتشغيل"));
         assert_eq!(back[0].targets, vec![stems(&mut stem, "emploi")]);
     }
 

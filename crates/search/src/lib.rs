@@ -17,6 +17,7 @@ mod eval;
 mod filters;
 pub mod query;
 mod schema;
+mod scoring;
 mod search;
 mod stats;
 

@@ -34,7 +34,7 @@ use tantivy::schema::{
 pub const INGEST_VERSION: u32 = 1;
 
 /// Version of the schema and analysis; stored in every commit.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]

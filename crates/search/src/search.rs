@@ -39,6 +39,20 @@ const MIN_TITLE_BOOST: f32 = 0.5;
 const EXACT_WEIGHT: f32 = 0.3;
 /// Weight of a match in the stemmed fields.
 const STEM_WEIGHT: f32 = 1.0;
+/// Title-and-body searches score a word once over both fields (BM25F), a
+/// title occurrence counting as this many body occurrences. French abstract
+/// queries, MRR@10: 0.751 with per-field BM25 and the shrinking title
+/// boost, 0.768 with weight 1, 0.779 with 2, 0.782 with 3.
+const TITLE_TF_WEIGHT: f32 = 2.0;
+/// How many word positions of the body (stopwords included) make its lead:
+/// a headline restates the first sentences.
+const LEAD_POSITIONS: u32 = 50;
+/// Weight of a stemmed match in the lead, on top of the body match, when
+/// the body is searched without the title. Known-item title queries,
+/// MRR@10 (French / Arabic): 0.694 / 0.823 without, 0.701 / 0.835 with 0.4.
+/// With the title searched, the lead adds nothing the title does not (the
+/// French abstract queries lose 0.01).
+const LEAD_WEIGHT: f32 = 0.4;
 
 /// The title boost for a query of `words` words.
 fn title_boost(words: usize) -> f32 {
@@ -281,6 +295,9 @@ impl Fihris {
                 title: title_boost(text.split_whitespace().count()),
                 exact: EXACT_WEIGHT,
                 stem: STEM_WEIGHT,
+                title_tf: TITLE_TF_WEIGHT,
+                lead: LEAD_WEIGHT,
+                lead_positions: LEAD_POSITIONS,
             },
             plain: !options.syntax,
         };
