@@ -203,14 +203,13 @@ fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
             writeln!(out, "{lead}{line}")?;
         }
     }
-    let mut meta = vec![hit.date.clone().unwrap_or_else(|| "undated".to_string())];
-    if let Some(source) = &hit.source {
-        meta.push(isolate(source, is_rtl("", source)));
-    }
-    meta.push(hit.lang.clone());
-    meta.push(hit.id.clone());
-    meta.push(format!("score {:.2}", hit.score));
-    let meta = meta.join(" · ");
+    let meta = meta_line(
+        hit.date.as_deref(),
+        hit.source.as_deref(),
+        &hit.lang,
+        &hit.id,
+        &format!("score {:.2}", hit.score),
+    );
     if color {
         writeln!(out, "{INDENT}{DIM}{meta}{RESET}")?;
     } else {
@@ -239,6 +238,17 @@ fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
         }
     }
     writeln!(out)
+}
+
+/// "date · source · lang · id · last", the metadata line of a hit or an
+/// article; an Arabic source is isolated right-to-left.
+fn meta_line(date: Option<&str>, source: Option<&str>, lang: &str, id: &str, last: &str) -> String {
+    let mut meta = vec![date.unwrap_or("undated").to_string()];
+    if let Some(source) = source {
+        meta.push(isolate(source, is_rtl("", source)));
+    }
+    meta.extend([lang.to_string(), id.to_string(), last.to_string()]);
+    meta.join(" · ")
 }
 
 /// Indentation of the lines under a hit's title.
@@ -309,14 +319,7 @@ pub fn human_article(out: &mut impl Write, a: &StoredArticle, color: bool) -> io
             writeln!(out, "{line}")?;
         }
     }
-    let mut meta = vec![a.date.clone().unwrap_or_else(|| "undated".to_string())];
-    if let Some(source) = &a.source {
-        meta.push(isolate(source, is_rtl("", source)));
-    }
-    meta.push(a.lang.clone());
-    meta.push(a.id.clone());
-    meta.push(a.path.clone());
-    let meta = meta.join(" · ");
+    let meta = meta_line(a.date.as_deref(), a.source.as_deref(), &a.lang, &a.id, &a.path);
     if color {
         writeln!(out, "{DIM}{meta}{RESET}")?;
     } else {

@@ -116,7 +116,7 @@ pub(crate) fn human_size(bytes: u64) -> String {
 }
 
 /// A lowercase description of an I/O error, without the "(os error N)" tail.
-pub(crate) fn io_reason(err: &std::io::Error) -> String {
+pub fn io_reason(err: &std::io::Error) -> String {
     let text = err.to_string();
     let text = match text.find(" (os error") {
         Some(i) => &text[..i],

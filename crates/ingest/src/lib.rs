@@ -47,7 +47,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 pub use date::Date;
 pub use decode::decode_utf8;
-pub use error::IngestError;
+pub use error::{io_reason, IngestError};
 pub use walk::{collect_files, collect_files_excluding, Compression, FileEntry, Format};
 
 use decode::Container;

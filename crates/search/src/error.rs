@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use fihris_ingest::io_reason;
+
 /// What can go wrong opening, building or querying an index.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -62,15 +64,4 @@ pub enum SearchError {
     /// An error inside tantivy.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
-}
-
-/// A lowercase description of an I/O error, without "(os error N)".
-pub(crate) fn io_reason(err: &std::io::Error) -> String {
-    let text = err.to_string();
-    let text = text.split(" (os error").next().unwrap_or_default();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
