@@ -88,6 +88,79 @@ pub enum Command {
     ///
     /// Example: fihris stats --by source --lang ar --csv
     Stats(StatsArgs),
+    /// Articles related to one article: the same story from other outlets
+    /// (near-duplicates, first), follow-ups, and coverage in the other
+    /// language (French ↔ Arabic).
+    ///
+    /// ARTICLE is an indexed article's id, or any file fihris can read
+    /// (indexed or not; FILE#LINE for one article of a JSON Lines file).
+    /// Each hit says which words it shares with the article, and through
+    /// which translation for the other language.
+    ///
+    /// Example: fihris related fr/anem-pole-emploi-jumelage.txt
+    ///
+    /// Example: fihris related ~/Downloads/depeche.html --lang ar --json
+    Related(RelatedArgs),
+    /// Groups of near-duplicate articles: the same story published more
+    /// than once (wire copies, republications), the earliest first.
+    ///
+    /// Similarity is the estimated share of content words two bodies have
+    /// in common (Jaccard, by MinHash); boilerplate that indexing removed
+    /// does not count.
+    ///
+    /// Example: fihris dups --threshold 0.7 --lang fr
+    Dups(DupsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RelatedArgs {
+    /// An indexed article's id, or a file (FILE#LINE for one line of a .jsonl file)
+    #[arg(value_name = "ARTICLE")]
+    pub article: String,
+
+    /// Maximum number of hits
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Only the article's own language: no French ↔ Arabic matches
+    #[arg(long)]
+    pub no_cross: bool,
+
+    /// JSON Lines output: one object per hit
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DupsArgs {
+    /// Smallest estimated similarity (0 to 1) that makes two articles copies
+    #[arg(long, default_value_t = fihris_search::DUPLICATE_THRESHOLD, value_parser = parse_threshold, value_name = "T")]
+    pub threshold: f32,
+
+    /// Smallest group shown
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(2..), value_name = "N")]
+    pub min_size: u64,
+
+    /// Show at most N groups (largest first)
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// JSON Lines output: one object per group
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_threshold(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        _ => Err(format!("invalid threshold {s:?}: expected a number from 0 to 1")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -268,6 +341,11 @@ pub struct SearchArgs {
     #[arg(long)]
     pub explain: bool,
 
+    /// One hit per story: near-duplicates (the same story from several outlets)
+    /// are folded into their best-ranked copy, which lists the others' ids
+    #[arg(long)]
+    pub collapse: bool,
+
     /// JSON Lines output: one object per hit
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
@@ -277,7 +355,7 @@ pub struct SearchArgs {
     pub csv: bool,
 }
 
-/// Filters shared by `search` and `stats`.
+/// Filters shared by `search`, `stats`, `related` and `dups`.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// Only articles in this language (fr, ar, …)

@@ -14,13 +14,13 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 use fihris_search::{
-    build_index, index_exists, BuildOptions, Change, EvalOptions, FieldScope, Fihris, KnownItem, MatchMode,
-    SearchOptions, SortOrder, StatsBy, StatsOptions,
+    build_index, index_exists, BuildOptions, Change, DupsOptions, EvalOptions, FieldScope, Fihris, KnownItem,
+    MatchMode, RelatedOptions, RelatedTo, SearchOptions, SortOrder, StatsBy, StatsOptions,
 };
 
 use cli::{
-    Cli, ColorChoice, Command, EvalArgs, EvalField, IndexArgs, SearchArgs, ShowArgs, SortChoice, StatsArgs,
-    StatsByChoice, StatusArgs,
+    Cli, ColorChoice, Command, DupsArgs, EvalArgs, EvalField, IndexArgs, RelatedArgs, SearchArgs, ShowArgs,
+    SortChoice, StatsArgs, StatsByChoice, StatusArgs,
 };
 
 /// Where the index lives when neither --index nor FIHRIS_INDEX says.
@@ -105,6 +105,8 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::Show(args) => show_command(&index, args, color),
         Command::Status(args) => status_command(&index, args),
         Command::Stats(args) => stats_command(&index, args, color),
+        Command::Related(args) => related_command(&index, args, color),
+        Command::Dups(args) => dups_command(&index, args, color),
     }
 }
 
@@ -235,6 +237,7 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
         mode: if args.any { MatchMode::Any } else { MatchMode::All },
         cross: !args.no_cross,
         explain: args.explain,
+        collapse: args.collapse,
         ..SearchOptions::new(args.query.join(" "))
     };
     let results = fihris.search(&options)?;
@@ -376,4 +379,54 @@ fn status_command(index: &Path, args: StatusArgs) -> Result<Outcome> {
         output::human_status(&mut out, index, &info, &by_lang, pending.as_ref())?;
     }
     Ok(Outcome::Found)
+}
+
+fn related_command(index: &Path, args: RelatedArgs, color: bool) -> Result<Outcome> {
+    let fihris = Fihris::open(index)?;
+    let options = RelatedOptions {
+        limit: args.limit,
+        filters: args.filters.into(),
+        cross: !args.no_cross,
+    };
+    let results = fihris.related(&RelatedTo::Id(args.article), &options)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json_related(&mut out, &results)?;
+    } else {
+        output::human_related(&mut out, &results, color)?;
+    }
+    out.flush()?;
+    Ok(if results.hits.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}
+
+fn dups_command(index: &Path, args: DupsArgs, color: bool) -> Result<Outcome> {
+    let fihris = Fihris::open(index)?;
+    let options = DupsOptions {
+        threshold: args.threshold,
+        min_size: usize::try_from(args.min_size).unwrap_or(usize::MAX),
+        filters: args.filters.into(),
+    };
+    let mut groups = fihris.duplicates(&options)?;
+    let total = groups.len();
+    if let Some(limit) = args.limit {
+        groups.truncate(limit);
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json_dups(&mut out, &groups)?;
+    } else {
+        output::human_dups(&mut out, &groups, total, args.threshold, color)?;
+    }
+    out.flush()?;
+    Ok(if groups.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
 }

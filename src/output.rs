@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 
 use fihris_search::{
-    BuildReport, Change, EvalReport, Hit, MatchedTerm, Metrics, SearchResults, Snippet, Stats, StoredArticle,
+    BuildReport, Change, DupGroup, EvalReport, Hit, MatchedTerm, Metrics, RelatedResults, SearchResults,
+    SharedTerm, Snippet, Stats, StoredArticle,
 };
 use serde::Serialize;
 
@@ -40,6 +41,9 @@ struct JsonHit<'a> {
     /// Only with `--explain`.
     #[serde(skip_serializing_if = "Option::is_none")]
     matched_terms: Option<&'a [MatchedTerm]>,
+    /// Only with `--collapse`: ids of the other copies of the story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copies: Option<&'a [String]>,
 }
 
 pub fn json_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
@@ -54,6 +58,7 @@ pub fn json_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()
             score: hit.score,
             snippet: marked(&hit.snippet, MARK_OPEN, MARK_CLOSE),
             matched_terms: hit.matched_terms.as_deref(),
+            copies: results.stories.is_some().then_some(hit.copies.as_slice()),
         };
         serde_json::to_writer(&mut *out, &line)?;
         out.write_all(b"\n")?;
@@ -82,6 +87,10 @@ pub fn csv_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()>
     if explain {
         header.push("matched_terms");
     }
+    let collapse = results.stories.is_some();
+    if collapse {
+        header.push("copies");
+    }
     w.write_record(&header)?;
     for hit in &results.hits {
         let mut row = vec![
@@ -96,6 +105,9 @@ pub fn csv_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()>
         ];
         if let Some(terms) = &hit.matched_terms {
             row.push(terms_line(terms));
+        }
+        if collapse {
+            row.push(hit.copies.join(" "));
         }
         w.write_record(&row)?;
     }
@@ -177,7 +189,11 @@ pub fn human_hits(
         format!("{}–{} of ", offset + 1, offset + shown)
     };
     let noun = if results.total == 1 { "article" } else { "articles" };
-    let footer = format!("{range}{} matching {noun}", results.total);
+    let mut footer = format!("{range}{} matching {noun}", results.total);
+    if let Some(stories) = results.stories {
+        let noun = if stories == 1 { "story" } else { "stories" };
+        footer.push_str(&format!(" ({stories} {noun} once near-duplicates are folded)"));
+    }
     if color {
         writeln!(out, "{DIM}{footer}{RESET}")
     } else {
@@ -226,6 +242,18 @@ fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
             writeln!(out, "{INDENT}{}", isolate(&line, rtl))?;
         }
     }
+    if !hit.copies.is_empty() {
+        let n = hit.copies.len();
+        let noun = if n == 1 { "copy" } else { "copies" };
+        let line = format!("+ {n} other {noun}: {}", hit.copies.join(", "));
+        for line in wrap(&line, width.saturating_sub(INDENT.len())) {
+            if color {
+                writeln!(out, "{INDENT}{DIM}{line}{RESET}")?;
+            } else {
+                writeln!(out, "{INDENT}{line}")?;
+            }
+        }
+    }
     if let Some(terms) = &hit.matched_terms {
         let line = format!("matched: {}", terms_line(terms));
         for line in wrap(&line, width.saturating_sub(INDENT.len())) {
@@ -249,6 +277,251 @@ fn meta_line(date: Option<&str>, source: Option<&str>, lang: &str, id: &str, las
     }
     meta.extend([lang.to_string(), id.to_string(), last.to_string()]);
     meta.join(" · ")
+}
+
+/// One related article in JSON Lines output (see README.md).
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    rank: usize,
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    lang: &'a str,
+    date: Option<&'a str>,
+    source: Option<&'a str>,
+    score: f32,
+    /// Estimated similarity of the bodies, for a near-duplicate; else null.
+    duplicate: Option<f32>,
+    /// In the other language than the source article.
+    cross: bool,
+    shared: &'a [SharedTerm],
+}
+
+pub fn json_related(out: &mut impl Write, results: &RelatedResults) -> io::Result<()> {
+    for hit in &results.hits {
+        json_line(
+            out,
+            &JsonRelated {
+                rank: hit.rank,
+                id: &hit.id,
+                path: &hit.path,
+                title: &hit.title,
+                lang: &hit.lang,
+                date: hit.date.as_deref(),
+                source: hit.source.as_deref(),
+                score: hit.score,
+                duplicate: hit.duplicate,
+                cross: hit.cross,
+                shared: &hit.shared,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// "word" or "word → translation", comma-separated.
+fn shared_line(shared: &[SharedTerm], max: usize) -> String {
+    let mut parts: Vec<String> = shared
+        .iter()
+        .take(max)
+        .map(|t| {
+            let word = isolate(&t.word, is_rtl("", &t.word));
+            if t.translated {
+                format!("{word} → {}", isolate(&t.matched, is_rtl("", &t.matched)))
+            } else {
+                word
+            }
+        })
+        .collect();
+    if shared.len() > max {
+        parts.push(format!("… ({} more)", shared.len() - max));
+    }
+    parts.join(", ")
+}
+
+/// Related articles: the source, then each hit with why it is related.
+pub fn human_related(out: &mut impl Write, results: &RelatedResults, color: bool) -> io::Result<()> {
+    let width = line_width();
+    let source = &results.source;
+    let title = if source.title.is_empty() {
+        "(untitled)"
+    } else {
+        source.title.as_str()
+    };
+    let name = source.id.as_deref().unwrap_or(&source.path);
+    let head = format!(
+        "related to {} ({}, {name})",
+        isolate(title, is_rtl(&source.lang, title)),
+        source.lang
+    );
+    if color {
+        writeln!(out, "{DIM}{head}{RESET}\n")?;
+    } else {
+        writeln!(out, "{head}\n")?;
+    }
+    for hit in &results.hits {
+        let title = if hit.title.is_empty() {
+            "(untitled)"
+        } else {
+            hit.title.as_str()
+        };
+        let rtl = is_rtl(&hit.lang, title);
+        let rank = format!("{:>2}. ", hit.rank);
+        for (i, line) in wrap(title, width.saturating_sub(INDENT.len())).iter().enumerate() {
+            let lead = if i == 0 { rank.as_str() } else { INDENT };
+            let line = isolate(line, rtl);
+            if color {
+                writeln!(out, "{lead}{BOLD}{line}{RESET}")?;
+            } else {
+                writeln!(out, "{lead}{line}")?;
+            }
+        }
+        let why = match (hit.duplicate, hit.cross) {
+            (Some(similarity), _) => format!("near-duplicate, similarity {similarity:.2}"),
+            (None, true) => format!("other language, score {:.2}", hit.score),
+            (None, false) => format!("score {:.2}", hit.score),
+        };
+        let meta = meta_line(
+            hit.date.as_deref(),
+            hit.source.as_deref(),
+            &hit.lang,
+            &hit.id,
+            &why,
+        );
+        if color {
+            writeln!(out, "{INDENT}{DIM}{meta}{RESET}")?;
+        } else {
+            writeln!(out, "{INDENT}{meta}")?;
+        }
+        if !hit.shared.is_empty() {
+            let line = format!("shared: {}", shared_line(&hit.shared, 8));
+            for line in wrap(&line, width.saturating_sub(INDENT.len())) {
+                writeln!(out, "{INDENT}{line}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let n = results.hits.len();
+    let footer = format!("{n} related {}", if n == 1 { "article" } else { "articles" });
+    if color {
+        writeln!(out, "{DIM}{footer}{RESET}")
+    } else {
+        writeln!(out, "{footer}")
+    }
+}
+
+/// One group of near-duplicates in JSON Lines output (see README.md).
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    group: usize,
+    size: usize,
+    earliest: &'a str,
+    members: Vec<JsonMember<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMember<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    lang: &'a str,
+    date: Option<&'a str>,
+    source: Option<&'a str>,
+    similarity: f32,
+    earliest: bool,
+}
+
+pub fn json_dups(out: &mut impl Write, groups: &[DupGroup]) -> io::Result<()> {
+    for (i, group) in groups.iter().enumerate() {
+        let members = group
+            .members
+            .iter()
+            .enumerate()
+            .map(|(k, m)| JsonMember {
+                id: &m.id,
+                path: &m.path,
+                title: &m.title,
+                lang: &m.lang,
+                date: m.date.as_deref(),
+                source: m.source.as_deref(),
+                similarity: m.similarity,
+                earliest: k == 0,
+            })
+            .collect();
+        json_line(
+            out,
+            &JsonGroup {
+                group: i + 1,
+                size: group.members.len(),
+                earliest: &group.earliest().id,
+                members,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Groups of near-duplicates: a heading per group, then its members, the
+/// earliest first.
+pub fn human_dups(
+    out: &mut impl Write,
+    groups: &[DupGroup],
+    total: usize,
+    threshold: f32,
+    color: bool,
+) -> io::Result<()> {
+    let width = line_width();
+    for (i, group) in groups.iter().enumerate() {
+        let head = format!("group {}: {} articles", i + 1, group.members.len());
+        if color {
+            writeln!(out, "{BOLD}{head}{RESET}")?;
+        } else {
+            writeln!(out, "{head}")?;
+        }
+        for (k, m) in group.members.iter().enumerate() {
+            let title = if m.title.is_empty() {
+                "(untitled)"
+            } else {
+                m.title.as_str()
+            };
+            let rtl = is_rtl(&m.lang, title);
+            for (j, line) in wrap(title, width.saturating_sub(INDENT.len())).iter().enumerate() {
+                let lead = if j == 0 && k == 0 {
+                    "  * "
+                } else if j == 0 {
+                    "  - "
+                } else {
+                    INDENT
+                };
+                writeln!(out, "{lead}{}", isolate(line, rtl))?;
+            }
+            let last = if k == 0 {
+                "earliest".to_string()
+            } else {
+                format!("similarity {:.2}", m.similarity)
+            };
+            let meta = meta_line(m.date.as_deref(), m.source.as_deref(), &m.lang, &m.id, &last);
+            if color {
+                writeln!(out, "{INDENT}{DIM}{meta}{RESET}")?;
+            } else {
+                writeln!(out, "{INDENT}{meta}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let articles: usize = groups.iter().map(|g| g.members.len()).sum();
+    let shown = if groups.len() < total {
+        format!("{} of {total} groups", groups.len())
+    } else {
+        format!("{total} {}", if total == 1 { "group" } else { "groups" })
+    };
+    let footer =
+        format!("{shown} of near-duplicates ({articles} articles shown), similarity at least {threshold:.2}");
+    if color {
+        writeln!(out, "{DIM}{footer}{RESET}")
+    } else {
+        writeln!(out, "{footer}")
+    }
 }
 
 /// Indentation of the lines under a hit's title.

@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument, Term};
 
 use crate::error::SearchError;
+use crate::minhash::Signature;
 use crate::schema::{CommitInfo, Fields, FileStamp, INGEST_VERSION, SCHEMA_VERSION};
 use crate::{index_state, io_error, IndexState};
 
@@ -148,6 +149,9 @@ type ToRead<'a> = (&'a FileEntry, Option<Stamp>, Change);
 struct ReadFile {
     key: String,
     articles: Vec<Article>,
+    /// The MinHash signature of each article's body, in the order of
+    /// `articles`.
+    signatures: Vec<Signature>,
     size: u64,
     mtime: i64,
     hash: u64,
@@ -317,7 +321,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
     let mut touched_files: Vec<FileStamp> = Vec::new();
     for ((entry, current, change), outcome) in to_read.into_iter().zip(outcomes) {
         let key = entry.path.display().to_string();
-        let (bytes_len, hash, read) = match outcome {
+        let (bytes_len, hash, read, read_signatures) = match outcome {
             ReadOutcome::Failed(reason) => {
                 skipped.push(Skipped {
                     path: entry.path.clone(),
@@ -344,7 +348,12 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
                 unchanged_keys.insert(key);
                 continue;
             }
-            ReadOutcome::Read { len, hash, read } => (len, hash, read),
+            ReadOutcome::Read {
+                len,
+                hash,
+                read,
+                signatures,
+            } => (len, hash, read, signatures),
         };
         skipped.extend(read.skipped);
         if let Some(encoding) = read.encoding {
@@ -354,7 +363,8 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             report.repaired.push((entry.path.clone(), read.mojibake_repairs));
         }
         let mut articles = Vec::with_capacity(read.articles.len());
-        for article in read.articles {
+        let mut signatures = Vec::with_capacity(read.articles.len());
+        for (article, signature) in read.articles.into_iter().zip(read_signatures) {
             if let Some(first) = seen.get(&article.id) {
                 if duplicate_files.last() != Some(&key) {
                     duplicate_files.push(key.clone());
@@ -372,12 +382,14 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             };
             seen.insert(article.id.clone(), location);
             articles.push(article);
+            signatures.push(signature);
         }
         report.changes.push((entry.path.clone(), change));
         let (size, mtime) = current.unwrap_or((bytes_len, 0));
         new_docs.push(ReadFile {
             key,
             articles,
+            signatures,
             size,
             mtime,
             hash,
@@ -480,8 +492,11 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         }
     }
     for file in &new_docs {
-        for article in &file.articles {
+        for (article, signature) in file.articles.iter().zip(&file.signatures) {
             let mut d = to_document(&fields, article);
+            for value in signature.to_values() {
+                d.add_u64(fields.minhash, value);
+            }
             d.add_text(fields.file, &file.key);
             d.add_u64(fields.file_size, file.size);
             d.add_i64(fields.file_mtime, file.mtime);
@@ -531,6 +546,7 @@ enum ReadOutcome {
         len: u64,
         hash: u64,
         read: fihris_ingest::FileArticles,
+        signatures: Vec<Signature>,
     },
 }
 
@@ -550,11 +566,22 @@ fn read_one(
         return ReadOutcome::Touched;
     }
     match read_bytes_with(entry, &bytes, options) {
-        Ok(read) => ReadOutcome::Read {
-            len: bytes.len() as u64,
-            hash,
-            read,
-        },
+        Ok(read) => {
+            // Near-duplicate signatures are computed here, on the reading
+            // threads, rather than by the writer.
+            let mut analyzer = crate::minhash::analyzer();
+            let signatures = read
+                .articles
+                .iter()
+                .map(|a| Signature::of_text(&mut analyzer, &a.body))
+                .collect();
+            ReadOutcome::Read {
+                len: bytes.len() as u64,
+                hash,
+                read,
+                signatures,
+            }
+        }
         Err(e) => ReadOutcome::Failed(e.reason()),
     }
 }

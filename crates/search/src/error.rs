@@ -29,6 +29,18 @@ pub enum SearchError {
         /// The other process, if it said.
         pid: Option<u32>,
     },
+    /// `related` was given something that is neither an indexed id nor a
+    /// file.
+    #[error("no article {0:?} in the index, and no file of that name")]
+    UnknownArticle(String),
+    /// A file given to `related` that cannot be used.
+    #[error("cannot use {}: {reason}", path.display())]
+    Article {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// The query could not be parsed.
     #[error("invalid query: {0}")]
     Query(String),

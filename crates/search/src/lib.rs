@@ -12,10 +12,13 @@
 mod build;
 mod build_query;
 mod crosslingual;
+mod dups;
 mod error;
 mod eval;
 mod filters;
+mod minhash;
 pub mod query;
+mod related;
 mod schema;
 mod scoring;
 mod search;
@@ -27,12 +30,14 @@ use std::path::{Path, PathBuf};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
 pub use build::{build_index, BuildOptions, BuildReport, Change, Progress};
+pub use dups::{DupGroup, DupMember, DupsOptions, DEFAULT_THRESHOLD as DUPLICATE_THRESHOLD};
 pub use error::SearchError;
 pub use eval::{EvalOptions, EvalReport, KnownItem, Metrics};
 pub use fihris_ingest::{Date, Skipped};
 pub use fihris_lang::Lang;
 pub use fihris_normalize::Stemmer;
 pub use filters::{date_of_day, parse_date_bound, Filters, PeriodEnd};
+pub use related::{RelatedHit, RelatedOptions, RelatedResults, RelatedSource, RelatedTo, SharedTerm};
 pub use schema::{CommitInfo, SCHEMA_VERSION};
 pub use search::{
     FieldScope, Hit, MatchMode, MatchedTerm, SearchOptions, SearchResults, Snippet, SortOrder, TITLE_BOOST,

@@ -14,6 +14,8 @@
 //!   fast): the same string whole, for counting by source.
 //! - `boilerplate` (stored only): text removed from the body as page
 //!   furniture (teasers, sharing, copyright), never searched.
+//! - `minhash` (u64, fast, multi-valued): the body's MinHash signature,
+//!   four 16-bit slots per value (see `minhash.rs`), for near-duplicates.
 //! - `file` (raw, fast), `file_size`, `file_mtime`, `file_hash` (fast): the
 //!   file an article came from and its fingerprint, for incremental sync.
 //!
@@ -34,7 +36,7 @@ use tantivy::schema::{
 pub const INGEST_VERSION: u32 = 1;
 
 /// Version of the schema and analysis; stored in every commit.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -55,6 +57,7 @@ pub struct Fields {
     pub file_mtime: Field,
     pub file_hash: Field,
     pub boilerplate: Field,
+    pub minhash: Field,
 }
 
 impl Fields {
@@ -88,6 +91,7 @@ impl Fields {
             file_mtime: b.add_i64_field("file_mtime", FAST),
             file_hash: b.add_u64_field("file_hash", FAST),
             boilerplate: b.add_text_field("boilerplate", STORED),
+            minhash: b.add_u64_field("minhash", FAST),
         };
         (b.build(), fields)
     }
@@ -113,6 +117,7 @@ impl Fields {
             file_mtime: f("file_mtime")?,
             file_hash: f("file_hash")?,
             boilerplate: f("boilerplate")?,
+            minhash: f("minhash")?,
         })
     }
 }

@@ -90,6 +90,9 @@ pub struct SearchOptions {
     pub cross: bool,
     /// Report which terms matched each hit.
     pub explain: bool,
+    /// Fold near-duplicates into one hit per story (see
+    /// [`Hit::copies`]).
+    pub collapse: bool,
 }
 
 /// The order of hits.
@@ -138,6 +141,7 @@ impl SearchOptions {
             syntax: true,
             cross: true,
             explain: false,
+            collapse: false,
         }
     }
 }
@@ -175,6 +179,9 @@ pub struct Hit {
     /// With [`SearchOptions::explain`]: the query terms found in the
     /// article and their scores.
     pub matched_terms: Option<Vec<MatchedTerm>>,
+    /// With [`SearchOptions::collapse`]: the ids of the other matching
+    /// articles that are near-duplicates of this one (ranked below it).
+    pub copies: Vec<String>,
 }
 
 /// The answer to a query.
@@ -187,7 +194,14 @@ pub struct SearchResults {
     /// Undated articles that matched the query and the other filters but
     /// were left out by a date filter.
     pub undated_excluded: usize,
+    /// With [`SearchOptions::collapse`]: the number of stories (groups of
+    /// near-duplicates) among the first [`COLLAPSE_WINDOW`] matches.
+    pub stories: Option<usize>,
 }
+
+/// With `collapse`, near-duplicates are looked for among this many best
+/// matches (or more when paging deeper).
+pub const COLLAPSE_WINDOW: usize = 1000;
 
 impl Fihris {
     /// Runs a query.
@@ -203,11 +217,18 @@ impl Fihris {
                 total,
                 hits: Vec::new(),
                 undated_excluded,
+                stories: None,
             });
         }
+        // With collapse, a window of the best matches is folded into
+        // stories, and the page is taken from the stories.
+        let (limit, offset) = match options.collapse {
+            true => (COLLAPSE_WINDOW.max((options.offset + options.limit) * 4), 0),
+            false => (options.limit, options.offset),
+        };
         let (top, total): (Vec<(f32, DocAddress)>, usize) = match options.sort {
             SortOrder::Score => {
-                let top_docs = TopDocs::with_limit(options.limit).and_offset(options.offset);
+                let top_docs = TopDocs::with_limit(limit).and_offset(offset);
                 searcher.search(&*query, &(top_docs.order_by_score(), Count))?
             }
             SortOrder::Date => {
@@ -226,8 +247,8 @@ impl Fihris {
                 });
                 let page = all
                     .into_iter()
-                    .skip(options.offset)
-                    .take(options.limit)
+                    .skip(offset)
+                    .take(limit)
                     .map(|d| (d.score, d.address))
                     .collect();
                 (page, total)
@@ -241,6 +262,22 @@ impl Fihris {
         let mut exact = SnippetGenerator::create(&searcher, &*query, self.fields.body)?;
         exact.set_max_num_chars(options.snippet_chars);
         let snippets = [stemmed, exact];
+        let (top, copies, stories) = match options.collapse {
+            true => {
+                let (stories, copies) = self.collapse(&top)?;
+                let n = stories.len();
+                let page: Vec<(usize, Vec<String>)> = stories
+                    .into_iter()
+                    .zip(copies)
+                    .skip(options.offset)
+                    .take(options.limit)
+                    .collect();
+                let top = page.iter().map(|(i, _)| top[*i]).collect();
+                (top, page.into_iter().map(|(_, c)| c).collect(), Some(n))
+            }
+            false => (top, Vec::new(), None),
+        };
+        let mut copies = copies.into_iter();
         let mut hits = Vec::with_capacity(top.len());
         for (i, (score, address)) in top.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -263,13 +300,53 @@ impl Fihris {
                 } else {
                     None
                 },
+                copies: copies.next().unwrap_or_default(),
             });
         }
         Ok(SearchResults {
             total,
             hits,
             undated_excluded,
+            stories,
         })
+    }
+
+    /// Folds ranked matches into stories: for each group of near-duplicates,
+    /// its best-ranked member (by index in `ranked`, in rank order) and the
+    /// ids of the others.
+    fn collapse(&self, ranked: &[(f32, DocAddress)]) -> Result<(Vec<usize>, Vec<Vec<String>>), SearchError> {
+        let searcher = self.reader.searcher();
+        let mut columns = std::collections::HashMap::new();
+        let mut signatures = Vec::with_capacity(ranked.len());
+        let mut ids = Vec::with_capacity(ranked.len());
+        for (_, address) in ranked {
+            let segment = address.segment_ord;
+            if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(segment) {
+                let fast = searcher.segment_reader(segment).fast_fields();
+                e.insert((fast.u64("minhash")?, fast.str("id")?));
+            }
+            let (hashes, id_column) = &columns[&segment];
+            signatures.push(crate::minhash::Signature::from_values(
+                hashes.values_for_doc(address.doc_id),
+            ));
+            let mut id = String::new();
+            if let Some(column) = id_column {
+                if let Some(ord) = column.term_ords(address.doc_id).next() {
+                    column
+                        .ord_to_str(ord, &mut id)
+                        .map_err(|e| crate::io_error(&self.dir, e))?;
+                }
+            }
+            ids.push(id);
+        }
+        let refs: Vec<&crate::minhash::Signature> = signatures.iter().collect();
+        let groups = crate::dups::cluster(&refs, crate::dups::DEFAULT_THRESHOLD);
+        let mut stories: Vec<(usize, Vec<String>)> = groups
+            .into_iter()
+            .map(|g| (g[0], g[1..].iter().map(|&i| ids[i].clone()).collect()))
+            .collect();
+        stories.sort_by_key(|(first, _)| *first);
+        Ok(stories.into_iter().unzip())
     }
 
     /// The tantivy query for the query text alone (no filters).
