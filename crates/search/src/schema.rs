@@ -33,7 +33,7 @@ use tantivy::schema::{
 /// by a fihris whose reading changed rebuilds from scratch, since unchanged
 /// files would otherwise keep articles read the old way. Stored in every
 /// commit.
-pub const INGEST_VERSION: u32 = 1;
+pub const INGEST_VERSION: u32 = 2;
 
 /// Version of the schema and analysis; stored in every commit.
 pub const SCHEMA_VERSION: u32 = 7;
