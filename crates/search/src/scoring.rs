@@ -13,9 +13,8 @@
 //! "is this word in the first sentences?".
 //!
 //! Scores are computed eagerly per segment (one pass over each part's
-//! postings): simple, and as fast as a term scorer for press-sized indexes.
-
-use std::collections::HashMap;
+//! postings, merged in document order): simple, and fast enough for
+//! press-sized indexes (BENCHMARKS.md has the latencies).
 
 use tantivy::postings::Postings;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
@@ -146,8 +145,36 @@ fn live_doc_freq(readers: &[SegmentReader], term: &Term) -> tantivy::Result<u64>
     Ok(count)
 }
 
-/// The mean over the live documents of min(length, limit) in `field`.
+/// What an average length is computed over: the segments (and their
+/// deletions), the field and the position limit.
+type LengthKey = (Vec<(tantivy::index::SegmentId, u32)>, Field, u32);
+
+/// The mean over the live documents of min(length, limit) in `field`. It
+/// reads every document's length, so it is computed once per state of the
+/// index (a query creates one weight per word).
 fn average_length(readers: &[SegmentReader], field: Field, limit: u32) -> tantivy::Result<f32> {
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<std::collections::HashMap<LengthKey, f32>>> = OnceLock::new();
+    let key: LengthKey = (
+        readers.iter().map(|r| (r.segment_id(), r.num_deleted_docs())).collect(),
+        field,
+        limit,
+    );
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(&avg) = cache.lock().ok().and_then(|c| c.get(&key).copied()).as_ref() {
+        return Ok(avg);
+    }
+    let avg = compute_average_length(readers, field, limit)?;
+    if let Ok(mut c) = cache.lock() {
+        if c.len() > 64 {
+            c.clear();
+        }
+        c.insert(key, avg);
+    }
+    Ok(avg)
+}
+
+fn compute_average_length(readers: &[SegmentReader], field: Field, limit: u32) -> tantivy::Result<f32> {
     let mut sum = 0u64;
     let mut count = 0u64;
     for reader in readers {
@@ -176,7 +203,10 @@ struct CombinedWeight {
 impl CombinedWeight {
     /// (doc, score) for every document of the segment holding the word, by doc.
     fn scores(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Vec<(DocId, Score)>> {
-        let mut tf: HashMap<DocId, f32> = HashMap::new();
+        // Each part's postings are in document order: merge them, adding
+        // up the weighted frequencies of a document found in several parts.
+        let mut tf: Vec<(DocId, f32)> = Vec::new();
+        let mut part_tf: Vec<(DocId, f32)> = Vec::new();
         let mut positions = Vec::new();
         for part in &self.parts {
             let field = part.term.field();
@@ -188,6 +218,7 @@ impl CombinedWeight {
             let Some(mut postings) = reader.inverted_index(field)?.read_postings(&part.term, option)? else {
                 continue;
             };
+            part_tf.clear();
             let mut doc = postings.doc();
             while doc != TERMINATED {
                 let freq = match part.max_position {
@@ -199,10 +230,11 @@ impl CombinedWeight {
                     }
                 };
                 if freq > 0.0 {
-                    *tf.entry(doc).or_default() += part.weight * freq;
+                    part_tf.push((doc, part.weight * freq));
                 }
                 doc = postings.advance();
             }
+            tf = merge(&tf, &part_tf);
         }
         let norms = self
             .parts
@@ -213,7 +245,7 @@ impl CombinedWeight {
                     .map(|n| (n, p.max_position))
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
-        let mut out: Vec<(DocId, Score)> = tf
+        let out: Vec<(DocId, Score)> = tf
             .into_iter()
             .map(|(doc, tf)| {
                 let len: u32 = norms
@@ -227,9 +259,35 @@ impl CombinedWeight {
                 (doc, boost * self.idf * (K1 + 1.0) * tf / (tf + norm))
             })
             .collect();
-        out.sort_unstable_by_key(|(doc, _)| *doc);
         Ok(out)
     }
+}
+
+/// Two lists sorted by document merged into one, the values of a document
+/// in both added up.
+fn merge(a: &[(DocId, f32)], b: &[(DocId, f32)]) -> Vec<(DocId, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 impl Weight for CombinedWeight {
