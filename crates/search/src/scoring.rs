@@ -156,7 +156,10 @@ fn average_length(readers: &[SegmentReader], field: Field, limit: u32) -> tantiv
     use std::sync::{Mutex, OnceLock};
     static CACHE: OnceLock<Mutex<std::collections::HashMap<LengthKey, f32>>> = OnceLock::new();
     let key: LengthKey = (
-        readers.iter().map(|r| (r.segment_id(), r.num_deleted_docs())).collect(),
+        readers
+            .iter()
+            .map(|r| (r.segment_id(), r.num_deleted_docs()))
+            .collect(),
         field,
         limit,
     );
