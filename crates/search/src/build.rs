@@ -787,10 +787,25 @@ fn open_for_rebuild(dir: &Path) -> Result<Index, SearchError> {
     }
 }
 
+/// Compression level of the document store (zstd). Stored text is half of
+/// an index; on the French news collection (80 MB of JSON), the store takes
+/// 50.8 MB with lz4 and 34.5 MB with zstd level 3, for no measurable cost in
+/// indexing or search time (a hit reads one 16 KiB block).
+const STORE_ZSTD_LEVEL: i32 = 3;
+
 fn create(dir: &Path) -> Result<Index, SearchError> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let (schema, _) = Fields::build();
-    Ok(Index::create_in_dir(dir, schema)?)
+    let settings = tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(STORE_ZSTD_LEVEL),
+        }),
+        ..Default::default()
+    };
+    Ok(Index::builder()
+        .schema(schema)
+        .settings(settings)
+        .create_in_dir(dir)?)
 }
 
 /// Removes the files of an outdated fihris index, keeping a README.
