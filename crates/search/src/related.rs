@@ -366,7 +366,13 @@ impl Fihris {
             let id = text_of(self.fields.id).unwrap_or_default();
             let path = text_of(self.fields.path).unwrap_or_default();
             if let Some((file, file_id)) = &source.file {
-                if same_file(Path::new(&path), file) && ends_with_id(&id, file_id) {
+                // The given file's own article, once indexed: same id, and
+                // the same file (its stored path may be relative to where
+                // the index was built: then the same name and text).
+                let stored = Path::new(&path);
+                let same = same_file(stored, file)
+                    || (stored.file_name() == file.file_name() && duplicate == Some(1.0));
+                if same && ends_with_id(&id, file_id) {
                     continue;
                 }
             }
