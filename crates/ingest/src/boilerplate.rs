@@ -3,7 +3,8 @@
 //! something else.
 //!
 //! Structural signals first (see ../shared/design/languages.md): the
-//! article ends with its last long paragraph; what follows is kept only if
+//! article ends with its last long paragraph of sentences (a list of
+//! headlines joined into one paragraph is long but has no full stops); what follows is kept only if
 //! it reads like text. A trailing block is removed when it opens with a
 //! teaser heading ("Lire aussi", "À lire également", "Sur le même sujet",
 //! "اقرأ أيضا", "مواضيع ذات صلة"…), or when it is a list of at least two
@@ -88,6 +89,34 @@ fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// A paragraph is prose at most this many words per sentence end.
+const MAX_WORDS_PER_SENTENCE: usize = 60;
+
+/// Whether a paragraph is article text: long, and made of sentences. A list
+/// of headlines that a plain-text file joined into one paragraph is long
+/// but has no sentence ends.
+fn is_prose(paragraph: &str) -> bool {
+    let n = words(paragraph);
+    n >= LONG_PARAGRAPH_WORDS && sentence_ends(paragraph) * MAX_WORDS_PER_SENTENCE >= n
+}
+
+/// Full stops, question and exclamation marks and ellipses that end a
+/// sentence (followed by a space, a closing quote or the end; not "1.8").
+fn sentence_ends(text: &str) -> usize {
+    let mut chars = text.chars().peekable();
+    let mut n = 0;
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '؟' | '…')
+            && chars
+                .peek()
+                .is_none_or(|next| next.is_whitespace() || matches!(next, '"' | '»' | '”' | ')' | '\''))
+        {
+            n += 1;
+        }
+    }
+    n
+}
+
 /// Whether `paragraph` opens with a teaser heading.
 fn is_teaser_heading(paragraph: &str) -> bool {
     let folded = fold(paragraph.trim_start_matches(|c: char| !c.is_alphanumeric()));
@@ -118,7 +147,7 @@ pub fn strip(body: &str) -> (String, String) {
 
     // Teaser paragraphs inside the article.
     for (i, p) in paragraphs.iter().enumerate() {
-        if (is_teaser_heading(p) && words(p) <= LONG_PARAGRAPH_WORDS) || is_furniture(p) {
+        if (is_teaser_heading(p) && !is_prose(p)) || is_furniture(p) {
             keep[i] = false;
         }
     }
@@ -127,11 +156,7 @@ pub fn strip(body: &str) -> (String, String) {
     // heading's paragraph may hold the teasers themselves, when a plain-text
     // file joined them into one paragraph).
     if let Some(t) = (0..paragraphs.len()).find(|&t| {
-        t > 0
-            && is_teaser_heading(paragraphs[t])
-            && paragraphs[t + 1..]
-                .iter()
-                .all(|p| words(p) < LONG_PARAGRAPH_WORDS)
+        t > 0 && is_teaser_heading(paragraphs[t]) && paragraphs[t + 1..].iter().all(|p| !is_prose(p))
     }) {
         for k in keep.iter_mut().skip(t) {
             *k = false;
@@ -139,7 +164,7 @@ pub fn strip(body: &str) -> (String, String) {
     }
 
     // The trailing block after the last long paragraph.
-    if let Some(last_long) = paragraphs.iter().rposition(|p| words(p) >= LONG_PARAGRAPH_WORDS) {
+    if let Some(last_long) = paragraphs.iter().rposition(|p| is_prose(p)) {
         let tail: Vec<usize> = (last_long + 1..paragraphs.len()).collect();
         let lines: Vec<&str> = tail.iter().flat_map(|&i| paragraphs[i].lines()).collect();
         let opens_with_teaser = tail.first().is_some_and(|&i| is_teaser_heading(paragraphs[i]));
@@ -212,6 +237,27 @@ mod tests {
         let (article, removed) = strip(&body);
         assert_eq!(article, ARTICLE);
         assert!(removed.starts_with("شارك"));
+    }
+
+    #[test]
+    fn teasers_joined_into_a_long_paragraph_after_a_heading_are_removed() {
+        // A plain-text file with one teaser a line: its reader joins them.
+        let teasers: Vec<String> = (1..=20)
+            .map(|i| format!("Titre numéro {i} d'un autre article du site sans point final"))
+            .collect();
+        let body = format!("{ARTICLE}\n\nLire aussi :\n\n{}", teasers.join(" "));
+        let (article, removed) = strip(&body);
+        assert_eq!(article, ARTICLE);
+        assert!(removed.ends_with("sans point final"));
+    }
+
+    #[test]
+    fn prose_needs_sentences() {
+        assert!(is_prose(ARTICLE));
+        assert!(!is_prose(&"Un titre sans point ".repeat(20)));
+        assert!(!is_prose("Une phrase courte."));
+        // Decimal points are not sentence ends.
+        assert_eq!(sentence_ends("1.8 million. Puis « fin. » Et 3,5"), 2);
     }
 
     #[test]
