@@ -9,8 +9,10 @@
 mod util;
 
 mod boilerplate;
+mod collapse;
 mod corpus;
 mod crosslingual;
+mod dups;
 mod eval;
 mod filters;
 mod formats;
@@ -18,7 +20,9 @@ mod index;
 mod metadata;
 mod output;
 mod query;
+mod related;
 mod search;
 mod stats;
 mod status;
+mod stories;
 mod sync;
