@@ -99,10 +99,10 @@ impl Lexicon {
         let sorted = lexicon
             .lines
             .windows(2)
-            .all(|w| lexicon.from_of(w[0]) <= lexicon.from_of(w[1]));
+            .all(|w| lexicon.key_of(w[0]) <= lexicon.key_of(w[1]));
         if !sorted {
             let mut lines = std::mem::take(&mut lexicon.lines);
-            lines.sort_by(|a, b| lexicon.from_of(*a).cmp(lexicon.from_of(*b)));
+            lines.sort_by(|a, b| lexicon.key_of(*a).cmp(lexicon.key_of(*b)));
             lexicon.lines = lines;
         }
         lexicon
@@ -112,17 +112,17 @@ impl Lexicon {
         self.text.get(start as usize..end as usize).unwrap_or_default()
     }
 
-    fn from_of(&self, range: (u32, u32)) -> &str {
+    fn key_of(&self, range: (u32, u32)) -> &str {
         let line = self.line(range);
         line.split_once('\t').map_or(line, |(from, _)| from)
     }
 
     /// The translations of the expression `key` (stems joined by spaces).
     fn lookup<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        let first = self.lines.partition_point(|&r| self.from_of(r) < key);
+        let first = self.lines.partition_point(|&r| self.key_of(r) < key);
         self.lines[first..]
             .iter()
-            .take_while(move |&&r| self.from_of(r) == key)
+            .take_while(move |&&r| self.key_of(r) == key)
             .map(|&r| self.line(r).split_once('\t').map_or("", |(_, to)| to))
     }
 
@@ -163,7 +163,7 @@ impl Lexicon {
     /// Number of distinct source expressions (both directions).
     #[cfg(test)]
     fn len(&self) -> usize {
-        let mut froms: Vec<&str> = self.lines.iter().map(|&r| self.from_of(r)).collect();
+        let mut froms: Vec<&str> = self.lines.iter().map(|&r| self.key_of(r)).collect();
         froms.dedup();
         froms.len()
     }
