@@ -568,12 +568,14 @@ fn read_one(
     match read_bytes_with(entry, &bytes, options) {
         Ok(read) => {
             // Near-duplicate signatures are computed here, on the reading
-            // threads, rather than by the writer.
-            let mut analyzer = crate::minhash::analyzer();
+            // threads (per article, so that one large JSON Lines file uses
+            // every core), rather than by the writer.
             let signatures = read
                 .articles
-                .iter()
-                .map(|a| Signature::of_text(&mut analyzer, &a.body))
+                .par_iter()
+                .map_init(crate::minhash::analyzer, |analyzer, a| {
+                    Signature::of_text(analyzer, &a.body)
+                })
                 .collect();
             ReadOutcome::Read {
                 len: bytes.len() as u64,
