@@ -9,6 +9,7 @@
 //! not stop the others.
 
 use fihris_lang::Lang;
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::date::{find_date, Date};
@@ -27,19 +28,29 @@ struct Record {
 }
 
 pub(crate) fn parse_lines(entry: &FileEntry, text: &str) -> FileArticles {
+    // Records are independent: a large file is parsed on every core, and
+    // the results are taken back in line order.
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| (i + 1, line))
+        .collect();
+    let results: Vec<(usize, Result<Article, String>)> = lines
+        .par_iter()
+        .map(|&(line_no, line)| {
+            let result = serde_json::from_str::<Record>(line)
+                .map_err(|e| json_reason(&e))
+                .and_then(|r| to_article(entry, r, &format!("{}#{line_no}", entry.id)))
+                .map(|a| Article {
+                    line: Some(line_no),
+                    ..a
+                });
+            (line_no, result)
+        })
+        .collect();
     let mut out = FileArticles::default();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let result = serde_json::from_str::<Record>(line)
-            .map_err(|e| json_reason(&e))
-            .and_then(|r| to_article(entry, r, &format!("{}#{line_no}", entry.id)))
-            .map(|a| Article {
-                line: Some(line_no),
-                ..a
-            });
+    for (line_no, result) in results {
         match result {
             Ok(article) => out.articles.push(article),
             Err(reason) => out.skipped.push(Skipped {
