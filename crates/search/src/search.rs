@@ -557,16 +557,20 @@ impl Fihris {
     }
 }
 
-/// The best passage of `body` for the query (of the generators' passages,
-/// the one with the most highlighted words; the first on a tie), or its
-/// beginning when the query matched only the title.
+/// The best passage of `body` for the query (the passage of the first
+/// generator that highlights anything), or its beginning when the query
+/// matched only the title.
 fn make_snippet(generators: &[SnippetGenerator], body: &str, max_chars: usize) -> Snippet {
-    let mut snippet = tantivy::snippet::Snippet::empty();
-    for candidate in generators.iter().map(|g| g.snippet(body)) {
-        if candidate.highlighted().len() > snippet.highlighted().len() {
-            snippet = candidate;
-        }
-    }
+    // The first generator that highlights anything: the stemmed one
+    // finds every matched word (exact forms have their stem too); the exact
+    // one is needed only for queries the stemmed fields do not answer
+    // (phrases). Each generator analyses the whole body, a fifth of the
+    // time of a long query.
+    let snippet = generators
+        .iter()
+        .map(|g| g.snippet(body))
+        .find(|s| !s.highlighted().is_empty())
+        .unwrap_or_else(tantivy::snippet::Snippet::empty);
     let (text, highlights) = if snippet.fragment().is_empty() {
         (lead(body, max_chars), Vec::new())
     } else {
