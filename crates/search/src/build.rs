@@ -491,9 +491,11 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             }
         }
     }
-    for file in &new_docs {
-        for (article, signature) in file.articles.iter().zip(&file.signatures) {
-            let mut d = to_document(&fields, article);
+    // Articles are consumed as they are handed to the writer, so that their
+    // text is freed while the writer indexes.
+    for file in new_docs {
+        for (article, signature) in file.articles.into_iter().zip(&file.signatures) {
+            let mut d = to_document(&fields, &article);
             for value in signature.to_values() {
                 d.add_u64(fields.minhash, value);
             }
