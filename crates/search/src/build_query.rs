@@ -18,8 +18,8 @@
 //! words) adds [`Weights::lead`].
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RegexQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery,
+    Query, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -44,11 +44,16 @@ pub(crate) struct Weights {
     /// In title-and-body searches, how many body occurrences one title
     /// occurrence is worth.
     pub title_tf: f32,
+    /// Length normalization (BM25's b) of title-and-body searches.
+    pub combined_b: f32,
     /// Weight of a stemmed match in the lead, when the body is searched
     /// without the title.
     pub lead: f32,
     /// How many word positions of the body make its lead.
     pub lead_positions: u32,
+    /// In any-word searches of the body alone, the constant each matching
+    /// query word adds (coordination).
+    pub coverage: f32,
 }
 
 pub(crate) struct QueryBuilder<'a> {
@@ -146,7 +151,23 @@ impl QueryBuilder<'_> {
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut has_positive = false;
+        let any = self.mode == MatchMode::Any;
+        let coverage = match (any, self.scope) {
+            (true, FieldScope::Body) => self.weights.coverage,
+            _ => 0.0,
+        };
+        // In an any-word query a repeated word counts once: a long pasted
+        // text repeats its topic's words, which the article's own term
+        // frequencies already reward (French abstract queries, MRR@10:
+        // 0.779 counting every occurrence, 0.780 once; with the title
+        // weight 4, 0.781 and 0.782).
+        let mut seen = std::collections::HashSet::new();
         for child in children {
+            if let (true, Node::Word { text, field, .. }) = (any, child) {
+                if !seen.insert((text.to_lowercase(), *field)) {
+                    continue;
+                }
+            }
             match child {
                 Node::Not(inner) => {
                     if let Some(q) = self.node(inner)? {
@@ -155,6 +176,10 @@ impl QueryBuilder<'_> {
                 }
                 other => {
                     if let Some(q) = self.node(other)? {
+                        if coverage > 0.0 {
+                            let matched = ConstScoreQuery::new(q.box_clone(), coverage);
+                            clauses.push((Occur::Should, Box::new(matched)));
+                        }
                         clauses.push((positive, q));
                         has_positive = true;
                     }
@@ -222,6 +247,7 @@ impl QueryBuilder<'_> {
                     Part::new(Term::from_field_text(title, text), w.title_tf),
                     Part::new(Term::from_field_text(body, text), 1.0),
                 ])
+                .with_b(w.combined_b)
             };
             clauses.push((
                 Occur::Should,

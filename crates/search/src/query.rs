@@ -18,7 +18,7 @@
 //! never silently dropped. `AND` is accepted and means what a space means.
 
 /// Fields a query can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QueryField {
     /// The headline.
     Title,

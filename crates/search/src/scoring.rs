@@ -23,7 +23,8 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// BM25's term saturation (tantivy's and Lucene's default).
 const K1: f32 = 1.2;
-/// BM25's length normalization.
+/// BM25's length normalization (the default; see
+/// [`CombinedTermQuery::with_b`]).
 const B: f32 = 0.75;
 
 /// One field of a combined word.
@@ -60,12 +61,19 @@ impl Part {
 #[derive(Clone, Debug)]
 pub struct CombinedTermQuery {
     parts: Vec<Part>,
+    b: f32,
 }
 
 impl CombinedTermQuery {
     /// The query for a word in these parts.
     pub fn new(parts: Vec<Part>) -> CombinedTermQuery {
-        CombinedTermQuery { parts }
+        CombinedTermQuery { parts, b: B }
+    }
+
+    /// The same query with length normalization `b` (0: none, 1: full)
+    /// instead of BM25's default 0.75.
+    pub fn with_b(self, b: f32) -> CombinedTermQuery {
+        CombinedTermQuery { b, ..self }
     }
 }
 
@@ -76,6 +84,7 @@ impl Query for CombinedTermQuery {
                 parts: self.parts.clone(),
                 idf: 0.0,
                 avg_len: 1.0,
+                b: self.b,
             }));
         };
         // Statistics over the live documents only, so that an index
@@ -115,6 +124,7 @@ impl Query for CombinedTermQuery {
             parts: self.parts.clone(),
             idf,
             avg_len: avg_len.max(1.0),
+            b: self.b,
         }))
     }
 
@@ -201,6 +211,7 @@ struct CombinedWeight {
     parts: Vec<Part>,
     idf: f32,
     avg_len: f32,
+    b: f32,
 }
 
 impl CombinedWeight {
@@ -258,7 +269,7 @@ impl CombinedWeight {
                         limit.map_or(l, |m| l.min(m))
                     })
                     .sum();
-                let norm = K1 * (1.0 - B + B * len as f32 / self.avg_len);
+                let norm = K1 * (1.0 - self.b + self.b * len as f32 / self.avg_len);
                 (doc, boost * self.idf * (K1 + 1.0) * tf / (tf + norm))
             })
             .collect();
