@@ -38,7 +38,7 @@ done
 
 ROWS="$W/rows.jsonl"
 : > "$ROWS"
-for stemmer in none snowball light light-exceptions; do
+for stemmer in none snowball light light-exceptions multi; do
     echo "quality: fihris --stemmer $stemmer" >&2
     row="{\"system\": \"fihris $stemmer\""
     for lang in fr ar; do

@@ -52,8 +52,10 @@ for variant in $VARIANTS; do
   case "$variant" in body|all) ;; *) skip "unknown index variant $variant" ;; esac
 done
 if [ "$SEARCH" != 0 ]; then
-  case " $VARIANTS " in *" body "*" all "*|*" all "*" body "*) ;;
-    *) skip "searching needs both index variants (LUCENE_VARIANTS=\"body all\")" ;; esac
+  for needed in body all; do
+    case " $VARIANTS " in *" $needed "*) ;;
+      *) skip "searching needs both index variants (LUCENE_VARIANTS=\"body all\")" ;; esac
+  done
 fi
 
 case "$TAG" in *[!A-Za-z0-9_]*) skip "LUCENE_TAG must be letters, digits or _" ;; esac
