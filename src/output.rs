@@ -515,8 +515,11 @@ pub fn human_dups(
     } else {
         format!("{total} {}", if total == 1 { "group" } else { "groups" })
     };
-    let footer =
-        format!("{shown} of near-duplicates ({articles} articles shown), similarity at least {threshold:.2}");
+    let footer = if total == 0 {
+        format!("no group of near-duplicates (similarity at least {threshold:.2})")
+    } else {
+        format!("{shown} of near-duplicates ({articles} articles shown), similarity at least {threshold:.2}")
+    };
     if color {
         writeln!(out, "{DIM}{footer}{RESET}")
     } else {
