@@ -37,8 +37,9 @@ pub fn analyzer() -> TextAnalyzer {
 /// figures and quotes but not its sentences: on the sample corpus's
 /// two-outlet pair, word sets have a Jaccard similarity of 0.61, 3-word
 /// shingles of 0.20. Unrelated articles share few content words: among
-/// 4.5 million pairs of French articles (3,000 drawn from fr_news), 5 pairs
-/// that are not copies reach 0.4 (BENCHMARKS.md).
+/// 4.5 million pairs of French articles (3,000 drawn from fr_news, exact
+/// Jaccard with a simple tokenizer), 5 pairs that are not copies reach 0.4.
+/// On rewritten copies, see bench/dups.sh and BENCHMARKS.md.
 pub const SHINGLE_WORDS: usize = 1;
 
 /// Slots of a signature: the estimate's standard error is at most
