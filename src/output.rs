@@ -194,31 +194,12 @@ pub fn human_hits(
         let noun = if stories == 1 { "story" } else { "stories" };
         footer.push_str(&format!(" ({stories} {noun} once near-duplicates are folded)"));
     }
-    if color {
-        writeln!(out, "{DIM}{footer}{RESET}")
-    } else {
-        writeln!(out, "{footer}")
-    }
+    dim_line(out, "", &footer, color)
 }
 
 fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
     let width = line_width();
-    let title = if hit.title.is_empty() {
-        "(untitled)"
-    } else {
-        hit.title.as_str()
-    };
-    let rtl = is_rtl(&hit.lang, title);
-    let rank = format!("{:>2}. ", hit.rank);
-    for (i, line) in wrap(title, width.saturating_sub(INDENT.len())).iter().enumerate() {
-        let lead = if i == 0 { rank.as_str() } else { INDENT };
-        let line = isolate(line, rtl);
-        if color {
-            writeln!(out, "{lead}{BOLD}{line}{RESET}")?;
-        } else {
-            writeln!(out, "{lead}{line}")?;
-        }
-    }
+    ranked_title(out, hit.rank, &hit.title, &hit.lang, color)?;
     let meta = meta_line(
         hit.date.as_deref(),
         hit.source.as_deref(),
@@ -226,11 +207,7 @@ fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
         &hit.id,
         &format!("score {:.2}", hit.score),
     );
-    if color {
-        writeln!(out, "{INDENT}{DIM}{meta}{RESET}")?;
-    } else {
-        writeln!(out, "{INDENT}{meta}")?;
-    }
+    dim_line(out, INDENT, &meta, color)?;
     if !hit.snippet.text.is_empty() {
         let snippet = if color {
             marked(&hit.snippet, BOLD_YELLOW, RESET)
@@ -247,25 +224,48 @@ fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
         let noun = if n == 1 { "copy" } else { "copies" };
         let line = format!("+ {n} other {noun}: {}", hit.copies.join(", "));
         for line in wrap(&line, width.saturating_sub(INDENT.len())) {
-            if color {
-                writeln!(out, "{INDENT}{DIM}{line}{RESET}")?;
-            } else {
-                writeln!(out, "{INDENT}{line}")?;
-            }
+            dim_line(out, INDENT, &line, color)?;
         }
     }
     if let Some(terms) = &hit.matched_terms {
         let line = format!("matched: {}", terms_line(terms));
         for line in wrap(&line, width.saturating_sub(INDENT.len())) {
             let line = isolate(&line, is_rtl("", &line));
-            if color {
-                writeln!(out, "{INDENT}{DIM}{line}{RESET}")?;
-            } else {
-                writeln!(out, "{INDENT}{line}")?;
-            }
+            dim_line(out, INDENT, &line, color)?;
         }
     }
     writeln!(out)
+}
+
+/// `prefix` and `text` on one line, `text` dimmed when colouring.
+fn dim_line(out: &mut impl Write, prefix: &str, text: &str, color: bool) -> io::Result<()> {
+    if color {
+        writeln!(out, "{prefix}{DIM}{text}{RESET}")
+    } else {
+        writeln!(out, "{prefix}{text}")
+    }
+}
+
+/// A hit's title ("(untitled)" when it has none) wrapped to the terminal,
+/// its rank before the first line, bold when colouring; right-to-left
+/// isolated when Arabic.
+fn ranked_title(out: &mut impl Write, rank: usize, title: &str, lang: &str, color: bool) -> io::Result<()> {
+    let title = if title.is_empty() { "(untitled)" } else { title };
+    let rtl = is_rtl(lang, title);
+    let rank = format!("{rank:>2}. ");
+    for (i, line) in wrap(title, line_width().saturating_sub(INDENT.len()))
+        .iter()
+        .enumerate()
+    {
+        let lead = if i == 0 { rank.as_str() } else { INDENT };
+        let line = isolate(line, rtl);
+        if color {
+            writeln!(out, "{lead}{BOLD}{line}{RESET}")?;
+        } else {
+            writeln!(out, "{lead}{line}")?;
+        }
+    }
+    Ok(())
 }
 
 /// "date · source · lang · id · last", the metadata line of a hit or an
@@ -354,28 +354,10 @@ pub fn human_related(out: &mut impl Write, results: &RelatedResults, color: bool
         isolate(title, is_rtl(&source.lang, title)),
         source.lang
     );
-    if color {
-        writeln!(out, "{DIM}{head}{RESET}\n")?;
-    } else {
-        writeln!(out, "{head}\n")?;
-    }
+    dim_line(out, "", &head, color)?;
+    writeln!(out)?;
     for hit in &results.hits {
-        let title = if hit.title.is_empty() {
-            "(untitled)"
-        } else {
-            hit.title.as_str()
-        };
-        let rtl = is_rtl(&hit.lang, title);
-        let rank = format!("{:>2}. ", hit.rank);
-        for (i, line) in wrap(title, width.saturating_sub(INDENT.len())).iter().enumerate() {
-            let lead = if i == 0 { rank.as_str() } else { INDENT };
-            let line = isolate(line, rtl);
-            if color {
-                writeln!(out, "{lead}{BOLD}{line}{RESET}")?;
-            } else {
-                writeln!(out, "{lead}{line}")?;
-            }
-        }
+        ranked_title(out, hit.rank, &hit.title, &hit.lang, color)?;
         let why = match (hit.duplicate, hit.cross) {
             (Some(similarity), _) => format!("near-duplicate, similarity {similarity:.2}"),
             (None, true) => format!("other language, score {:.2}", hit.score),
@@ -388,11 +370,7 @@ pub fn human_related(out: &mut impl Write, results: &RelatedResults, color: bool
             &hit.id,
             &why,
         );
-        if color {
-            writeln!(out, "{INDENT}{DIM}{meta}{RESET}")?;
-        } else {
-            writeln!(out, "{INDENT}{meta}")?;
-        }
+        dim_line(out, INDENT, &meta, color)?;
         if !hit.shared.is_empty() {
             let line = format!("shared: {}", shared_line(&hit.shared, 8));
             for line in wrap(&line, width.saturating_sub(INDENT.len())) {
@@ -403,11 +381,7 @@ pub fn human_related(out: &mut impl Write, results: &RelatedResults, color: bool
     }
     let n = results.hits.len();
     let footer = format!("{n} related {}", if n == 1 { "article" } else { "articles" });
-    if color {
-        writeln!(out, "{DIM}{footer}{RESET}")
-    } else {
-        writeln!(out, "{footer}")
-    }
+    dim_line(out, "", &footer, color)
 }
 
 /// One group of near-duplicates in JSON Lines output (see README.md).
@@ -501,11 +475,7 @@ pub fn human_dups(
                 format!("similarity {:.2}", m.similarity)
             };
             let meta = meta_line(m.date.as_deref(), m.source.as_deref(), &m.lang, &m.id, &last);
-            if color {
-                writeln!(out, "{INDENT}{DIM}{meta}{RESET}")?;
-            } else {
-                writeln!(out, "{INDENT}{meta}")?;
-            }
+            dim_line(out, INDENT, &meta, color)?;
         }
         writeln!(out)?;
     }
@@ -520,11 +490,7 @@ pub fn human_dups(
     } else {
         format!("{shown} of near-duplicates ({articles} articles shown), similarity at least {threshold:.2}")
     };
-    if color {
-        writeln!(out, "{DIM}{footer}{RESET}")
-    } else {
-        writeln!(out, "{footer}")
-    }
+    dim_line(out, "", &footer, color)
 }
 
 /// Indentation of the lines under a hit's title.
@@ -596,11 +562,7 @@ pub fn human_article(out: &mut impl Write, a: &StoredArticle, color: bool) -> io
         }
     }
     let meta = meta_line(a.date.as_deref(), a.source.as_deref(), &a.lang, &a.id, &a.path);
-    if color {
-        writeln!(out, "{DIM}{meta}{RESET}")?;
-    } else {
-        writeln!(out, "{meta}")?;
-    }
+    dim_line(out, "", &meta, color)?;
     for paragraph in a.body.split("\n\n") {
         writeln!(out)?;
         let rtl = is_rtl(&a.lang, paragraph);
@@ -611,11 +573,7 @@ pub fn human_article(out: &mut impl Write, a: &StoredArticle, color: bool) -> io
     if let Some(boilerplate) = &a.boilerplate {
         writeln!(out)?;
         let heading = "— removed at indexing (not searched) —";
-        if color {
-            writeln!(out, "{DIM}{heading}{RESET}")?;
-        } else {
-            writeln!(out, "{heading}")?;
-        }
+        dim_line(out, "", heading, color)?;
         if boilerplate.is_empty() {
             writeln!(out, "(nothing)")?;
         }
