@@ -16,8 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::DocSetCollector;
 use tantivy::query::AllQuery;
-use tantivy::schema::Value;
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::{DocAddress, Searcher};
 
 use crate::error::SearchError;
 use crate::filters::Filters;
@@ -132,13 +131,7 @@ impl Fihris {
                 if signature.is_empty() {
                     continue;
                 }
-                let mut id = String::new();
-                if let Some(ids) = &ids {
-                    if let Some(ord) = ids.term_ords(doc).next() {
-                        ids.ord_to_str(ord, &mut id)
-                            .map_err(|e| crate::io_error(&self.dir, e))?;
-                    }
-                }
+                let id = crate::first_str(ids.as_ref(), doc).map_err(|e| crate::io_error(&self.dir, e))?;
                 entries.push(Entry {
                     address,
                     day: days.first(doc),
@@ -177,32 +170,48 @@ impl Fihris {
             let mut members = Vec::with_capacity(group.len());
             for &i in &group {
                 let e = &entries[i];
-                members.push(self.member(e.address, e.signature.similarity(first))?);
+                members.push(self.member(&searcher, e.address, e.signature.similarity(first))?);
             }
             out.push(DupGroup { members });
         }
         Ok(out)
     }
 
-    /// The stored signature of the article at `address`.
-    pub(crate) fn signature_at(&self, address: DocAddress) -> Result<Signature, SearchError> {
-        let searcher = self.reader.searcher();
-        let reader = searcher.segment_reader(address.segment_ord);
-        let hashes = reader.fast_fields().u64("minhash")?;
-        Ok(Signature::from_values(hashes.values_for_doc(address.doc_id)))
+    /// The stored signatures of the articles at `addresses`, in order (each
+    /// segment's column opened once).
+    pub(crate) fn signatures_at(
+        &self,
+        searcher: &Searcher,
+        addresses: &[DocAddress],
+    ) -> Result<Vec<Signature>, SearchError> {
+        let mut columns = HashMap::new();
+        let mut out = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let segment = address.segment_ord;
+            if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(segment) {
+                e.insert(searcher.segment_reader(segment).fast_fields().u64("minhash")?);
+            }
+            out.push(Signature::from_values(
+                columns[&segment].values_for_doc(address.doc_id),
+            ));
+        }
+        Ok(out)
     }
 
-    fn member(&self, address: DocAddress, similarity: f32) -> Result<DupMember, SearchError> {
-        let doc: TantivyDocument = self.reader.searcher().doc(address)?;
-        let text =
-            |field| -> Option<String> { doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string) };
+    fn member(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        similarity: f32,
+    ) -> Result<DupMember, SearchError> {
+        let a = self.article_at(searcher, address, false)?;
         Ok(DupMember {
-            id: text(self.fields.id).unwrap_or_default(),
-            path: text(self.fields.path).unwrap_or_default(),
-            title: text(self.fields.title).unwrap_or_default(),
-            lang: text(self.fields.lang).unwrap_or_default(),
-            date: text(self.fields.date),
-            source: text(self.fields.source),
+            id: a.id,
+            path: a.path,
+            title: a.title,
+            lang: a.lang,
+            date: a.date,
+            source: a.source,
             similarity,
         })
     }

@@ -162,12 +162,24 @@ impl Fihris {
         let Some(address) = self.address_of(id)? else {
             return Ok(None);
         };
-        let doc: tantivy::TantivyDocument = self.reader.searcher().doc(address)?;
+        Ok(Some(self.article_at(&self.reader.searcher(), address, raw)?))
+    }
+
+    /// The stored article at `address` (what `get`, search hits, related
+    /// articles and duplicate groups show); with `raw`, also its
+    /// boilerplate.
+    pub(crate) fn article_at(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: tantivy::DocAddress,
+        raw: bool,
+    ) -> Result<StoredArticle, SearchError> {
+        let doc: tantivy::TantivyDocument = searcher.doc(address)?;
         let text = |field| -> Option<String> {
             use tantivy::schema::Value;
             doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
         };
-        Ok(Some(StoredArticle {
+        Ok(StoredArticle {
             id: text(self.fields.id).unwrap_or_default(),
             path: text(self.fields.path).unwrap_or_default(),
             title: text(self.fields.title).unwrap_or_default(),
@@ -176,8 +188,23 @@ impl Fihris {
             date: text(self.fields.date),
             source: text(self.fields.source),
             boilerplate: raw.then(|| text(self.fields.boilerplate).unwrap_or_default()),
-        }))
+        })
     }
+}
+
+/// The first string of a document in a string fast column (`id`, `lang`),
+/// or "" when it has none.
+pub(crate) fn first_str(
+    column: Option<&tantivy::columnar::StrColumn>,
+    doc: tantivy::DocId,
+) -> std::io::Result<String> {
+    let mut out = String::new();
+    if let Some(column) = column {
+        if let Some(ord) = column.term_ords(doc).next() {
+            column.ord_to_str(ord, &mut out)?;
+        }
+    }
+    Ok(out)
 }
 
 /// The analysed lexicon kept in the index folder (see [`Fihris::lexicon`]).

@@ -32,8 +32,8 @@ use fihris_ingest::{read_file_with, FileEntry, ReadOptions};
 use fihris_lang::Lang;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocSet, Searcher, Term};
 
 use crate::crosslingual;
 use crate::error::SearchError;
@@ -165,8 +165,6 @@ struct Source {
     body: String,
     lang: Lang,
     signature: Signature,
-    /// Its address, when indexed (never returned).
-    address: Option<DocAddress>,
     /// The file it was read from, when given as a path: indexed articles of
     /// that file with its id are the source itself.
     file: Option<(PathBuf, String)>,
@@ -305,14 +303,13 @@ impl Fihris {
                 same_lang.as_deref().and_then(|c| c.parse().ok()).or(filters.lang)
             };
             let mut query = self.filtered(query, &filters)?;
-            if let Some(address) = source.address {
-                let id = self.id_at(&searcher, address)?;
+            if let Some(id) = &source.info.id {
                 query = Box::new(BooleanQuery::new(vec![
                     (Occur::Must, query),
                     (
                         Occur::MustNot,
                         Box::new(TermQuery::new(
-                            Term::from_field_text(self.fields.id, &id),
+                            Term::from_field_text(self.fields.id, id),
                             IndexRecordOption::Basic,
                         )),
                     ),
@@ -325,13 +322,16 @@ impl Fihris {
                 .map(|c| c.weight)
                 .sum::<f32>()
                 .max(f32::MIN_POSITIVE);
-            for (score, address) in top {
-                let duplicate = if cross {
-                    None
-                } else {
-                    let similarity = self.signature_at(address)?.similarity(&source.signature);
+            let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
+            let signatures = match cross {
+                true => Vec::new(),
+                false => self.signatures_at(&searcher, &addresses)?,
+            };
+            for (i, (score, address)) in top.into_iter().enumerate() {
+                let duplicate = signatures.get(i).and_then(|s| {
+                    let similarity = s.similarity(&source.signature);
                     (similarity >= crate::dups::DEFAULT_THRESHOLD).then_some(similarity)
-                };
+                });
                 let reader = searcher.segment_reader(address.segment_ord);
                 let mut covered = 0.0;
                 for clause in &clauses {
@@ -359,29 +359,20 @@ impl Fihris {
             if hits.len() == options.limit {
                 break;
             }
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text_of = |field| -> Option<String> {
-                doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
-            };
-            let id = text_of(self.fields.id).unwrap_or_default();
-            let path = text_of(self.fields.path).unwrap_or_default();
+            let article = self.article_at(&searcher, address, false)?;
             if let Some((file, file_id)) = &source.file {
                 // The given file's own article, once indexed: same id, and
                 // the same file (its stored path may be relative to where
                 // the index was built: then the same name and text).
-                let stored = Path::new(&path);
+                let stored = Path::new(&article.path);
                 let same = same_file(stored, file)
                     || (stored.file_name() == file.file_name() && duplicate == Some(1.0));
-                if same && ends_with_id(&id, file_id) {
+                if same && ends_with_id(&article.id, file_id) {
                     continue;
                 }
             }
             let clauses = clauses_of.get(&cross).map(Vec::as_slice).unwrap_or_default();
-            let hit_text = format!(
-                "{}\n\n{}",
-                text_of(self.fields.title).unwrap_or_default(),
-                text_of(self.fields.body).unwrap_or_default()
-            );
+            let hit_text = format!("{}\n\n{}", article.title, article.body);
             let mut surfaces: HashMap<(bool, String), String> = HashMap::new();
             for (stemmed, analyzer) in [(false, &mut exact), (true, &mut stem)] {
                 for (t, from, to) in fihris_normalize::analyze(analyzer, &hit_text) {
@@ -394,12 +385,12 @@ impl Fihris {
             let shared = shared_terms(&searcher, address, clauses, &surfaces, stem_fields)?;
             hits.push(RelatedHit {
                 rank: hits.len() + 1,
-                id,
-                path,
-                title: text_of(self.fields.title).unwrap_or_default(),
-                lang: text_of(self.fields.lang).unwrap_or_default(),
-                date: text_of(self.fields.date),
-                source: text_of(self.fields.source),
+                id: article.id,
+                path: article.path,
+                title: article.title,
+                lang: article.lang,
+                date: article.date,
+                source: article.source,
                 score,
                 duplicate,
                 cross,
@@ -612,7 +603,6 @@ impl Fihris {
             },
             lang: article.lang,
             signature,
-            address: None,
             file: Some((file, article.id.clone())),
             body: article.body,
         })
@@ -620,36 +610,23 @@ impl Fihris {
 
     fn indexed_source(&self, address: DocAddress) -> Result<Source, SearchError> {
         let searcher = self.reader.searcher();
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let text = |field| -> String {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-                .unwrap_or_default()
-        };
-        let lang_code = text(self.fields.lang);
+        let a = self.article_at(&searcher, address, false)?;
+        let signature = self
+            .signatures_at(&searcher, &[address])?
+            .pop()
+            .unwrap_or_default();
         Ok(Source {
+            lang: a.lang.parse().unwrap_or(Lang::Und),
             info: RelatedSource {
-                id: Some(text(self.fields.id)),
-                path: text(self.fields.path),
-                title: text(self.fields.title),
-                lang: lang_code.clone(),
+                id: Some(a.id),
+                path: a.path,
+                title: a.title,
+                lang: a.lang,
             },
-            body: text(self.fields.body),
-            lang: lang_code.parse().unwrap_or(Lang::Und),
-            signature: self.signature_at(address)?,
-            address: Some(address),
+            body: a.body,
+            signature,
             file: None,
         })
-    }
-
-    fn id_at(&self, searcher: &Searcher, address: DocAddress) -> Result<String, SearchError> {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        Ok(doc
-            .get_first(self.fields.id)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string())
     }
 }
 

@@ -11,9 +11,8 @@ use std::ops::Range;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, TantivyDocument, Term};
+use tantivy::{DocAddress, Term};
 
 use crate::build_query::{QueryBuilder, Weights};
 use crate::error::SearchError;
@@ -298,21 +297,18 @@ impl Fihris {
         let mut copies = copies.into_iter();
         let mut hits = Vec::with_capacity(top.len());
         for (i, (score, address)) in top.into_iter().enumerate() {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text = |field| -> Option<String> {
-                doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
-            };
-            let body = text(self.fields.body).unwrap_or_default();
+            let article = self.article_at(&searcher, address, false)?;
+            let snippet = make_snippet(&snippets, &article.body, options.snippet_chars);
             hits.push(Hit {
                 rank: options.offset + i + 1,
-                id: text(self.fields.id).unwrap_or_default(),
-                path: text(self.fields.path).unwrap_or_default(),
-                title: text(self.fields.title).unwrap_or_default(),
-                lang: text(self.fields.lang).unwrap_or_default(),
-                date: text(self.fields.date),
-                source: text(self.fields.source),
+                id: article.id,
+                path: article.path,
+                title: article.title,
+                lang: article.lang,
+                date: article.date,
+                source: article.source,
                 score,
-                snippet: make_snippet(&snippets, &body, options.snippet_chars),
+                snippet,
                 matched_terms: if options.explain {
                     Some(self.matched_terms(&searcher, &parts, address)?)
                 } else {
@@ -334,28 +330,17 @@ impl Fihris {
     /// ids of the others.
     fn collapse(&self, ranked: &[(f32, DocAddress)]) -> Result<(Vec<usize>, Vec<Vec<String>>), SearchError> {
         let searcher = self.reader.searcher();
-        let mut columns = std::collections::HashMap::new();
-        let mut signatures = Vec::with_capacity(ranked.len());
+        let addresses: Vec<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
+        let signatures = self.signatures_at(&searcher, &addresses)?;
+        let mut id_columns = std::collections::HashMap::new();
         let mut ids = Vec::with_capacity(ranked.len());
-        for (_, address) in ranked {
+        for address in &addresses {
             let segment = address.segment_ord;
-            if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(segment) {
-                let fast = searcher.segment_reader(segment).fast_fields();
-                e.insert((fast.u64("minhash")?, fast.str("id")?));
+            if let std::collections::hash_map::Entry::Vacant(e) = id_columns.entry(segment) {
+                e.insert(searcher.segment_reader(segment).fast_fields().str("id")?);
             }
-            let (hashes, id_column) = &columns[&segment];
-            signatures.push(crate::minhash::Signature::from_values(
-                hashes.values_for_doc(address.doc_id),
-            ));
-            let mut id = String::new();
-            if let Some(column) = id_column {
-                if let Some(ord) = column.term_ords(address.doc_id).next() {
-                    column
-                        .ord_to_str(ord, &mut id)
-                        .map_err(|e| crate::io_error(&self.dir, e))?;
-                }
-            }
-            ids.push(id);
+            let column = id_columns[&segment].as_ref();
+            ids.push(crate::first_str(column, address.doc_id).map_err(|e| crate::io_error(&self.dir, e))?);
         }
         let refs: Vec<&crate::minhash::Signature> = signatures.iter().collect();
         let groups = crate::dups::cluster(&refs, crate::dups::DEFAULT_THRESHOLD);
@@ -524,12 +509,7 @@ impl SegmentCollector for SegmentDates {
     type Fruit = Vec<Dated>;
 
     fn collect(&mut self, doc: tantivy::DocId, score: f32) {
-        let mut id = String::new();
-        if let Some(ids) = &self.ids {
-            if let Some(ord) = ids.term_ords(doc).next() {
-                let _ = ids.ord_to_str(ord, &mut id);
-            }
-        }
+        let id = crate::first_str(self.ids.as_ref(), doc).unwrap_or_default();
         self.found.push(Dated {
             day: self.days.first(doc),
             score,
