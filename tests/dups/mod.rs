@@ -14,7 +14,7 @@ use crate::stories::{
     self, AR_REWRITE, AR_TXT, A_COPY, A_HTML, A_PARAGRAPHS, A_TXT, D_PARAGRAPHS, D_TLEMCEN, E_BEJAIA,
     E_PARAGRAPHS, SOIR_TEASERS,
 };
-use crate::util::{sorted, str_field, Hay, Run, INDEX};
+use crate::util::{sorted, sorted_keys, str_field, Hay, Run, INDEX};
 
 /// `fihris --index idx dups args…`.
 fn dups(hay: &Hay, args: &[&str]) -> Run {
@@ -125,23 +125,11 @@ fn rewritten_copies_are_grouped_earliest_first() {
 fn json_groups_have_exactly_the_documented_fields() {
     let hay = stories::indexed();
     for group in groups(&hay, &[]) {
-        let mut keys: Vec<&str> = group
-            .as_object()
-            .expect("an object")
-            .keys()
-            .map(String::as_str)
-            .collect();
-        keys.sort_unstable();
+        let keys = sorted_keys(&group);
         assert_eq!(keys, ["earliest", "group", "members", "size"], "{group}");
         assert_eq!(group["size"].as_u64(), Some(members(&group).len() as u64));
         for member in members(&group) {
-            let mut keys: Vec<&str> = member
-                .as_object()
-                .expect("an object")
-                .keys()
-                .map(String::as_str)
-                .collect();
-            keys.sort_unstable();
+            let keys = sorted_keys(member);
             assert_eq!(
                 keys,
                 [

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::util::{Hay, INDEX};
+use crate::util::{sorted_keys, Hay, INDEX};
 
 /// Six JSON Lines articles with ids.
 const PRESS: &str = r#"{"id":"a1","title":"La caravane de l'emploi à Béjaïa","body":"Les organisateurs ont accueilli des centaines de visiteurs au stade communal.","lang":"fr"}
@@ -84,18 +84,6 @@ fn assert_metrics(m: &Value, queries: u64, mrr10: f64, r1: f64, r10: f64, r100: 
     );
 }
 
-/// The sorted keys of a JSON object.
-fn keys(v: &Value) -> Vec<&str> {
-    let mut keys: Vec<&str> = v
-        .as_object()
-        .unwrap_or_else(|| panic!("not an object: {v}"))
-        .keys()
-        .map(String::as_str)
-        .collect();
-    keys.sort_unstable();
-    keys
-}
-
 const METRIC_KEYS: [&str; 6] = [
     "missing_targets",
     "mrr10",
@@ -112,13 +100,13 @@ fn json_report_has_the_documented_fields_and_hand_computed_figures() {
     let mut top = METRIC_KEYS.to_vec();
     top.push("by_kind");
     top.sort_unstable();
-    assert_eq!(keys(&report), top, "{report}");
+    assert_eq!(sorted_keys(&report), top, "{report}");
     // Reciprocal ranks 1, 0, 1/2, 0, 1: MRR@10 = 2.5 / 5.
     assert_metrics(&report, 5, 0.5, 0.4, 0.6, 0.6, 1);
     // Per kind; q5 has no kind and counts only overall.
-    assert_eq!(keys(&report["by_kind"]), ["abstract", "title"], "{report}");
+    assert_eq!(sorted_keys(&report["by_kind"]), ["abstract", "title"], "{report}");
     for kind in ["abstract", "title"] {
-        assert_eq!(keys(&report["by_kind"][kind]), METRIC_KEYS, "{report}");
+        assert_eq!(sorted_keys(&report["by_kind"][kind]), METRIC_KEYS, "{report}");
     }
     assert_metrics(&report["by_kind"]["title"], 2, 0.5, 0.5, 0.5, 0.5, 0);
     assert_metrics(&report["by_kind"]["abstract"], 2, 0.25, 0.0, 0.5, 0.5, 1);

@@ -11,7 +11,7 @@
 use serde_json::{json, Value};
 
 use crate::stories::{self, AR_REWRITE, AR_TXT, A_COPY, A_HTML, A_PARAGRAPHS, A_TXT, D_TLEMCEN};
-use crate::util::{fr_article, ids, sorted, str_field, Hay, Run, INDEX};
+use crate::util::{fr_article, ids, sorted, sorted_keys, str_field, Hay, Run, INDEX};
 
 /// The wire file, under corpus/.
 const WIRE: &str = "corpus/wire/depeches.jsonl";
@@ -202,13 +202,7 @@ fn related_by_id_near_duplicates_first() {
 fn json_hits_have_exactly_the_documented_fields() {
     let hay = hay();
     for hit in hits(&hay, &[A_TXT]) {
-        let mut keys: Vec<&str> = hit
-            .as_object()
-            .expect("an object")
-            .keys()
-            .map(String::as_str)
-            .collect();
-        keys.sort_unstable();
+        let keys = sorted_keys(&hit);
         assert_eq!(
             keys,
             [
@@ -228,13 +222,7 @@ fn json_hits_have_exactly_the_documented_fields() {
         );
         assert!(hit["score"].as_f64().is_some_and(|s| s > 0.0), "{hit}");
         for shared in hit["shared"].as_array().expect("shared") {
-            let mut keys: Vec<&str> = shared
-                .as_object()
-                .expect("an object")
-                .keys()
-                .map(String::as_str)
-                .collect();
-            keys.sort_unstable();
+            let keys = sorted_keys(shared);
             assert_eq!(keys, ["matched", "term", "translated", "word"], "{shared}");
             for field in ["word", "term", "matched"] {
                 assert!(!str_field(shared, field).is_empty(), "{shared}");

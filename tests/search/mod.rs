@@ -1,6 +1,6 @@
 //! `fihris search`: matching, ranking, filters, paging and exit codes.
 
-use crate::util::{ar_article, fr_article, sorted, str_field, Hay, INDEX};
+use crate::util::{ar_article, fr_article, sorted, sorted_keys, str_field, Hay, INDEX};
 
 /// French and Arabic articles about employment agencies.
 fn press_hay() -> Hay {
@@ -78,9 +78,7 @@ fn json_hits_have_exactly_the_documented_fields() {
     let hits = hay.search_json(&["agence"]);
     assert!(!hits.is_empty());
     for hit in &hits {
-        let obj = hit.as_object().expect("a JSON object");
-        let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-        keys.sort_unstable();
+        let keys = sorted_keys(hit);
         assert_eq!(
             keys,
             ["date", "id", "lang", "path", "score", "snippet", "source", "title"],

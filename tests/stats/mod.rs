@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::util::{fr_article, parse_csv, Hay, Run, AR_FILLER, FR_FILLER, INDEX};
+use crate::util::{fr_article, parse_csv, sorted_keys, Hay, Run, AR_FILLER, FR_FILLER, INDEX};
 
 const RLI: char = '\u{2067}';
 const PDI: char = '\u{2069}';
@@ -170,12 +170,7 @@ fn buckets(hay: &Hay, args: &[&str]) -> Vec<(String, u64)> {
     lines
         .iter()
         .map(|line| {
-            let mut keys: Vec<&str> = line
-                .as_object()
-                .map(|o| o.keys().map(String::as_str).collect())
-                .unwrap_or_default();
-            keys.sort_unstable();
-            assert_eq!(keys, ["bucket", "count"], "{line}");
+            assert_eq!(sorted_keys(line), ["bucket", "count"], "{line}");
             let bucket = line["bucket"]
                 .as_str()
                 .unwrap_or_else(|| panic!("bucket in {line}"));
@@ -801,13 +796,8 @@ fn show_isolates_arabic_title_source_and_lines() {
 fn show_json_has_exactly_the_article_fields() {
     let hay = show_hay();
     let article = show_json(&hay, "fr/greve.txt");
-    let mut keys: Vec<&str> = article
-        .as_object()
-        .map(|o| o.keys().map(String::as_str).collect())
-        .unwrap_or_default();
-    keys.sort_unstable();
     assert_eq!(
-        keys,
+        sorted_keys(&article),
         ["body", "date", "id", "lang", "path", "source", "title"],
         "{article}"
     );

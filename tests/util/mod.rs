@@ -224,6 +224,18 @@ pub fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids
 }
 
+/// The sorted keys of a JSON object (panics on anything else).
+pub fn sorted_keys(v: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
 /// A string field of a JSON hit.
 pub fn str_field<'a>(hit: &'a Value, name: &str) -> &'a str {
     hit[name]
