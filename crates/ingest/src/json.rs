@@ -111,7 +111,7 @@ fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Ar
     }
     let id = match record.id {
         None | Some(serde_json::Value::Null) => fallback_id.to_string(),
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => crate::nfc(s.trim()).into_owned(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         Some(other) => return Err(format!("invalid id {other}: expected a string or a number")),
     };

@@ -247,7 +247,14 @@ fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestEr
         path: entry.path.clone(),
         reason,
     })?;
-    let text = nfc(&decoded.text);
+    // JSON is normalized field by field after parsing (an escape such as
+    // "e\u0301" is only a combining mark once parsed); normalizing the whole
+    // file first would copy it, on one thread, whenever one record holds a
+    // combining mark.
+    let text = match container {
+        Container::Json => Cow::Borrowed(decoded.text.as_ref()),
+        _ => nfc(&decoded.text),
+    };
     let mut out = match entry.format {
         Format::Text => one(entry, text::parse(&text)),
         Format::Markdown => one(entry, markdown::parse(&text)),
