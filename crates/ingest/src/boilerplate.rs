@@ -64,25 +64,32 @@ const SHORT_LINE_WORDS: usize = 14;
 /// Lowercase, Latin accents and Arabic letter variants folded, for
 /// comparing with the tables.
 fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .filter_map(|c| {
-            Some(match c {
-                'à' | 'â' | 'ä' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'î' | 'ï' => 'i',
-                'ô' | 'ö' => 'o',
-                'ù' | 'û' | 'ü' => 'u',
-                'ç' => 'c',
-                '’' | 'ʼ' => '\'',
-                'أ' | 'إ' | 'آ' => 'ا',
-                'ة' => 'ه',
-                'ى' => 'ي',
-                '\u{064B}'..='\u{0652}' | '\u{0640}' => return None,
-                c => c,
-            })
+    fold_chars(text).collect()
+}
+
+/// The first `n` characters of `text` folded: enough to compare its start
+/// with a heading, without folding a whole paragraph.
+fn fold_prefix(text: &str, n: usize) -> String {
+    fold_chars(text).take(n).collect()
+}
+
+fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase).filter_map(|c| {
+        Some(match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '’' | 'ʼ' => '\'',
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ة' => 'ه',
+            'ى' => 'ي',
+            '\u{064B}'..='\u{0652}' | '\u{0640}' => return None,
+            c => c,
         })
-        .collect()
+    })
 }
 
 fn words(text: &str) -> usize {
@@ -119,7 +126,16 @@ fn sentence_ends(text: &str) -> usize {
 
 /// Whether `paragraph` opens with a teaser heading.
 fn is_teaser_heading(paragraph: &str) -> bool {
-    let folded = fold(paragraph.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    // One character more than the longest heading, to see where it ends.
+    let longest = TEASER_HEADINGS
+        .iter()
+        .map(|h| h.chars().count())
+        .max()
+        .unwrap_or(0);
+    let folded = fold_prefix(
+        paragraph.trim_start_matches(|c: char| !c.is_alphanumeric()),
+        longest + 1,
+    );
     TEASER_HEADINGS.iter().any(|h| {
         folded.starts_with(h)
             && folded[h.len()..]
@@ -130,8 +146,10 @@ fn is_teaser_heading(paragraph: &str) -> bool {
 }
 
 fn is_furniture(paragraph: &str) -> bool {
-    let folded = fold(paragraph);
-    words(paragraph) <= SHORT_LINE_WORDS && FURNITURE.iter().any(|f| folded.contains(f))
+    words(paragraph) <= SHORT_LINE_WORDS && {
+        let folded = fold(paragraph);
+        FURNITURE.iter().any(|f| folded.contains(f))
+    }
 }
 
 fn ends_like_a_sentence(line: &str) -> bool {
