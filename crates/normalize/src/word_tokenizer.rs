@@ -17,8 +17,16 @@
 //! is first cut at whitespace; a chunk made only of Latin or Arabic letters,
 //! digits and harakat is one word by the UAX #29 rules (letters and digits
 //! never break between each other, harakat attach to their letter), so it
-//! is taken as it is, and only chunks with other characters (punctuation,
-//! apostrophes, other scripts) go through the full algorithm.
+//! is taken as it is. A chunk that adds common punctuation to those (a
+//! comma or full stop after a word, brackets and quotes around it, an
+//! elided article, a hyphen, a decimal comma) is cut by the few UAX #29
+//! rules that apply to such characters: brackets, quotes, hyphens and
+//! question marks always break; an apostrophe, full stop or colon between
+//! two Latin letters joins them ("l’emploi"), and an apostrophe, full stop,
+//! comma or semicolon between two digits joins them ("12,5"). Only chunks
+//! with other characters (other scripts, symbols, combining marks after
+//! punctuation, such marks next to Arabic letters) go through the full
+//! algorithm.
 
 use fihris_lang::{script_of, Script};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -40,6 +48,7 @@ impl Tokenizer for WordTokenizer {
             at: 0,
             segments: None,
             pending: None,
+            simple: None,
             token: &mut self.token,
         }
     }
@@ -54,6 +63,9 @@ pub struct WordTokenStream<'a> {
     segments: Option<(usize, UWordBoundIndices<'a>)>,
     /// Byte range of the part of the current segment not yet emitted.
     pending: Option<(usize, usize)>,
+    /// The rest of a chunk checked by [`simple_chunk`], cut into words by
+    /// [`next_simple_word`]: (next byte, end).
+    simple: Option<(usize, usize)>,
     token: &'a mut Token,
 }
 
@@ -68,9 +80,126 @@ fn joins(c: char) -> bool {
         || ('\u{066E}'..='\u{06D3}').contains(&c)
 }
 
+/// What a character is to the rules of the simple path.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// ASCII or Latin-1/Extended letter (UAX #29 ALetter).
+    Latin,
+    /// ASCII or Arabic-Indic digit (Numeric).
+    Digit,
+    /// Arabic letter (ALetter).
+    Arabic,
+    /// Haraka or other mark of the Arabic block (Extend).
+    ArabicMark,
+    /// Apostrophe, full stop (MidNumLet): joins two letters or two digits.
+    MidBoth,
+    /// Colon (MidLetter): joins two letters.
+    MidLetter,
+    /// Comma, semicolon, Arabic comma (MidNum): joins two digits.
+    MidNum,
+    /// Punctuation that UAX #29 always breaks around (Other).
+    Break,
+    /// Anything else: the chunk goes through the full algorithm.
+    Unknown,
+}
+
+fn class(c: char) -> Class {
+    match c {
+        'a'..='z' | 'A'..='Z' => Class::Latin,
+        '0'..='9' | '\u{0660}'..='\u{0669}' => Class::Digit,
+        '\u{00C0}'..='\u{024F}' if c != '\u{00D7}' && c != '\u{00F7}' => Class::Latin,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' => Class::ArabicMark,
+        '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' => Class::Arabic,
+        '\'' | '.' | '\u{2018}' | '\u{2019}' => Class::MidBoth,
+        ':' => Class::MidLetter,
+        ',' | ';' | '\u{060C}' => Class::MidNum,
+        '(' | ')' | '[' | ']' | '{' | '}' | '"' | '!' | '?' | '-' | '/' | '%' | '\u{00AB}' | '\u{00BB}'
+        | '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{061F}' => Class::Break,
+        _ => Class::Unknown,
+    }
+}
+
+/// Whether a character of class `c` between `before` and `after` (None at
+/// the ends of the chunk) is inside a word: letters, digits and marks are;
+/// a middle punctuation mark is when the UAX #29 rules WB6/WB7 (letter,
+/// mark, letter) or WB11/WB12 (digit, mark, digit) hold.
+fn inside(c: Class, before: Option<Class>, after: Option<Class>) -> bool {
+    match c {
+        Class::Latin | Class::Digit | Class::Arabic | Class::ArabicMark => true,
+        Class::MidBoth => {
+            (before == Some(Class::Latin) && after == Some(Class::Latin))
+                || (before == Some(Class::Digit) && after == Some(Class::Digit))
+        }
+        Class::MidLetter => before == Some(Class::Latin) && after == Some(Class::Latin),
+        Class::MidNum => before == Some(Class::Digit) && after == Some(Class::Digit),
+        Class::Break | Class::Unknown => false,
+    }
+}
+
+/// Whether the simple rules cut `chunk` as UAX #29 does: every character
+/// is classified, a mark of the Arabic block follows a letter or digit
+/// (UAX #29 would attach it to the punctuation before it), and no middle
+/// punctuation touches an Arabic letter or mark (whose rules the simple
+/// path leaves to the full algorithm).
+fn simple_chunk(chunk: &str) -> bool {
+    let mut before: Option<Class> = None;
+    let mut chars = chunk.chars().map(class).peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            Class::Unknown => return false,
+            Class::ArabicMark
+                if !matches!(
+                    before,
+                    Some(Class::Latin | Class::Digit | Class::Arabic | Class::ArabicMark)
+                ) =>
+            {
+                return false
+            }
+            Class::MidBoth | Class::MidLetter | Class::MidNum => {
+                let arabic = |x: Option<&Class>| matches!(x, Some(Class::Arabic | Class::ArabicMark));
+                if arabic(before.as_ref()) || arabic(chars.peek()) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        before = Some(c);
+    }
+    true
+}
+
 impl WordTokenStream<'_> {
+    /// The next word of the simple chunk `text[from..end]`: its byte range.
+    fn next_simple_word(&self, from: usize, end: usize) -> Option<(usize, usize)> {
+        let text = &self.text[..end];
+        let mut before: Option<Class> = text[..from].chars().next_back().map(class);
+        let mut chars = text[from..]
+            .char_indices()
+            .map(|(i, c)| (from + i, class(c)))
+            .peekable();
+        let mut start = None;
+        while let Some((i, c)) = chars.next() {
+            let after = chars.peek().map(|&(_, a)| a);
+            let word_char = match start {
+                // A word starts at a letter or digit (or a mark after one).
+                None => matches!(c, Class::Latin | Class::Digit | Class::Arabic | Class::ArabicMark),
+                Some(_) => inside(c, before, after),
+            };
+            match (start, word_char) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => return Some((s, i)),
+                _ => {}
+            }
+            before = Some(c);
+        }
+        start.map(|s| (s, end))
+    }
+
     /// The end of the first single-script run of `text[start..end]`.
     fn script_run_end(&self, start: usize, end: usize) -> usize {
+        if self.text[start..end].is_ascii() {
+            return end;
+        }
         let mut run: Option<Script> = None;
         for (i, c) in self.text[start..end].char_indices() {
             match script_of(c) {
@@ -107,6 +236,13 @@ impl TokenStream for WordTokenStream<'_> {
                 self.emit(start, cut);
                 return true;
             }
+            if let Some((from, end)) = self.simple.take() {
+                if let Some((start, stop)) = self.next_simple_word(from, end) {
+                    self.simple = Some((stop, end));
+                    self.pending = Some((start, stop));
+                }
+                continue;
+            }
             if let Some((base, segments)) = &mut self.segments {
                 match segments.next() {
                     Some((i, segment)) => {
@@ -134,6 +270,8 @@ impl TokenStream for WordTokenStream<'_> {
             let chunk = &self.text[start..end];
             if chunk.chars().all(joins) {
                 self.pending = Some((start, end));
+            } else if simple_chunk(chunk) {
+                self.simple = Some((start, end));
             } else {
                 self.segments = Some((start, chunk.split_word_bound_indices()));
             }
@@ -221,6 +359,11 @@ mod tests {
             "Aïn-Defla, Tlemcen\u{00A0}; «\u{00A0}jumelage\u{00A0}» e-mail 1.8 million d’euros 3x4",
             "وَزارةُ العمل، والتشغيل. الشـبـاب ١٢ مارس ٢٠١٩ لـANAPEC و«بول أمبلوا» ٪٥٫٣ UEو",
             "Œuvre cœur naïve ÆON façade — 日本語 テスト 🙂👍🏽 A\u{0301}B x\u{200D}y",
+            // The simple path's rules, and the chunks it leaves to UAX #29.
+            "a.b 1.5.b l'1 x'y' 'z 1,5, 1;5 a,b a:b 10:30 1'000 (jumelage), «emploi» vingt-quatre",
+            "www.anem.dz/emploi 50% ?!x [a]{b} “c” d–e—f… l‘a a..b 1.,5 É.U. ÿ.ß",
+            "١٢،٣ ٢٠١٩، العمل،والتشغيل العمل.والتشغيل ق١ «\u{064E}ا» (وَزارة) ؟ما x_y _a a_ ٪٥",
+            "é\u{0301}, a.\u{0301}b (\u{200F}a) a\u{00B7}b a\u{2024}b ‚a‛ 3x4. P3A,",
             "  \n\t ",
             "",
         ] {
@@ -241,6 +384,18 @@ mod tests {
             &[("1", 0, 1), ("200", 4, 7), ("emplois", 8, 15)],
         );
         check("قال \u{064B}وعلى", &[("قال", 0, 6), ("\u{064B}وعلى", 7, 17)]);
+    }
+
+    #[test]
+    fn punctuation_around_and_inside_words() {
+        check(
+            "(l’emploi), 12,5 %, «2019».",
+            &[("l’emploi", 1, 11), ("12,5", 14, 18), ("2019", 24, 28)],
+        );
+        check(
+            "M.Ali 10:30 a:b",
+            &[("M.Ali", 0, 5), ("10", 6, 8), ("30", 9, 11), ("a:b", 12, 15)],
+        );
     }
 
     #[test]
