@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use crate::util::{ar_article, fr_article, Hay, INDEX};
+use crate::util::{ar_article, fr_article, sorted, Hay, INDEX};
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     // A stored (uncompressed) deflate stream in a gzip wrapper, written by
@@ -132,4 +132,23 @@ fn every_format_and_encoding_goes_in_or_is_reported() {
     assert_eq!(md["source"], "Le Carnet");
     // Markdown link targets are not text.
     hay.search(&["https"]).assert_code(1);
+}
+
+/// Decomposed accents (a letter and a combining mark, written out or as a
+/// JSON escape) are composed, so that they match and print like any other.
+#[test]
+fn decomposed_accents_in_json_lines_are_composed() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/n.jsonl",
+        concat!(
+            "{\"id\":\"raw\",\"title\":\"Se\u{301}curite\u{301} sociale\",\"body\":\"La se\u{301}curite\u{301} sociale des saisonniers.\"}\n",
+            "{\"id\":\"escaped\",\"title\":\"Se\\u0301curite\\u0301 au port\",\"body\":\"La se\\u0301curite\\u0301 des dockers.\"}\n",
+            "{\"id\":\"plain\",\"title\":\"Emploi\",\"body\":\"Rien à voir avec le sujet des autres.\"}\n",
+        ),
+    );
+    hay.run(&["--index", INDEX, "index", "corpus"]).assert_code(0);
+    assert_eq!(sorted(hay.ids(&["\"sécurité\""])), ["escaped", "raw"]);
+    assert_eq!(hay.only_hit(&["saisonniers"], "raw")["title"], "Sécurité sociale");
+    assert_eq!(hay.only_hit(&["dockers"], "escaped")["title"], "Sécurité au port");
 }
