@@ -42,6 +42,11 @@ pub fn script_of(c: char) -> Script {
         };
     }
     match cp {
+        // The common letters first, without a Unicode table lookup: the
+        // Arabic alphabet (hamza to ghain, feh to yeh) and the Latin-1 and
+        // Latin Extended-A/B letters.
+        0x0621..=0x063A | 0x0641..=0x064A => Script::Arabic,
+        0x00C0..=0x00D6 | 0x00D8..=0x00F6 | 0x00F8..=0x024F => Script::Latin,
         // Harakat, Quranic marks and superscript alef are marks, not letters.
         0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED => Script::Neutral,
         // Arabic-Indic digits and Arabic punctuation (، ؛ ؟ ٪ ٫ ٬).
@@ -330,6 +335,20 @@ mod tests {
         ] {
             assert_eq!(script_of(c), s, "{c:?}");
         }
+    }
+
+    /// The letters taken without a table lookup are letters.
+    #[test]
+    fn fast_letter_ranges_are_letters() {
+        for c in ('\u{0621}'..='\u{063A}').chain('\u{0641}'..='\u{064A}') {
+            assert!(c.is_alphabetic(), "{c:?}");
+            assert_eq!(script_of(c), Script::Arabic, "{c:?}");
+        }
+        for c in ('\u{00C0}'..='\u{024F}').filter(|&c| c != '\u{00D7}' && c != '\u{00F7}') {
+            assert!(c.is_alphabetic(), "{c:?}");
+            assert_eq!(script_of(c), Script::Latin, "{c:?}");
+        }
+        assert_eq!(script_of('\u{00D7}'), Script::Neutral);
     }
 
     #[test]
