@@ -135,7 +135,8 @@ fn every_format_and_encoding_goes_in_or_is_reported() {
 }
 
 /// Decomposed accents (a letter and a combining mark, written out or as a
-/// JSON escape) are composed, so that they match and print like any other.
+/// JSON escape) are composed, and mojibake repaired, field by field, so that
+/// they match and print like any other text.
 #[test]
 fn decomposed_accents_in_json_lines_are_composed() {
     let hay = Hay::new();
@@ -145,9 +146,22 @@ fn decomposed_accents_in_json_lines_are_composed() {
             "{\"id\":\"raw\",\"title\":\"Se\u{301}curite\u{301} sociale\",\"body\":\"La se\u{301}curite\u{301} sociale des saisonniers.\"}\n",
             "{\"id\":\"escaped\",\"title\":\"Se\\u0301curite\\u0301 au port\",\"body\":\"La se\\u0301curite\\u0301 des dockers.\"}\n",
             "{\"id\":\"plain\",\"title\":\"Emploi\",\"body\":\"Rien à voir avec le sujet des autres.\"}\n",
+            "{\"id\":\"broken\",\"title\":\"CafÃ© de l'emploi\",\"body\":\"Le caf\\u00c3\\u00a9 des recruteurs ouvre.\"}\n",
         ),
     );
-    hay.run(&["--index", INDEX, "index", "corpus"]).assert_code(0);
+    let out = hay.run(&["--index", INDEX, "index", "corpus"]);
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .lines()
+            .any(|l| l.contains("mojibake") && l.contains("corpus/n.jsonl")),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        hay.only_hit(&["recruteurs"], "broken")["title"],
+        "Café de l'emploi"
+    );
     assert_eq!(sorted(hay.ids(&["\"sécurité\""])), ["escaped", "raw"]);
     assert_eq!(hay.only_hit(&["saisonniers"], "raw")["title"], "Sécurité sociale");
     assert_eq!(hay.only_hit(&["dockers"], "escaped")["title"], "Sécurité au port");

@@ -84,27 +84,27 @@ pub(crate) fn decode(bytes: &[u8], container: Container) -> Result<Decoded<'_>, 
         let body = &bytes[bom_len..];
         if encoding == UTF_8 {
             return match std::str::from_utf8(body) {
-                Ok(text) => utf8(text),
+                Ok(text) => utf8(text, container),
                 Err(e) => Err(format!(
                     "not UTF-8 despite its byte-order mark: invalid byte at offset {}",
                     e.valid_up_to() + bom_len
                 )),
             };
         }
-        return utf16(encoding, body);
+        return utf16(encoding, body, container);
     }
     if container == Container::Json {
         if let Some(encoding) = json_utf16_without_bom(bytes) {
-            return utf16(encoding, bytes);
+            return utf16(encoding, bytes, container);
         }
     } else if let Some(encoding) = utf16_without_bom(bytes) {
-        return utf16(encoding, bytes);
+        return utf16(encoding, bytes, container);
     }
     if is_binary(bytes) {
         return Err(BINARY.to_string());
     }
     let error = match std::str::from_utf8(bytes) {
-        Ok(text) => return utf8(text),
+        Ok(text) => return utf8(text, container),
         Err(e) => e,
     };
     let offset = error.valid_up_to();
@@ -134,11 +134,16 @@ pub(crate) fn decode(bytes: &[u8], container: Container) -> Result<Decoded<'_>, 
     detect(bytes).ok_or_else(|| NO_CODE_PAGE_FITS.to_string())
 }
 
-fn utf8(text: &str) -> Result<Decoded<'_>, String> {
+/// Mojibake is repaired here, except in JSON, whose fields are repaired
+/// one by one after parsing (json.rs).
+fn utf8(text: &str, container: Container) -> Result<Decoded<'_>, String> {
     if text.contains('\0') {
         return Err(BINARY.to_string());
     }
-    let (text, mojibake_repairs) = mojibake::repair(text);
+    let (text, mojibake_repairs) = match container {
+        Container::Json => (Cow::Borrowed(text), 0),
+        _ => mojibake::repair(text),
+    };
     Ok(Decoded {
         text,
         encoding: None,
@@ -146,7 +151,7 @@ fn utf8(text: &str) -> Result<Decoded<'_>, String> {
     })
 }
 
-fn utf16(encoding: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, String> {
+fn utf16(encoding: &'static Encoding, body: &[u8], container: Container) -> Result<Decoded<'static>, String> {
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     if had_errors {
         return Err(format!(
@@ -157,7 +162,10 @@ fn utf16(encoding: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, S
     if text.contains('\0') || control_share_too_high(&text) {
         return Err(BINARY.to_string());
     }
-    let (repaired, mojibake_repairs) = mojibake::repair(&text);
+    let (repaired, mojibake_repairs) = match container {
+        Container::Json => (Cow::Borrowed(text.as_ref()), 0),
+        _ => mojibake::repair(&text),
+    };
     Ok(Decoded {
         text: Cow::Owned(repaired.into_owned()),
         encoding: Some(encoding.name()),

@@ -36,15 +36,20 @@ pub(crate) fn parse_lines(entry: &FileEntry, text: &str) -> FileArticles {
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(i, line)| (i + 1, line))
         .collect();
-    let results: Vec<(usize, Result<Article, String>)> = lines
+    let results: Vec<(usize, Result<Repaired, String>)> = lines
         .par_iter()
         .map(|&(line_no, line)| {
             let result = serde_json::from_str::<Record>(line)
                 .map_err(|e| json_reason(&e))
                 .and_then(|r| to_article(entry, r, &format!("{}#{line_no}", entry.id)))
-                .map(|a| Article {
-                    line: Some(line_no),
-                    ..a
+                .map(|(a, repairs)| {
+                    (
+                        Article {
+                            line: Some(line_no),
+                            ..a
+                        },
+                        repairs,
+                    )
                 });
             (line_no, result)
         })
@@ -52,7 +57,10 @@ pub(crate) fn parse_lines(entry: &FileEntry, text: &str) -> FileArticles {
     let mut out = FileArticles::default();
     for (line_no, result) in results {
         match result {
-            Ok(article) => out.articles.push(article),
+            Ok((article, repairs)) => {
+                out.articles.push(article);
+                out.mojibake_repairs += repairs;
+            }
             Err(reason) => out.skipped.push(Skipped {
                 path: entry.path.clone(),
                 line: Some(line_no),
@@ -78,7 +86,10 @@ pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticl
                     .map_err(|e| json_reason(&e))
                     .and_then(|r| to_article(entry, r, &format!("{}#{n}", entry.id)));
                 match result {
-                    Ok(article) => out.articles.push(article),
+                    Ok((article, repairs)) => {
+                        out.articles.push(article);
+                        out.mojibake_repairs += repairs;
+                    }
                     Err(reason) => out.skipped.push(Skipped {
                         path: entry.path.clone(),
                         line: None,
@@ -89,8 +100,9 @@ pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticl
         }
         value @ serde_json::Value::Object(_) => {
             let record = serde_json::from_value::<Record>(value).map_err(|e| parse_error(json_reason(&e)))?;
-            out.articles
-                .push(to_article(entry, record, &entry.id).map_err(parse_error)?);
+            let (article, repairs) = to_article(entry, record, &entry.id).map_err(parse_error)?;
+            out.articles.push(article);
+            out.mojibake_repairs += repairs;
         }
         _ => {
             return Err(parse_error(
@@ -101,9 +113,25 @@ pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticl
     Ok(out)
 }
 
-fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Article, String> {
-    let title = squeeze_spaces(&crate::nfc(record.title.as_deref().unwrap_or_default()));
-    let body = crate::nfc(record.body.as_deref().unwrap_or_default())
+/// A field's text with its mojibake repaired (counted in `repairs`), in
+/// NFC. JSON files are repaired and normalized field by field rather than
+/// whole: a field can only be judged once its escapes are decoded, and a
+/// file-wide pass would copy the whole file whenever one record needs it.
+fn clean(text: &str, repairs: &mut usize) -> String {
+    let (repaired, n) = crate::mojibake::repair(text);
+    *repairs += n;
+    crate::nfc(&repaired).into_owned()
+}
+
+/// An article, and how many mojibake sequences were repaired in it.
+type Repaired = (Article, usize);
+
+/// The article of a record, and how many mojibake sequences were repaired
+/// in it.
+fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Repaired, String> {
+    let mut repairs = 0;
+    let title = squeeze_spaces(&clean(record.title.as_deref().unwrap_or_default(), &mut repairs));
+    let body = clean(record.body.as_deref().unwrap_or_default(), &mut repairs)
         .trim()
         .to_string();
     if title.is_empty() && body.is_empty() {
@@ -111,7 +139,7 @@ fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Ar
     }
     let id = match record.id {
         None | Some(serde_json::Value::Null) => fallback_id.to_string(),
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => crate::nfc(s.trim()).into_owned(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => clean(s.trim(), &mut repairs),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         Some(other) => return Err(format!("invalid id {other}: expected a string or a number")),
     };
@@ -126,9 +154,9 @@ fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Ar
         .and_then(|d| Date::parse_iso(d).or_else(|| find_date(d)));
     let source = record
         .source
-        .map(|s| squeeze_spaces(&crate::nfc(&s)))
+        .map(|s| squeeze_spaces(&clean(&s, &mut repairs)))
         .filter(|s| !s.is_empty());
-    Ok(Article {
+    let article = Article {
         id,
         path: entry.path.clone(),
         line: None,
@@ -138,7 +166,8 @@ fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Ar
         lang,
         date,
         source,
-    })
+    };
+    Ok((article, repairs))
 }
 
 /// A serde_json error as a lowercase fragment.
@@ -208,6 +237,23 @@ mod tests {
             skipped[0].1
         );
         assert_eq!(skipped[1], (Some(5), "record has no title and no body"));
+    }
+
+    /// Mojibake is repaired field by field, also when written as JSON
+    /// escapes, and counted; clean records are left alone.
+    #[test]
+    fn mojibake_repaired_in_fields() {
+        let text = concat!(
+            r#"{"id":"m1","title":"CafÃ© de l'emploi","body":"Le caf\u00c3\u00a9 des recruteurs ouvre.","source":"El Moudjahid"}"#,
+            "\n",
+            r#"{"id":"m2","title":"SÃO PAULO","body":"Rien à réparer ici."}"#,
+            "\n"
+        );
+        let out = parse_lines(&entry("m.jsonl", Format::JsonLines), text);
+        assert_eq!(out.articles[0].title, "Café de l'emploi");
+        assert_eq!(out.articles[0].body, "Le café des recruteurs ouvre.");
+        assert_eq!(out.articles[1].title, "SÃO PAULO");
+        assert_eq!(out.mojibake_repairs, 2);
     }
 
     #[test]

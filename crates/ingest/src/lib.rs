@@ -263,7 +263,7 @@ fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestEr
         Format::Json => json::parse_document(entry, &text)?,
     };
     out.encoding = decoded.encoding;
-    out.mojibake_repairs = decoded.mojibake_repairs;
+    out.mojibake_repairs += decoded.mojibake_repairs;
     Ok(out)
 }
 
