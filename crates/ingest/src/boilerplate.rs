@@ -161,11 +161,12 @@ fn ends_like_a_sentence(line: &str) -> bool {
 /// the boilerplate removed from it.
 pub fn strip(body: &str) -> (String, String) {
     let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let prose: Vec<bool> = paragraphs.iter().map(|p| is_prose(p)).collect();
     let mut keep = vec![true; paragraphs.len()];
 
     // Teaser paragraphs inside the article.
     for (i, p) in paragraphs.iter().enumerate() {
-        if (is_teaser_heading(p) && !is_prose(p)) || is_furniture(p) {
+        if (is_teaser_heading(p) && !prose[i]) || is_furniture(p) {
             keep[i] = false;
         }
     }
@@ -173,16 +174,16 @@ pub fn strip(body: &str) -> (String, String) {
     // A teaser heading followed by no more article text cuts the rest (the
     // heading's paragraph may hold the teasers themselves, when a plain-text
     // file joined them into one paragraph).
-    if let Some(t) = (0..paragraphs.len()).find(|&t| {
-        t > 0 && is_teaser_heading(paragraphs[t]) && paragraphs[t + 1..].iter().all(|p| !is_prose(p))
-    }) {
+    if let Some(t) = (0..paragraphs.len())
+        .find(|&t| t > 0 && is_teaser_heading(paragraphs[t]) && !prose[t + 1..].contains(&true))
+    {
         for k in keep.iter_mut().skip(t) {
             *k = false;
         }
     }
 
     // The trailing block after the last long paragraph.
-    if let Some(last_long) = paragraphs.iter().rposition(|p| is_prose(p)) {
+    if let Some(last_long) = prose.iter().rposition(|&p| p) {
         let tail: Vec<usize> = (last_long + 1..paragraphs.len()).collect();
         let lines: Vec<&str> = tail.iter().flat_map(|&i| paragraphs[i].lines()).collect();
         let opens_with_teaser = tail.first().is_some_and(|&i| is_teaser_heading(paragraphs[i]));
