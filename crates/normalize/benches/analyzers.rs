@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
-use fihris_normalize::{exact_analyzer, stem_analyzer, Stemmer};
+use fihris_normalize::{exact_analyzer, stem_analyzer, Stemmer, WordTokenizer};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 fn main() {
@@ -132,6 +132,12 @@ fn run(bencher: Bencher, lang: Lang, mut analyzer: TextAnalyzer) {
         .counter(ItemsCount::new(words))
         .counter(BytesCount::of_str(text))
         .bench_local(|| count_tokens(&mut analyzer, divan::black_box(text)));
+}
+
+/// The word tokenizer alone.
+#[divan::bench(args = LANGS, sample_count = 20)]
+fn words(bencher: Bencher, lang: Lang) {
+    run(bencher, lang, TextAnalyzer::from(WordTokenizer::default()));
 }
 
 /// The exact analyzer: words, folding, elision, Arabic normalization.
