@@ -28,6 +28,7 @@ pub mod arabic_normalize;
 pub mod compat_fold;
 pub mod french_elision;
 pub mod french_light_stem;
+pub mod shared_analysis;
 pub mod snowball_stem;
 pub mod stopwords;
 pub mod token_map;
@@ -38,7 +39,9 @@ pub(crate) mod test_util;
 
 use std::borrow::Cow;
 
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenizerManager};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenFilter, Tokenizer, TokenizerManager,
+};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 pub use arabic_light_stem::{ArabicLightStem, Exceptions};
@@ -47,6 +50,7 @@ pub use arabic_normalize::{normalize_arabic, ArabicNormalize};
 pub use compat_fold::CompatFold;
 pub use french_elision::FrenchElision;
 pub use french_light_stem::FrenchLightStem;
+pub use shared_analysis::{Record, Replay};
 pub use snowball_stem::SnowballStem;
 pub use stopwords::StopWords;
 pub use token_map::{MapFilter, TokenMap};
@@ -106,28 +110,30 @@ impl Stemmer {
 /// glued-together text, never a word someone searches for.
 const MAX_TOKEN_BYTES: usize = 80;
 
-/// The exact analyzer: normalized, unstemmed words.
-pub fn exact_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(CompatFold::filter())
-        .filter(LowerCaser)
-        .filter(FrenchElision::filter())
-        .filter(AsciiFoldingFilter)
-        .filter(ArabicNormalize::filter())
-        .build()
+/// Words, compatibility folding, lowercase, French elision, Latin accent
+/// folding, Arabic normalization: the exact analysis, and the first part of
+/// the stemmed one.
+fn normalized_words() -> impl Tokenizer {
+    let words = RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(WordTokenizer::default());
+    let words = CompatFold::filter().transform(words);
+    let words = LowerCaser.transform(words);
+    let words = FrenchElision::filter().transform(words);
+    let words = AsciiFoldingFilter.transform(words);
+    ArabicNormalize::filter().transform(words)
 }
 
-/// The stemmed analyzer: exact analysis, stopwords removed, stemmed.
+/// The exact analyzer: normalized, unstemmed words. Each analysis is
+/// remembered for a stemmed analysis of the same text on the same thread
+/// (see [`shared_analysis`]).
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(Record(normalized_words()))
+}
+
+/// The stemmed analyzer: exact analysis (replayed when the exact analyzer
+/// just analysed the same text on this thread), stopwords removed,
+/// stemmed.
 pub fn stem_analyzer(stemmer: Stemmer) -> TextAnalyzer {
-    let normalized = TextAnalyzer::builder(WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(CompatFold::filter())
-        .filter(LowerCaser)
-        .filter(FrenchElision::filter())
-        .filter(AsciiFoldingFilter)
-        .filter(ArabicNormalize::filter())
-        .filter(StopWords::filter());
+    let normalized = TextAnalyzer::builder(Replay::new(normalized_words())).filter(StopWords::filter());
     match stemmer {
         Stemmer::None => normalized.build(),
         Stemmer::Snowball => normalized.filter(SnowballStem::filter()).build(),
