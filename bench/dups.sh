@@ -18,34 +18,20 @@
 # share of predicted groups drawn from one cluster, share of stories whose
 # original was grouped with at least one of its copies, share of groups whose
 # `earliest` is the original. Skips with a message when ../shared/data is
-# absent or the binary has no `dups` command.
+# absent or the binary has no `dups` command. Data, cache and build:
+# bench/lib.sh (FIHRIS_DATA, FIHRIS_BENCH_CACHE).
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-CACHE=${FIHRIS_BENCH_CACHE:-$HOME/.cache/fihris-bench}
-DATA_ARG=${FIHRIS_DATA:-../shared/data}
-case "$DATA_ARG" in /*) DATA="$DATA_ARG" ;; *) DATA="$ROOT/$DATA_ARG" ;; esac
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 THRESHOLDS=${THRESHOLDS:-"0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9"}
 GEN="$HERE/dups_testset.py"
 
-for f in fr_news.jsonl.gz ar_news.jsonl.gz; do
-    if [ ! -f "$DATA/$f" ]; then
-        echo "dups: skipped (no $DATA/$f)"
-        exit 0
-    fi
-done
+bench_require dups fr_news.jsonl.gz ar_news.jsonl.gz
 
-if [ -n "${FIHRIS_BIN:-}" ]; then
-    FIHRIS="$FIHRIS_BIN"
-else
-    echo "dups: building fihris (release)" >&2
-    (cd "$ROOT" && cargo build --release --quiet)
-    FIHRIS="$ROOT/target/release/fihris"
-fi
+bench_fihris dups
 if ! "$FIHRIS" dups --help >/dev/null 2>&1; then
-    echo "dups: skipped ($FIHRIS has no dups command)"
-    exit 0
+    bench_skip dups "$FIHRIS has no dups command"
 fi
 
 W="$CACHE/dups"
@@ -131,4 +117,4 @@ if unk:
     print(f"\nwarning: {unk} predicted ids are not in truth.jsonl (e.g. {ex}); id scheme mismatch?")
 PY
 cat "$W/dups.md"
-echo "(truth pairs: $(head -n1 "$ROWS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["truth_pairs"])'); table saved to $W/dups.md; $(date -u +%Y-%m-%d), $(nproc) cores)"
+echo "(truth pairs: $(head -n1 "$ROWS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["truth_pairs"])'); table saved to $W/dups.md; $(bench_when))"

@@ -9,31 +9,20 @@
 # abstract queries on title and body. Arabic: 500 title queries on the body.
 # Prints one table (MRR@10 and Recall@10 per set, indexing time) and writes
 # it to $CACHE/quality.md. Skips with a message when ../shared/data is absent.
+# Data, cache and build: bench/lib.sh (FIHRIS_DATA, FIHRIS_BENCH_CACHE).
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-CACHE=${FIHRIS_BENCH_CACHE:-$HOME/.cache/fihris-bench}
-DATA_ARG=${FIHRIS_DATA:-../shared/data}
-case "$DATA_ARG" in /*) DATA="$DATA_ARG" ;; *) DATA="$ROOT/$DATA_ARG" ;; esac
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-for f in fr_news.jsonl.gz ar_news.jsonl.gz queries_fr_dev.jsonl queries_ar_dev.jsonl; do
-    if [ ! -f "$DATA/$f" ]; then
-        echo "quality: skipped (no $DATA/$f)"
-        exit 0
-    fi
-done
+bench_require quality fr_news.jsonl.gz ar_news.jsonl.gz queries_fr_dev.jsonl queries_ar_dev.jsonl
 
 mkdir -p "$CACHE/quality"
 W="$CACHE/quality"
-echo "quality: building fihris (release)" >&2
-(cd "$ROOT" && cargo build --release --quiet)
-FIHRIS="$ROOT/target/release/fihris"
+bench_build_fihris quality
 
 for lang in fr ar; do
-    if [ ! -s "$W/${lang}_news.jsonl" ]; then
-        gzip -dc "$DATA/${lang}_news.jsonl.gz" > "$W/${lang}_news.jsonl"
-    fi
+    bench_gunzip "$DATA/${lang}_news.jsonl.gz" "$W/${lang}_news.jsonl"
 done
 
 ROWS="$W/rows.jsonl"
@@ -99,4 +88,4 @@ for r in rows:
           f"| {r['index_s_fr']:.1f} | {r['index_s_ar']:.1f} |")
 PY
 cat "$W/quality.md"
-echo "(table saved to $W/quality.md; $(date -u +%Y-%m-%d), $(nproc) cores)"
+echo "(table saved to $W/quality.md; $(bench_when))"

@@ -6,31 +6,23 @@
 # the 42,782 French and Arabic news articles of fr_news and ar_news (the
 # realistic case: a translation among many other stories). Reports
 # Recall@1/10 and MRR (over the top 100), and the time per `related` call.
+# Skips with a message when the xling files are absent; FIHRIS_BIN=/path/to/fihris
+# uses that binary, no build. Data, cache and build: bench/lib.sh
+# (FIHRIS_DATA, FIHRIS_BENCH_CACHE).
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-CACHE=${FIHRIS_BENCH_CACHE:-$HOME/.cache/fihris-bench}
-DATA_ARG=${FIHRIS_DATA:-../shared/data}
-case "$DATA_ARG" in /*) DATA="$DATA_ARG" ;; *) DATA="$ROOT/$DATA_ARG" ;; esac
-for f in xling_docs_dev.jsonl xling_dev.jsonl; do
-    if [ ! -f "$DATA/$f" ]; then
-        echo "related: skipped (no $DATA/$f)"
-        exit 0
-    fi
-done
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_require related xling_docs_dev.jsonl xling_dev.jsonl
 
 W="$CACHE/related"
 mkdir -p "$W"
-if [ -z "${FIHRIS_BIN:-}" ]; then
-    (cd "$ROOT" && cargo build --release --quiet)
-    FIHRIS_BIN="$ROOT/target/release/fihris"
-fi
+bench_fihris
 
-"$FIHRIS_BIN" --index "$W/xling" index "$DATA/xling_docs_dev.jsonl" >/dev/null 2>&1
+"$FIHRIS" --index "$W/xling" index "$DATA/xling_docs_dev.jsonl" >/dev/null 2>&1
 sets=("xling|80 NTREX documents")
 if [ -f "$DATA/fr_news.jsonl.gz" ] && [ -f "$DATA/ar_news.jsonl.gz" ]; then
-    "$FIHRIS_BIN" --index "$W/all" index "$DATA/xling_docs_dev.jsonl" "$DATA/fr_news.jsonl.gz" "$DATA/ar_news.jsonl.gz" \
+    "$FIHRIS" --index "$W/all" index "$DATA/xling_docs_dev.jsonl" "$DATA/fr_news.jsonl.gz" "$DATA/ar_news.jsonl.gz" \
         >/dev/null 2>&1
     sets+=("all|80 NTREX + 42,782 news articles")
 else
@@ -42,7 +34,7 @@ echo "|---|---|---|---|---|---|---|"
 for entry in "${sets[@]}"; do
     name=${entry%%|*}
     label=${entry#*|}
-    python3 - "$FIHRIS_BIN" "$W/$name" "$DATA/xling_dev.jsonl" "$label" <<'PY'
+    python3 - "$FIHRIS" "$W/$name" "$DATA/xling_dev.jsonl" "$label" <<'PY'
 import json, subprocess, sys, time
 fihris, index, pairs_file, label = sys.argv[1:5]
 pairs = [json.loads(l) for l in open(pairs_file, encoding="utf-8")]
@@ -64,4 +56,4 @@ for direction, src, dst in (("fr → ar", "fr_id", "ar_id"), ("ar → fr", "ar_i
     print(f"| {label} | {direction} | {n} | {r1:.3f} | {r10:.3f} | {mrr:.3f} | {1000 * elapsed / n:.0f} |")
 PY
 done
-echo "($(date -u +%Y-%m-%d), $(nproc) cores; ms per call = whole process, index in the page cache)"
+echo "($(bench_when); ms per call = whole process, index in the page cache)"

@@ -5,29 +5,22 @@
 #   1. a full build: time, docs/s, peak RSS;
 #   2. a sync with nothing changed;
 #   3. a sync after 10 files changed, 10 added and 10 deleted.
-# Prints one table; nothing here runs in CI.
+# Prints one table; nothing here runs in CI. Skips with a message when
+# ../shared/data or /usr/bin/time is absent (it tries apt-get install time).
+# Data, cache and build: bench/lib.sh (FIHRIS_DATA, FIHRIS_BENCH_CACHE).
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-CACHE=${FIHRIS_BENCH_CACHE:-$HOME/.cache/fihris-bench}
-DATA_ARG=${FIHRIS_DATA:-../shared/data}
-case "$DATA_ARG" in /*) DATA="$DATA_ARG" ;; *) DATA="$ROOT/$DATA_ARG" ;; esac
-for f in fr_news.jsonl.gz ar_news.jsonl.gz; do
-    if [ ! -f "$DATA/$f" ]; then
-        echo "sync: skipped (no $DATA/$f)"
-        exit 0
-    fi
-done
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_require sync fr_news.jsonl.gz ar_news.jsonl.gz
 if [ ! -x /usr/bin/time ]; then
-    apt-get install -y time >/dev/null 2>&1 || { echo "sync: skipped (no /usr/bin/time)"; exit 0; }
+    apt-get install -y time >/dev/null 2>&1 || bench_skip sync "no /usr/bin/time"
 fi
 
 W="$CACHE/sync"
 rm -rf "$W/files" "$W/index"
 mkdir -p "$W/files"
-(cd "$ROOT" && cargo build --release --quiet)
-FIHRIS="$ROOT/target/release/fihris"
+bench_build_fihris
 
 python3 - "$DATA" "$W/files" <<'PY'
 import gzip, json, os, sys
@@ -65,4 +58,4 @@ for f in "${some[@]:0:10}"; do echo "Mise à jour." >> "$f"; done
 for f in "${some[@]:10:10}"; do rm "$f"; done
 for i in $(seq 1 10); do printf 'Nouvel article %s\n\nUn nouvel article sur l emploi des jeunes.\n' "$i" > "$W/files/fr/new-$i.txt"; done
 run "sync, 10 changed + 10 added + 10 deleted"
-echo "($(date -u +%Y-%m-%d), $(nproc) cores; $(find "$W/files" -name '*.txt' | wc -l) files)"
+echo "($(bench_when); $(find "$W/files" -name '*.txt' | wc -l) files)"

@@ -4,25 +4,17 @@
 # Arabic translation, ranked among the Arabic documents only (and the
 # reverse). Reports MRR@10 and Recall@1/10 with and without the bilingual
 # lexicon (`--no-cross`: only language-neutral matches such as numbers and
-# Latin names remain).
+# Latin names remain). Skips with a message when the xling files are absent.
+# Data, cache and build: bench/lib.sh (FIHRIS_DATA, FIHRIS_BENCH_CACHE).
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-CACHE=${FIHRIS_BENCH_CACHE:-$HOME/.cache/fihris-bench}
-DATA_ARG=${FIHRIS_DATA:-../shared/data}
-case "$DATA_ARG" in /*) DATA="$DATA_ARG" ;; *) DATA="$ROOT/$DATA_ARG" ;; esac
-for f in xling_docs_dev.jsonl xling_dev.jsonl; do
-    if [ ! -f "$DATA/$f" ]; then
-        echo "xling: skipped (no $DATA/$f)"
-        exit 0
-    fi
-done
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_require xling xling_docs_dev.jsonl xling_dev.jsonl
 
 W="$CACHE/xling"
 mkdir -p "$W"
-(cd "$ROOT" && cargo build --release --quiet)
-FIHRIS="$ROOT/target/release/fihris"
+bench_build_fihris
 "$FIHRIS" --index "$W/index" index "$DATA/xling_docs_dev.jsonl" >/dev/null
 
 python3 - "$DATA" "$W" <<'PY'
@@ -50,4 +42,4 @@ print("| %s | %s | %d | %.3f | %.3f | %.3f |" % (sys.argv[1], sys.argv[2], d["qu
 ' "${dir/2/ → }" "$([ -z "$cross" ] && echo with || echo without)"
     done
 done
-echo "($(date -u +%Y-%m-%d), $(nproc) cores)"
+echo "($(bench_when))"
