@@ -525,3 +525,21 @@ fn missing_query_error_names_the_argument() {
     let line = out.one_error_line();
     assert!(line.contains("QUERY"), "{line}");
 }
+
+/// Copies of one story score the same; they come in the order of their
+/// ids, not in the order the index happens to hold them, so that two builds
+/// of the same files give the same page.
+#[test]
+fn equal_scores_in_id_order() {
+    let hay = Hay::new();
+    let record = |id: &str| {
+        format!(
+            "{{\"id\":\"{id}\",\"title\":\"Foire de l'emploi à Oran\",\"body\":\"La foire de l'emploi d'Oran réunit cent recruteurs.\"}}\n"
+        )
+    };
+    let lines: String = ["zz", "mm", "aa"].iter().map(|id| record(id)).collect();
+    hay.write("corpus/copies.jsonl", &lines);
+    hay.run(&["--index", INDEX, "index", "corpus"]).assert_code(0);
+    assert_eq!(hay.ids(&["foire", "recruteurs"]), ["aa", "mm", "zz"]);
+    assert_eq!(hay.ids(&["foire", "--limit", "1", "--offset", "1"]), ["mm"]);
+}

@@ -206,7 +206,7 @@ impl Fihris {
             ..Default::default()
         };
         let query = self.filtered(query, &filters)?;
-        let top = searcher.search(&*query, &TopDocs::with_limit(DEPTH).order_by_score())?;
+        let (top, _) = crate::search::top_by_score(&searcher, &*query, DEPTH, 0)?;
         Ok((top.iter().position(|(_, a)| *a == target).map(|p| p + 1), false))
     }
 

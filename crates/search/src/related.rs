@@ -30,7 +30,6 @@ use std::path::{Path, PathBuf};
 
 use fihris_ingest::{read_file_with, FileEntry, ReadOptions};
 use fihris_lang::Lang;
-use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, Term};
@@ -315,7 +314,7 @@ impl Fihris {
                     ),
                 ]));
             }
-            let top = searcher.search(&*query, &TopDocs::with_limit(CANDIDATES).order_by_score())?;
+            let (top, _) = crate::search::top_by_score(&searcher, &*query, CANDIDATES, 0)?;
             let best = top.first().map_or(1.0, |(s, _)| *s).max(f32::MIN_POSITIVE);
             let total: f32 = clauses
                 .iter()

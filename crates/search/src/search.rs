@@ -244,10 +244,7 @@ impl Fihris {
             false => (options.limit, options.offset),
         };
         let (top, total): (Vec<(f32, DocAddress)>, usize) = match options.sort {
-            SortOrder::Score => {
-                let top_docs = TopDocs::with_limit(limit).and_offset(offset);
-                searcher.search(&*query, &(top_docs.order_by_score(), Count))?
-            }
+            SortOrder::Score => top_by_score(&searcher, &*query, limit, offset)?,
             SortOrder::Date => {
                 // Newest first; within a day the best match first, then by
                 // id: an order that does not depend on how the index was
@@ -470,6 +467,54 @@ struct Dated {
     score: f32,
     id: String,
     address: DocAddress,
+}
+
+/// Matches collected beyond a page to order equal scores by id: enough for
+/// the copies of one story, which score the same.
+const TIE_MARGIN: usize = 32;
+
+/// The best `limit` matches after `offset`, by score, equal scores in the
+/// order of their ids, and the number of matches. Tantivy orders equal
+/// scores by where the documents sit in the index, which depends on which
+/// indexing thread took them: two builds of the same files would order
+/// (and cut) exact copies differently.
+pub(crate) fn top_by_score(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    limit: usize,
+    offset: usize,
+) -> Result<(Vec<(f32, DocAddress)>, usize), SearchError> {
+    let wanted = offset + limit;
+    let (mut top, total) = searcher.search(
+        query,
+        &(TopDocs::with_limit(wanted + TIE_MARGIN).order_by_score(), Count),
+    )?;
+    let tied = top.windows(2).any(|w| w[0].0 == w[1].0);
+    if tied {
+        let mut columns = std::collections::HashMap::new();
+        let mut keyed = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let column = match columns.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .fast_fields()
+                        .str("id")?,
+                ),
+            };
+            let id =
+                crate::first_str(column.as_ref(), address.doc_id).map_err(tantivy::TantivyError::from)?;
+            keyed.push((score, id, address));
+        }
+        keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        top = keyed
+            .into_iter()
+            .map(|(score, _, address)| (score, address))
+            .collect();
+    }
+    top.truncate(wanted);
+    Ok((top.into_iter().skip(offset).collect(), total))
 }
 
 /// Collects every match with its day, score and id (for `--sort date`).
