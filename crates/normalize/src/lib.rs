@@ -26,6 +26,7 @@ pub mod arabic_light_stem;
 pub mod arabic_multi_stem;
 pub mod arabic_normalize;
 pub mod compat_fold;
+pub mod fnv;
 pub mod french_elision;
 pub mod french_light_stem;
 pub mod shared_analysis;

@@ -16,11 +16,12 @@
 //! fihris benchmarks).
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use tantivy::tokenizer::Token;
 
+use crate::fnv::Fnv;
 use crate::token_map::{MapFilter, TokenMap};
 
 /// French function words, lowercase and accent-folded, sorted.
@@ -151,30 +152,6 @@ fn sets() -> &'static Sets {
             .max()
             .unwrap_or(0),
     })
-}
-
-/// FNV-1a: a fast hash for short keys (the stopword sets are fixed, so
-/// hash flooding is not a concern).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 impl Default for StopWords {

@@ -67,7 +67,7 @@ impl Signature {
         let mut words: Vec<u64> = Vec::new();
         let mut stream = analyzer.token_stream(text);
         while stream.advance() {
-            words.push(fnv1a(stream.token().text.as_bytes()));
+            words.push(fihris_normalize::fnv::fnv1a(stream.token().text.as_bytes()));
         }
         Signature::of_words(&words)
     }
@@ -163,17 +163,6 @@ impl Signature {
                 .fold(mix(band as u64 + 1), |h, &s| mix(h ^ u64::from(s)))
         })
     }
-}
-
-/// FNV-1a, 64 bits: a hash that never changes between versions or runs
-/// (signatures are stored in the index).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 /// The splitmix64 finalizer: a fast, well-mixing bijection of `u64`.
