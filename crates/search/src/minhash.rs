@@ -13,10 +13,13 @@
 //! an empty slot (a short article) borrows the value of a non-empty slot
 //! chosen by a fixed sequence of probes, so that two articles borrow alike.
 //! One hash per shingle instead of one per slot keeps indexing fast. Each
-//! slot keeps 16 bits of its minimum (b-bit MinHash): two different minima
-//! collide once in 65,536, which moves an estimate by less than 0.001.
+//! slot keeps 8 bits of its minimum (b-bit MinHash, Li and König 2010): two
+//! different minima collide once in 256, and the estimate corrects for it
+//! ([`Signature::similarity`]). 8 bits instead of 16 halve the signatures'
+//! share of an index (128 bytes an article); on the dups test set
+//! (bench/dups.sh), precision and recall are those of 16 bits (BENCHMARKS.md).
 //!
-//! Signatures are stored with each article (a multi-valued fast field, four
+//! Signatures are stored with each article (a multi-valued fast field, eight
 //! slots per value) and compared in memory: by `fihris dups` over the whole
 //! index through locality-sensitive hashing ([`band_keys`]), by
 //! `search --collapse` over a result list, by `fihris related` against its
@@ -48,17 +51,24 @@ pub const SLOTS: usize = 128;
 
 /// Slots per band for [`Signature::band_keys`]: two articles become
 /// candidates when all slots of one band agree. With 42 bands of 3 slots, a
-/// pair of similarity 0.5 is a candidate with probability 0.996, a pair of
-/// 0.4 with 0.93 and an unrelated pair (0.03) with 0.001.
+/// pair of similarity 0.5 is a candidate with probability 0.997, a pair of
+/// 0.4 with 0.94 and an unrelated pair (0.03) with 0.0016 (slots of
+/// different minima agreeing once in 256 included).
 pub const BAND_SLOTS: usize = 3;
 
-/// Slots packed in one stored `u64`.
-const PER_VALUE: usize = 4;
+/// Bits kept of each slot's minimum.
+const SLOT_BITS: usize = 8;
 
-/// A MinHash signature: [`SLOTS`] 16-bit values, or empty for an article
+/// Slots packed in one stored `u64`.
+const PER_VALUE: usize = 64 / SLOT_BITS;
+
+/// How often two different minima keep the same bits: 1 / 2^[`SLOT_BITS`].
+const COLLISION: f32 = 1.0 / (1u32 << SLOT_BITS) as f32;
+
+/// A MinHash signature: [`SLOTS`] 8-bit values, or empty for an article
 /// without words.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Signature(Vec<u16>);
+pub struct Signature(Vec<u8>);
 
 impl Signature {
     /// The signature of a text, analysed with `analyzer` (made by
@@ -108,9 +118,9 @@ impl Signature {
                     }
                 }
             };
-            // 16 bits of the minimum, mixed with the slot so that borrowed
+            // 8 bits of the minimum, mixed with the slot so that borrowed
             // values differ from the slot they came from.
-            out.push((mix(value ^ ((i as u64) << 40)) >> 48) as u16);
+            out.push((mix(value ^ ((i as u64) << 40)) >> 56) as u8);
         }
         Signature(out)
     }
@@ -120,7 +130,7 @@ impl Signature {
         let mut out = Vec::with_capacity(SLOTS);
         for v in values {
             for k in 0..PER_VALUE {
-                out.push((v >> (16 * k)) as u16);
+                out.push((v >> (SLOT_BITS * k)) as u8);
             }
         }
         if out.len() != SLOTS {
@@ -129,13 +139,13 @@ impl Signature {
         Signature(out)
     }
 
-    /// The values to store: four slots per `u64`.
+    /// The values to store: eight slots per `u64`.
     pub fn to_values(&self) -> impl Iterator<Item = u64> + '_ {
         self.0.chunks(PER_VALUE).map(|chunk| {
             chunk
                 .iter()
                 .enumerate()
-                .fold(0u64, |acc, (k, &s)| acc | (u64::from(s) << (16 * k)))
+                .fold(0u64, |acc, (k, &s)| acc | (u64::from(s) << (SLOT_BITS * k)))
         })
     }
 
@@ -151,7 +161,10 @@ impl Signature {
             return 0.0;
         }
         let equal = self.0.iter().zip(&other.0).filter(|(a, b)| a == b).count();
-        equal as f32 / SLOTS as f32
+        // Slots of different minima agree by chance once in 256: the share
+        // of equal slots is J + (1 - J) / 256, solved for J.
+        let share = equal as f32 / SLOTS as f32;
+        ((share - COLLISION) / (1.0 - COLLISION)).clamp(0.0, 1.0)
     }
 
     /// The keys of the signature's bands: two signatures that share a key
@@ -260,7 +273,7 @@ mod tests {
     fn values_round_trip() {
         let a = sig(&words(5, 50).join(" "));
         let values: Vec<u64> = a.to_values().collect();
-        assert_eq!(values.len(), SLOTS / 4);
+        assert_eq!(values.len(), SLOTS / 8);
         assert_eq!(Signature::from_values(values.into_iter()), a);
         // Anything but a whole signature reads as none.
         assert!(Signature::from_values([1u64, 2].into_iter()).is_empty());

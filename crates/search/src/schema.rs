@@ -35,8 +35,9 @@ use tantivy::schema::{
 /// commit. 3: mojibake in JSON repaired per field, escapes included.
 pub const INGEST_VERSION: u32 = 3;
 
-/// Version of the schema and analysis; stored in every commit.
-pub const SCHEMA_VERSION: u32 = 7;
+/// Version of the schema and analysis; stored in every commit. 8:
+/// near-duplicate signatures with 8-bit slots.
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]
