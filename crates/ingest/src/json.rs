@@ -28,14 +28,35 @@ struct Record {
 }
 
 pub(crate) fn parse_lines(entry: &FileEntry, text: &str) -> FileArticles {
-    // Records are independent: a large file is parsed on every core, and
-    // the results are taken back in line order.
-    let lines: Vec<(usize, &str)> = text
-        .lines()
+    parse_numbered(entry, &numbered_lines(text))
+}
+
+/// The articles of a JSON Lines text handed to `sink` in parts of at most
+/// `records` records, in line order: only one part's articles are in
+/// memory at a time.
+pub(crate) fn parse_lines_in_parts(
+    entry: &FileEntry,
+    text: &str,
+    records: usize,
+    sink: &mut dyn FnMut(FileArticles),
+) {
+    for part in numbered_lines(text).chunks(records.max(1)) {
+        sink(parse_numbered(entry, part));
+    }
+}
+
+/// The lines that are not blank, with their line numbers (from 1).
+fn numbered_lines(text: &str) -> Vec<(usize, &str)> {
+    text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(i, line)| (i + 1, line))
-        .collect();
+        .collect()
+}
+
+fn parse_numbered(entry: &FileEntry, lines: &[(usize, &str)]) -> FileArticles {
+    // Records are independent: a large file is parsed on every core, and
+    // the results are taken back in line order.
     let results: Vec<(usize, Result<Repaired, String>)> = lines
         .par_iter()
         .map(|&(line_no, line)| {

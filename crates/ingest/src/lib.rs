@@ -199,6 +199,58 @@ pub fn read_bytes_with(
     }
 }
 
+/// Like [`read_bytes_with`], handing the articles to `sink` in parts, in
+/// file order: a JSON Lines file in parts of at most `records` records
+/// (each part parsed on every core), so that the articles of a large file
+/// are never all in memory at once; any other file in one part. Every part
+/// carries the file's encoding and the mojibake repairs of its own
+/// articles. Nothing is handed over when the file cannot be read.
+pub fn read_bytes_in_parts(
+    entry: &FileEntry,
+    bytes: &[u8],
+    options: &ReadOptions,
+    records: usize,
+    sink: &mut dyn FnMut(FileArticles),
+) -> Result<(), IngestError> {
+    let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if len > options.max_bytes {
+        return Err(too_large(entry, Some(len), options));
+    }
+    if entry.format != Format::JsonLines {
+        sink(read_bytes_with(entry, bytes, options)?);
+        return Ok(());
+    }
+    let inflated;
+    let bytes = match entry.compression {
+        Compression::None => bytes,
+        Compression::Gzip => {
+            if bytes.is_empty() {
+                return Err(IngestError::Empty {
+                    path: entry.path.clone(),
+                });
+            }
+            inflated = gunzip(entry, bytes, options)?;
+            &inflated
+        }
+    };
+    if bytes.is_empty() {
+        return Err(IngestError::Empty {
+            path: entry.path.clone(),
+        });
+    }
+    let decoded = decode::decode(bytes, Container::Json).map_err(|reason| IngestError::Decode {
+        path: entry.path.clone(),
+        reason,
+    })?;
+    let mut file_repairs = decoded.mojibake_repairs;
+    json::parse_lines_in_parts(entry, &decoded.text, records, &mut |mut part| {
+        part.encoding = decoded.encoding;
+        part.mojibake_repairs += std::mem::take(&mut file_repairs);
+        sink(part);
+    });
+    Ok(())
+}
+
 fn too_large(entry: &FileEntry, size: Option<u64>, options: &ReadOptions) -> IngestError {
     IngestError::TooLarge {
         path: entry.path.clone(),
@@ -383,6 +435,63 @@ mod tests {
 
     fn read_ok(entry: &FileEntry) -> FileArticles {
         read_file(entry).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Parts of a JSON Lines file, plain or gzipped, hold the articles and
+    /// skipped records of a whole read, in order, with their line numbers.
+    #[test]
+    fn parts_of_a_json_lines_file() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let mut text = String::new();
+        for i in 1..=7 {
+            if i == 4 {
+                text.push_str("{broken\n\n");
+            } else {
+                text.push_str(&format!(
+                    "{{\"id\":\"r{i}\",\"title\":\"Titre {i}\",\"body\":\"CafÃ© {i}.\"}}\n"
+                ));
+            }
+        }
+        for (name, bytes) in [
+            ("p.jsonl", text.clone().into_bytes()),
+            ("p.jsonl.gz", gzip(text.as_bytes())),
+        ] {
+            let entry = file(dir.path(), name, &bytes);
+            let whole = read_ok(&entry);
+            let mut parts = Vec::new();
+            read_bytes_in_parts(&entry, &bytes, &ReadOptions::default(), 3, &mut |p| parts.push(p))
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                parts.iter().map(|p| p.articles.len()).collect::<Vec<_>>(),
+                [3, 2, 1]
+            );
+            let ids = |a: &[Article]| a.iter().map(|a| (a.id.clone(), a.line)).collect::<Vec<_>>();
+            let joined: Vec<Article> = parts.iter().flat_map(|p| p.articles.clone()).collect();
+            assert_eq!(ids(&joined), ids(&whole.articles));
+            assert_eq!(parts[1].skipped[0].line, Some(4));
+            assert_eq!(
+                parts.iter().map(|p| p.mojibake_repairs).sum::<usize>(),
+                whole.mojibake_repairs
+            );
+            assert_eq!(whole.mojibake_repairs, 6);
+        }
+        // Other formats come in one part.
+        let entry = file(
+            dir.path(),
+            "a.txt",
+            b"Titre\n\nUn texte assez long pour une langue.",
+        );
+        let mut n = 0;
+        read_bytes_in_parts(
+            &entry,
+            b"Titre\n\nUn texte.",
+            &ReadOptions::default(),
+            1,
+            &mut |_| n += 1,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(n, 1);
+        Ok(())
     }
 
     #[test]

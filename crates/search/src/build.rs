@@ -47,6 +47,13 @@ pub struct BuildOptions {
     pub full: bool,
     /// Work out what would change, and write nothing.
     pub dry_run: bool,
+    /// Files are read and written a batch at a time, a batch holding files
+    /// of at most this many bytes in all (one at least): only one batch's
+    /// articles are in memory.
+    pub batch_bytes: u64,
+    /// A JSON Lines file larger than a batch is read in parts of this many
+    /// records.
+    pub part_records: usize,
     /// Called with (files read, files to read) as files are read, from
     /// several threads.
     pub progress: Option<Progress>,
@@ -66,6 +73,8 @@ impl BuildOptions {
             max_file_bytes: ReadOptions::DEFAULT_MAX_BYTES,
             full: false,
             dry_run: false,
+            batch_bytes: BATCH_BYTES,
+            part_records: PART_RECORDS,
             progress: None,
         }
     }
@@ -145,16 +154,237 @@ type Stamp = (u64, i64);
 /// A file to read: its entry, stamp and what it is to the index.
 type ToRead<'a> = (&'a FileEntry, Option<Stamp>, Change);
 
-/// The articles of a file read, with its key and fingerprint.
-struct ReadFile {
+/// Default [`BuildOptions::batch_bytes`]: with the parsed articles and
+/// tantivy's queue, a build of the French news collection peaks near 300 MB
+/// either way; the batch bounds what a much larger folder or file adds.
+pub const BATCH_BYTES: u64 = 32 << 20;
+
+/// Default [`BuildOptions::part_records`]: about 10 MB of press articles.
+pub const PART_RECORDS: usize = 4096;
+
+/// The next batch of `rest` (in walk order): files up to `limit` bytes in
+/// all, at least one.
+fn next_batch<'r, 'a>(rest: &'r [ToRead<'a>], limit: u64) -> &'r [ToRead<'a>] {
+    let mut bytes = 0u64;
+    let mut n = 0;
+    for (_, current, _) in rest {
+        bytes = bytes.saturating_add(current.map_or(0, |(size, _)| size));
+        if n > 0 && bytes > limit {
+            break;
+        }
+        n += 1;
+    }
+    &rest[..n.max(1).min(rest.len())]
+}
+
+/// Where the articles read go: the index writer, or, for a dry run, a
+/// count per language.
+enum Sink<'w> {
+    Writer {
+        writer: &'w mut IndexWriter,
+        fields: Fields,
+    },
+    Count(BTreeMap<String, usize>),
+}
+
+impl Sink<'_> {
+    fn add(&mut self, article: &Article, signature: &Signature, file: &FileIn) -> Result<(), SearchError> {
+        match self {
+            Sink::Writer { writer, fields } => {
+                let mut d = to_document(fields, article);
+                for value in signature.to_values() {
+                    d.add_u64(fields.minhash, value);
+                }
+                d.add_text(fields.file, &file.key);
+                d.add_u64(fields.file_size, file.size);
+                d.add_i64(fields.file_mtime, file.mtime);
+                d.add_u64(fields.file_hash, file.hash);
+                writer.add_document(d)?;
+            }
+            Sink::Count(langs) => *langs.entry(article.lang.code().to_string()).or_default() += 1,
+        }
+        Ok(())
+    }
+
+    /// Deletes the indexed articles of the file `key`.
+    fn delete_file(&mut self, key: &str) {
+        if let Sink::Writer { writer, fields } = self {
+            writer.delete_term(Term::from_field_text(fields.file, key));
+        }
+    }
+}
+
+/// What the files read so far gave, for the report and the commit payload.
+#[derive(Default)]
+struct FilesOut {
+    /// Files that lost an article to an id already taken.
+    duplicate_files: Vec<String>,
+    /// Files whose bytes did not change, with their new stamp.
+    touched: Vec<FileStamp>,
+    /// Files read that gave no article.
+    empty_files: Vec<FileStamp>,
+    /// Articles added.
+    added: usize,
+}
+
+/// A file being read: its key, stamp and what it gave so far.
+struct FileIn {
     key: String,
-    articles: Vec<Article>,
-    /// The MinHash signature of each article's body, in the order of
-    /// `articles`.
-    signatures: Vec<Signature>,
+    path: PathBuf,
+    change: Change,
     size: u64,
     mtime: i64,
     hash: u64,
+    accepted: usize,
+    lost_ids: bool,
+    encoding_reported: bool,
+    repairs: usize,
+}
+
+impl FilesOut {
+    /// Starts a file that was read: a changed file's indexed articles are
+    /// deleted before its new ones are added.
+    fn start(
+        &mut self,
+        entry: &FileEntry,
+        current: Option<Stamp>,
+        change: Change,
+        len: u64,
+        hash: u64,
+        sink: &mut Sink<'_>,
+    ) -> Result<FileIn, SearchError> {
+        let key = entry.path.display().to_string();
+        if change == Change::Changed {
+            sink.delete_file(&key);
+        }
+        let (size, mtime) = current.unwrap_or((len, 0));
+        Ok(FileIn {
+            key,
+            path: entry.path.clone(),
+            change,
+            size,
+            mtime,
+            hash,
+            accepted: 0,
+            lost_ids: false,
+            encoding_reported: false,
+            repairs: 0,
+        })
+    }
+
+    fn finish(&mut self, file: FileIn, report: &mut BuildReport) {
+        if file.repairs > 0 {
+            report.repaired.push((file.path.clone(), file.repairs));
+        }
+        if file.lost_ids {
+            self.duplicate_files.push(file.key.clone());
+        }
+        if file.accepted == 0 {
+            self.empty_files.push(FileStamp {
+                path: file.key.clone(),
+                size: file.size,
+                mtime: file.mtime,
+                hash: file.hash,
+            });
+        }
+        self.added += file.accepted;
+        report.changes.push((file.path, file.change));
+    }
+
+    /// A file that could not be read: reported, and a changed file's old
+    /// articles go.
+    fn failed(
+        &mut self,
+        entry: &FileEntry,
+        change: Change,
+        reason: String,
+        skipped: &mut Vec<Skipped>,
+        report: &mut BuildReport,
+        sink: &mut Sink<'_>,
+    ) {
+        skipped.push(Skipped {
+            path: entry.path.clone(),
+            line: None,
+            reason,
+        });
+        if change == Change::Changed {
+            sink.delete_file(&entry.path.display().to_string());
+            report.changes.push((entry.path.clone(), Change::Removed));
+        }
+    }
+
+    /// Same bytes, new modification time: its articles stay, and its new
+    /// stamp is remembered.
+    fn touched(
+        &mut self,
+        entry: &FileEntry,
+        current: Option<Stamp>,
+        indexed: &HashMap<String, IndexedFile>,
+        unchanged_keys: &mut HashSet<String>,
+    ) {
+        let key = entry.path.display().to_string();
+        if let (Some(old), Some((size, mtime))) = (indexed.get(&key), current) {
+            self.touched.push(FileStamp {
+                path: key.clone(),
+                size,
+                mtime,
+                hash: old.hash,
+            });
+        }
+        unchanged_keys.insert(key);
+    }
+}
+
+impl FileIn {
+    /// Adds the articles of (a part of) the file whose ids are not taken.
+    fn add(
+        &mut self,
+        read: fihris_ingest::FileArticles,
+        signatures: Vec<Signature>,
+        seen: &mut HashMap<String, String>,
+        skipped: &mut Vec<Skipped>,
+        report: &mut BuildReport,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), SearchError> {
+        skipped.extend(read.skipped);
+        if let Some(encoding) = read.encoding {
+            if !self.encoding_reported {
+                report.decoded.push((self.path.clone(), encoding));
+                self.encoding_reported = true;
+            }
+        }
+        self.repairs += read.mojibake_repairs;
+        for (article, signature) in read.articles.into_iter().zip(signatures) {
+            if let Some(first) = seen.get(&article.id) {
+                self.lost_ids = true;
+                skipped.push(Skipped {
+                    path: article.path.clone(),
+                    line: article.line,
+                    reason: format!("duplicate id {:?} (already used by {first})", article.id),
+                });
+                continue;
+            }
+            let location = match article.line {
+                Some(line) => format!("{}:{line}", article.path.display()),
+                None => article.path.display().to_string(),
+            };
+            seen.insert(article.id.clone(), location);
+            sink.add(&article, &signature, self)?;
+            self.accepted += 1;
+        }
+        Ok(())
+    }
+}
+
+/// The near-duplicate signatures of articles' bodies, computed on every
+/// core (per article, so that one large JSON Lines file uses them all).
+fn signatures_of(articles: &[Article]) -> Vec<Signature> {
+    articles
+        .par_iter()
+        .map_init(crate::minhash::analyzer, |analyzer, a| {
+            Signature::of_text(analyzer, &a.body)
+        })
+        .collect()
 }
 
 fn stamp(path: &Path) -> Option<Stamp> {
@@ -287,114 +517,165 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         }
     }
 
-    // Read new and changed files, in parallel (reading, decoding and
-    // parsing are independent per file); then take the results in walk
-    // order, so that ids and reports do not depend on thread timing.
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let total = to_read.len();
-    let outcomes: Vec<ReadOutcome> = to_read
+    // A file whose stamp changed may hold the same bytes (only its time
+    // changed): its hash is checked first, so that such files keep their ids
+    // before any changed file claims one.
+    let touched: HashSet<String> = to_read
         .par_iter()
-        .map(|(entry, _, _)| {
-            let force = forced.contains(&entry.path.display().to_string());
-            let outcome = read_one(entry, &read_options, &indexed, force);
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if let Some(progress) = &options.progress {
-                progress(n, total);
-            }
-            outcome
+        .filter(|(entry, _, change)| {
+            *change == Change::Changed && !forced.contains(&entry.path.display().to_string())
+        })
+        .filter_map(|(entry, _, _)| {
+            let key = entry.path.display().to_string();
+            let old = indexed.get(&key)?;
+            let bytes = read_capped(entry, &read_options).ok()?;
+            (content_hash(&bytes) == old.hash).then_some(key)
         })
         .collect();
-    // Files whose bytes did not change keep their ids before any changed
-    // file claims one.
-    for ((entry, _, _), outcome) in to_read.iter().zip(&outcomes) {
-        if matches!(outcome, ReadOutcome::Touched) {
-            let key = entry.path.display().to_string();
-            if let Some(old) = indexed.get(&key) {
-                for id in &old.ids {
-                    seen.insert(id.clone(), key.clone());
+    for key in &touched {
+        if let Some(old) = indexed.get(key) {
+            for id in &old.ids {
+                seen.insert(id.clone(), key.clone());
+            }
+        }
+    }
+    let mut removed: Vec<&String> = indexed.keys().filter(|k| !walked.contains(*k)).collect();
+    removed.sort();
+
+    let fields = match &writing {
+        Some((index, _, _)) => Some(
+            Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::NotAnIndex(dir.to_path_buf()))?,
+        ),
+        None => None,
+    };
+    let mut sink = match (&mut writing, fields) {
+        (Some((_, writer, _)), Some(fields)) => {
+            // What does not depend on reading goes first: a rebuild deletes
+            // everything, a sync the articles of removed files. A changed
+            // file's old articles are deleted just before its new ones are
+            // added (a deletion applies to what was added before it).
+            if full {
+                writer.delete_all_documents()?;
+            } else {
+                for key in &removed {
+                    writer.delete_term(Term::from_field_text(fields.file, key));
+                }
+            }
+            Sink::Writer { writer, fields }
+        }
+        _ => Sink::Count(BTreeMap::new()),
+    };
+
+    // Read and write the new and changed files in walk order, a batch of
+    // files at a time (each batch read, decoded and parsed on every core),
+    // so that ids and reports do not depend on thread timing and only one
+    // batch's articles are in memory; a large JSON Lines file is read alone,
+    // in parts.
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let total = to_read.len();
+    let progress = |n: usize| {
+        if let Some(progress) = &options.progress {
+            progress(n, total);
+        }
+    };
+    let mut files = FilesOut::default();
+    let mut rest = to_read.as_slice();
+    while !rest.is_empty() {
+        let batch = next_batch(rest, options.batch_bytes);
+        rest = &rest[batch.len()..];
+        if let [(entry, current, change)] = batch {
+            let size = current.map_or(0, |(size, _)| size);
+            if entry.format == fihris_ingest::Format::JsonLines && size > options.batch_bytes {
+                let key = entry.path.display().to_string();
+                if touched.contains(&key) {
+                    files.touched(entry, *current, &indexed, &mut unchanged_keys);
+                } else {
+                    match read_capped(entry, &read_options) {
+                        Ok(bytes) => {
+                            let hash = content_hash(&bytes);
+                            let len = bytes.len() as u64;
+                            let mut file = files.start(entry, *current, *change, len, hash, &mut sink)?;
+                            let mut failed = None;
+                            let read = fihris_ingest::read_bytes_in_parts(
+                                entry,
+                                &bytes,
+                                &read_options,
+                                options.part_records,
+                                &mut |part| {
+                                    if failed.is_none() {
+                                        let signatures = signatures_of(&part.articles);
+                                        if let Err(e) = file.add(
+                                            part,
+                                            signatures,
+                                            &mut seen,
+                                            &mut skipped,
+                                            &mut report,
+                                            &mut sink,
+                                        ) {
+                                            failed = Some(e);
+                                        }
+                                    }
+                                },
+                            );
+                            drop(bytes);
+                            if let Some(e) = failed {
+                                return Err(e);
+                            }
+                            match read {
+                                Ok(()) => files.finish(file, &mut report),
+                                Err(e) => files.failed(
+                                    entry,
+                                    *change,
+                                    e.reason(),
+                                    &mut skipped,
+                                    &mut report,
+                                    &mut sink,
+                                ),
+                            }
+                        }
+                        Err(reason) => {
+                            files.failed(entry, *change, reason, &mut skipped, &mut report, &mut sink)
+                        }
+                    }
+                }
+                progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+                continue;
+            }
+        }
+        let outcomes: Vec<ReadOutcome> = batch
+            .par_iter()
+            .map(|(entry, _, _)| {
+                let key = entry.path.display().to_string();
+                let outcome = read_one(entry, &read_options, touched.contains(&key));
+                progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+                outcome
+            })
+            .collect();
+        for ((entry, current, change), outcome) in batch.iter().zip(outcomes) {
+            match outcome {
+                ReadOutcome::Failed(reason) => {
+                    files.failed(entry, *change, reason, &mut skipped, &mut report, &mut sink);
+                }
+                ReadOutcome::Touched => files.touched(entry, *current, &indexed, &mut unchanged_keys),
+                ReadOutcome::Read {
+                    len,
+                    hash,
+                    read,
+                    signatures,
+                } => {
+                    let mut file = files.start(entry, *current, *change, len, hash, &mut sink)?;
+                    file.add(read, signatures, &mut seen, &mut skipped, &mut report, &mut sink)?;
+                    files.finish(file, &mut report);
                 }
             }
         }
     }
-    let mut new_docs: Vec<ReadFile> = Vec::new();
-    let mut duplicate_files: Vec<String> = Vec::new();
-    let mut touched_files: Vec<FileStamp> = Vec::new();
-    for ((entry, current, change), outcome) in to_read.into_iter().zip(outcomes) {
-        let key = entry.path.display().to_string();
-        let (bytes_len, hash, read, read_signatures) = match outcome {
-            ReadOutcome::Failed(reason) => {
-                skipped.push(Skipped {
-                    path: entry.path.clone(),
-                    line: None,
-                    reason,
-                });
-                if change == Change::Changed {
-                    // Unreadable now: its old articles go.
-                    report.changes.push((entry.path.clone(), Change::Removed));
-                }
-                continue;
-            }
-            ReadOutcome::Touched => {
-                // Same bytes, new modification time: its articles stay, and
-                // its new stamp is remembered.
-                if let (Some(old), Some((size, mtime))) = (indexed.get(&key), current) {
-                    touched_files.push(FileStamp {
-                        path: key.clone(),
-                        size,
-                        mtime,
-                        hash: old.hash,
-                    });
-                }
-                unchanged_keys.insert(key);
-                continue;
-            }
-            ReadOutcome::Read {
-                len,
-                hash,
-                read,
-                signatures,
-            } => (len, hash, read, signatures),
-        };
-        skipped.extend(read.skipped);
-        if let Some(encoding) = read.encoding {
-            report.decoded.push((entry.path.clone(), encoding));
-        }
-        if read.mojibake_repairs > 0 {
-            report.repaired.push((entry.path.clone(), read.mojibake_repairs));
-        }
-        let mut articles = Vec::with_capacity(read.articles.len());
-        let mut signatures = Vec::with_capacity(read.articles.len());
-        for (article, signature) in read.articles.into_iter().zip(read_signatures) {
-            if let Some(first) = seen.get(&article.id) {
-                if duplicate_files.last() != Some(&key) {
-                    duplicate_files.push(key.clone());
-                }
-                skipped.push(Skipped {
-                    path: article.path.clone(),
-                    line: article.line,
-                    reason: format!("duplicate id {:?} (already used by {first})", article.id),
-                });
-                continue;
-            }
-            let location = match article.line {
-                Some(line) => format!("{}:{line}", article.path.display()),
-                None => article.path.display().to_string(),
-            };
-            seen.insert(article.id.clone(), location);
-            articles.push(article);
-            signatures.push(signature);
-        }
-        report.changes.push((entry.path.clone(), change));
-        let (size, mtime) = current.unwrap_or((bytes_len, 0));
-        new_docs.push(ReadFile {
-            key,
-            articles,
-            signatures,
-            size,
-            mtime,
-            hash,
-        });
-    }
+    let FilesOut {
+        mut duplicate_files,
+        touched: mut touched_files,
+        mut empty_files,
+        added,
+    } = files;
     if !something_changes {
         // Nothing was read again: the files that lost articles to a taken id
         // still have.
@@ -404,8 +685,6 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             .collect();
     }
     report.unchanged = unchanged_keys.len();
-    let mut removed: Vec<&String> = indexed.keys().filter(|k| !walked.contains(*k)).collect();
-    removed.sort();
     for key in &removed {
         report
             .changes
@@ -414,40 +693,32 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
     report.skipped = skipped;
 
     // Articles after the sync: those of unchanged files, and the new ones.
-    let planned_articles = new_docs.iter().map(|d| d.articles.len()).sum::<usize>()
+    let planned_articles = added
         + unchanged_keys
             .iter()
             .filter_map(|k| indexed.get(k))
             .map(|f| f.ids.len())
             .sum::<usize>();
-    if options.dry_run {
+    let Sink::Writer { .. } = sink else {
+        let Sink::Count(added_langs) = sink else {
+            return Err(SearchError::NotAnIndex(dir.to_path_buf()));
+        };
+        // A dry run: languages after the sync, as the real run would count
+        // them.
         report.articles = planned_articles;
-        // Languages after the sync, as the real run would count them.
-        let kept = unchanged_keys
+        report.by_lang = added_langs;
+        for lang in unchanged_keys
             .iter()
             .filter_map(|k| indexed.get(k))
-            .flat_map(|f| f.langs.iter().cloned());
-        let added = new_docs
-            .iter()
-            .flat_map(|f| f.articles.iter().map(|a| a.lang.code().to_string()));
-        for lang in kept.chain(added) {
-            *report.by_lang.entry(lang).or_default() += 1;
+            .flat_map(|f| f.langs.iter())
+        {
+            *report.by_lang.entry(lang.clone()).or_default() += 1;
         }
         report.elapsed = start.elapsed();
         return Ok(report);
-    }
+    };
 
     // Files that give no article keep their fingerprint in the payload.
-    let mut empty_files: Vec<FileStamp> = new_docs
-        .iter()
-        .filter(|f| f.articles.is_empty())
-        .map(|f| FileStamp {
-            path: f.key.clone(),
-            size: f.size,
-            mtime: f.mtime,
-            hash: f.hash,
-        })
-        .collect();
     for key in &unchanged_keys {
         if let Some(old) = indexed.get(key).filter(|f| f.ids.is_empty()) {
             empty_files.push(FileStamp {
@@ -474,38 +745,10 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         }
     }
     touched_files.sort_by(|a, b| a.path.cmp(&b.path));
-
-    // Write, in one commit.
+    drop(sink);
     let Some((index, mut writer, _pid)) = writing else {
         return Err(SearchError::NotAnIndex(dir.to_path_buf()));
     };
-    let fields =
-        Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::NotAnIndex(dir.to_path_buf()))?;
-    if full {
-        writer.delete_all_documents()?;
-    } else {
-        for (path, change) in &report.changes {
-            if matches!(change, Change::Changed | Change::Removed) {
-                let key = path.display().to_string();
-                writer.delete_term(Term::from_field_text(fields.file, &key));
-            }
-        }
-    }
-    // Articles are consumed as they are handed to the writer, so that their
-    // text is freed while the writer indexes.
-    for file in new_docs {
-        for (article, signature) in file.articles.into_iter().zip(&file.signatures) {
-            let mut d = to_document(&fields, &article);
-            for value in signature.to_values() {
-                d.add_u64(fields.minhash, value);
-            }
-            d.add_text(fields.file, &file.key);
-            d.add_u64(fields.file_size, file.size);
-            d.add_i64(fields.file_mtime, file.mtime);
-            d.add_u64(fields.file_hash, file.hash);
-            writer.add_document(d)?;
-        }
-    }
 
     let info = CommitInfo {
         tool: CommitInfo::TOOL.to_string(),
@@ -552,33 +795,18 @@ enum ReadOutcome {
     },
 }
 
-fn read_one(
-    entry: &FileEntry,
-    options: &ReadOptions,
-    indexed: &HashMap<String, IndexedFile>,
-    force: bool,
-) -> ReadOutcome {
+fn read_one(entry: &FileEntry, options: &ReadOptions, touched: bool) -> ReadOutcome {
+    if touched {
+        return ReadOutcome::Touched;
+    }
     let bytes = match read_capped(entry, options) {
         Ok(bytes) => bytes,
         Err(reason) => return ReadOutcome::Failed(reason),
     };
     let hash = content_hash(&bytes);
-    let key = entry.path.display().to_string();
-    if !force && indexed.get(&key).is_some_and(|old| old.hash == hash) {
-        return ReadOutcome::Touched;
-    }
     match read_bytes_with(entry, &bytes, options) {
         Ok(read) => {
-            // Near-duplicate signatures are computed here, on the reading
-            // threads (per article, so that one large JSON Lines file uses
-            // every core), rather than by the writer.
-            let signatures = read
-                .articles
-                .par_iter()
-                .map_init(crate::minhash::analyzer, |analyzer, a| {
-                    Signature::of_text(analyzer, &a.body)
-                })
-                .collect();
+            let signatures = signatures_of(&read.articles);
             ReadOutcome::Read {
                 len: bytes.len() as u64,
                 hash,
@@ -829,4 +1057,138 @@ fn clear_folder(dir: &Path) -> Result<(), SearchError> {
         result.map_err(|e| io_error(&path, e))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Per file of an index: sorted (id, lang) pairs and the file's hash.
+    type Contents = BTreeMap<String, (Vec<(String, String)>, u64)>;
+
+    fn contents(dir: &Path) -> Contents {
+        let index = Index::open_in_dir(dir).unwrap_or_else(|e| panic!("{e}"));
+        let files = indexed_files(&index).unwrap_or_else(|e| panic!("{e}"));
+        files
+            .into_iter()
+            .map(|(key, f)| {
+                let name = Path::new(&key)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let mut pairs: Vec<(String, String)> = f.ids.into_iter().zip(f.langs).collect();
+                pairs.sort();
+                (name, (pairs, f.hash))
+            })
+            .collect()
+    }
+
+    /// What a report says, without times and paths' folders.
+    fn summary(report: &BuildReport) -> Vec<String> {
+        let name = |p: &Path| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let mut out = vec![format!("articles {} {:?}", report.articles, report.by_lang)];
+        out.extend(report.changes.iter().map(|(p, c)| format!("{} {c:?}", name(p))));
+        out.extend(report.skipped.iter().map(|s| {
+            format!(
+                "skipped {}:{:?} {}",
+                name(&s.path),
+                s.line,
+                s.reason.replace(&*s.path.display().to_string(), "")
+            )
+        }));
+        out.extend(
+            report
+                .repaired
+                .iter()
+                .map(|(p, n)| format!("repaired {} {n}", name(p))),
+        );
+        out.push(format!("unchanged {}", report.unchanged));
+        out
+    }
+
+    fn record(id: &str, title: &str) -> String {
+        format!("{{\"id\":\"{id}\",\"title\":\"{title}\",\"body\":\"Le café de l'emploi de {title} ouvre ses portes aux chercheurs d'emploi de la région.\"}}\n")
+    }
+
+    /// Builds `corpus` twice, in small batches and parts and in one batch,
+    /// and checks both give the same index and report.
+    fn build_both(corpus: &Path, small: &Path, whole: &Path, dry_run: bool) -> (Vec<String>, Contents) {
+        let run = |dir: &Path, batch_bytes: u64, part_records: usize| {
+            let options = BuildOptions {
+                batch_bytes,
+                part_records,
+                dry_run,
+                ..BuildOptions::new(vec![corpus.to_path_buf()])
+            };
+            build_index(dir, &options).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let a = run(small, 1, 3);
+        let b = run(whole, BATCH_BYTES, PART_RECORDS);
+        assert_eq!(summary(&a), summary(&b));
+        let contents_small = contents(small);
+        assert_eq!(contents_small, contents(whole));
+        (summary(&a), contents_small)
+    }
+
+    /// Reading in batches of one file and JSON Lines files in parts of three
+    /// records gives what reading everything at once gives: the same
+    /// articles, ids claimed in walk order, skipped records, repairs; and a
+    /// sync afterwards too.
+    #[test]
+    fn batches_and_parts_change_nothing() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let corpus = tmp.path().join("corpus");
+        let (small, whole) = (tmp.path().join("small"), tmp.path().join("whole"));
+        std::fs::create_dir_all(&corpus).unwrap_or_else(|e| panic!("{e}"));
+        let write = |name: &str, text: &str| {
+            std::fs::write(corpus.join(name), text).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let mut big = String::new();
+        for i in 0..10 {
+            big.push_str(&record(&format!("r{i}"), &format!("Oran {i}")));
+        }
+        big.push_str("{broken\n");
+        big.push_str(&record("r3", "Tlemcen (id repris)"));
+        big.push_str(&record("m1", "CafÃ© de Blida"));
+        write("a.jsonl", &big);
+        write(
+            "b.jsonl",
+            &(record("r1", "Annaba (id pris)") + &record("b1", "Annaba")),
+        );
+        write(
+            "c.txt",
+            "Titre du texte\n\nUn texte en français sur l'emploi des jeunes à Béjaïa.",
+        );
+        let (report, contents) = build_both(&corpus, &small, &whole, false);
+        assert_eq!(contents["a.jsonl"].0.len(), 11, "{contents:?}");
+        assert!(
+            report
+                .iter()
+                .any(|l| l.starts_with("skipped b.jsonl:Some(1) duplicate id")),
+            "{report:?}"
+        );
+        assert!(
+            report
+                .iter()
+                .any(|l| l.starts_with("skipped a.jsonl:Some(11) invalid JSON")),
+            "{report:?}"
+        );
+        assert!(report.contains(&"repaired a.jsonl 2".to_string()), "{report:?}");
+
+        // A sync: a changed file, a removed one, a new one.
+        write("a.jsonl", &big.replace("Oran 5", "Oran cinq"));
+        std::fs::remove_file(corpus.join("c.txt")).unwrap_or_else(|e| panic!("{e}"));
+        write("d.jsonl", &record("d1", "Sétif"));
+        let (dry, _) = build_both(&corpus, &small, &whole, true);
+        let (report, contents) = build_both(&corpus, &small, &whole, false);
+        assert_eq!(dry[0], report[0]);
+        assert!(report.contains(&"a.jsonl Changed".to_string()), "{report:?}");
+        assert!(report.contains(&"d.jsonl Added".to_string()), "{report:?}");
+        assert!(!contents.contains_key("c.txt"));
+        assert_eq!(contents["a.jsonl"].0.len(), 11);
+    }
 }
