@@ -215,7 +215,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// A control byte that text does not hold (tab, line feed, form feed and
 /// carriage return are text; so is ESC, for terminal colours).
-fn is_control_byte(b: u8) -> bool {
+pub(crate) fn is_control_byte(b: u8) -> bool {
     matches!(b, 0x00..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F)
 }
 

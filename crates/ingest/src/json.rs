@@ -54,7 +54,7 @@ fn numbered_lines(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-fn parse_numbered(entry: &FileEntry, lines: &[(usize, &str)]) -> FileArticles {
+pub(crate) fn parse_numbered(entry: &FileEntry, lines: &[(usize, &str)]) -> FileArticles {
     // Records are independent: a large file is parsed on every core, and
     // the results are taken back in line order.
     let results: Vec<(usize, Result<Repaired, String>)> = lines

@@ -35,6 +35,7 @@ mod html;
 mod json;
 mod markdown;
 mod mojibake;
+mod stream;
 mod text;
 mod walk;
 
@@ -48,6 +49,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 pub use date::Date;
 pub use decode::decode_utf8;
 pub use error::{io_reason, IngestError};
+pub use stream::{content_hash, file_hash, read_json_lines_in_parts, scan, Scanned};
 pub use walk::{collect_files, collect_files_excluding, Compression, FileEntry, Format};
 
 use decode::Container;

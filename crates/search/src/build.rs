@@ -16,7 +16,6 @@
 //! order).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -397,14 +396,6 @@ fn stamp(path: &Path) -> Option<Stamp> {
     Some((meta.len(), mtime))
 }
 
-/// A hash of a file's bytes (SipHash, keyed the same on every run).
-fn content_hash(bytes: &[u8]) -> u64 {
-    #[allow(deprecated)]
-    let mut h = std::hash::SipHasher::new();
-    h.write(bytes);
-    h.finish()
-}
-
 /// Builds or syncs the index at `dir` from the roots.
 pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, SearchError> {
     let start = Instant::now();
@@ -528,8 +519,8 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
         .filter_map(|(entry, _, _)| {
             let key = entry.path.display().to_string();
             let old = indexed.get(&key)?;
-            let bytes = read_capped(entry, &read_options).ok()?;
-            (content_hash(&bytes) == old.hash).then_some(key)
+            let (_, hash) = fihris_ingest::file_hash(&entry.path).ok()?;
+            (hash == old.hash).then_some(key)
         })
         .collect();
     for key in &touched {
@@ -590,51 +581,67 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
                 if touched.contains(&key) {
                     files.touched(entry, *current, &indexed, &mut unchanged_keys);
                 } else {
-                    match read_capped(entry, &read_options) {
-                        Ok(bytes) => {
-                            let hash = content_hash(&bytes);
-                            let len = bytes.len() as u64;
-                            let mut file = files.start(entry, *current, *change, len, hash, &mut sink)?;
-                            let mut failed = None;
-                            let read = fihris_ingest::read_bytes_in_parts(
+                    match fihris_ingest::scan(entry, &read_options) {
+                        Ok(scanned) => {
+                            let mut file = files.start(
                                 entry,
-                                &bytes,
-                                &read_options,
-                                options.part_records,
-                                &mut |part| {
-                                    if failed.is_none() {
-                                        let signatures = signatures_of(&part.articles);
-                                        if let Err(e) = file.add(
-                                            part,
-                                            signatures,
-                                            &mut seen,
-                                            &mut skipped,
-                                            &mut report,
-                                            &mut sink,
-                                        ) {
-                                            failed = Some(e);
-                                        }
+                                *current,
+                                *change,
+                                scanned.len,
+                                scanned.hash,
+                                &mut sink,
+                            )?;
+                            let mut failed = None;
+                            let mut add = |part: fihris_ingest::FileArticles| {
+                                if failed.is_none() {
+                                    let signatures = signatures_of(&part.articles);
+                                    if let Err(e) = file.add(
+                                        part,
+                                        signatures,
+                                        &mut seen,
+                                        &mut skipped,
+                                        &mut report,
+                                        &mut sink,
+                                    ) {
+                                        failed = Some(e);
                                     }
-                                },
-                            );
-                            drop(bytes);
+                                }
+                            };
+                            // Plain UTF-8 is read as a stream; anything
+                            // else (UTF-16, broken bytes) whole, to be
+                            // decoded or refused before any article goes in.
+                            let read = if scanned.plain_utf8 {
+                                fihris_ingest::read_json_lines_in_parts(
+                                    entry,
+                                    &read_options,
+                                    options.part_records,
+                                    &mut add,
+                                )
+                                .map_err(|e| e.reason())
+                            } else {
+                                read_capped(entry, &read_options).and_then(|bytes| {
+                                    fihris_ingest::read_bytes_in_parts(
+                                        entry,
+                                        &bytes,
+                                        &read_options,
+                                        options.part_records,
+                                        &mut add,
+                                    )
+                                    .map_err(|e| e.reason())
+                                })
+                            };
                             if let Some(e) = failed {
                                 return Err(e);
                             }
                             match read {
                                 Ok(()) => files.finish(file, &mut report),
-                                Err(e) => files.failed(
-                                    entry,
-                                    *change,
-                                    e.reason(),
-                                    &mut skipped,
-                                    &mut report,
-                                    &mut sink,
-                                ),
+                                Err(reason) => {
+                                    files.failed(entry, *change, reason, &mut skipped, &mut report, &mut sink)
+                                }
                             }
                         }
-                        Err(reason) => {
-                            files.failed(entry, *change, reason, &mut skipped, &mut report, &mut sink)
+                        Err(e) => {
+                            files.failed(entry, *change, e.reason(), &mut skipped, &mut report, &mut sink)
                         }
                     }
                 }
@@ -803,7 +810,7 @@ fn read_one(entry: &FileEntry, options: &ReadOptions, touched: bool) -> ReadOutc
         Ok(bytes) => bytes,
         Err(reason) => return ReadOutcome::Failed(reason),
     };
-    let hash = content_hash(&bytes);
+    let hash = fihris_ingest::content_hash(&bytes);
     match read_bytes_with(entry, &bytes, options) {
         Ok(read) => {
             let signatures = signatures_of(&read.articles);
@@ -1106,6 +1113,12 @@ mod tests {
                 .iter()
                 .map(|(p, n)| format!("repaired {} {n}", name(p))),
         );
+        out.extend(
+            report
+                .decoded
+                .iter()
+                .map(|(p, e)| format!("decoded {} {e}", name(p))),
+        );
         out.push(format!("unchanged {}", report.unchanged));
         out
     }
@@ -1163,7 +1176,35 @@ mod tests {
             "c.txt",
             "Titre du texte\n\nUn texte en français sur l'emploi des jeunes à Béjaïa.",
         );
+        // Compressed, UTF-16 (read whole, not streamed) and broken files.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        std::io::Write::write_all(
+            &mut gz,
+            (record("e1", "Tiaret") + &record("e2", "Médéa")).as_bytes(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let gz = gz.finish().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(corpus.join("e.jsonl.gz"), gz).unwrap_or_else(|e| panic!("{e}"));
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in record("f1", "Mostaganem").encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        std::fs::write(corpus.join("f.jsonl"), utf16).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(corpus.join("g.jsonl"), b"{\"id\":\"g1\",\"title\":\"caf\xe9\"}\n")
+            .unwrap_or_else(|e| panic!("{e}"));
         let (report, contents) = build_both(&corpus, &small, &whole, false);
+        assert_eq!(contents["e.jsonl.gz"].0.len(), 2, "{contents:?}");
+        assert_eq!(contents["f.jsonl"].0.len(), 1, "{contents:?}");
+        assert!(
+            report.contains(&"decoded f.jsonl UTF-16LE".to_string()),
+            "{report:?}"
+        );
+        assert!(
+            report
+                .iter()
+                .any(|l| l.starts_with("skipped g.jsonl:None not UTF-8")),
+            "{report:?}"
+        );
         assert_eq!(contents["a.jsonl"].0.len(), 11, "{contents:?}");
         assert!(
             report

@@ -1,0 +1,353 @@
+//! Reading a large JSON Lines file as a stream, so that neither its bytes
+//! nor all its articles are ever in memory at once.
+//!
+//! Two passes. [`scan`] reads the file once through a fixed buffer: its
+//! content hash (of the bytes on disk, compressed or not, as
+//! [`content_hash`] gives for the whole file), its size, and whether its
+//! text is plain UTF-8: valid throughout, no NUL byte, no byte-order mark of
+//! another encoding. Only such a file is then read by
+//! [`read_json_lines_in_parts`], a part of records at a time; any other
+//! (UTF-16, a broken byte) goes through the whole-file reading, which
+//! decodes it or refuses it with the same message as before, before a
+//! single article of it is indexed.
+
+use std::hash::Hasher;
+use std::io::{BufRead, BufReader, Read};
+
+use crate::{error, json, too_large, Compression, FileArticles, FileEntry, IngestError, ReadOptions};
+
+/// Bytes read at a time.
+const BUFFER: usize = 1 << 20;
+
+/// A hash of a file's bytes (SipHash 1-3 with zero keys: the same on every
+/// run and version), as stored in an index to tell whether a file changed.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h = hasher();
+    h.write(bytes);
+    h.finish()
+}
+
+/// SipHash with zero keys. `SipHasher` is deprecated in favour of
+/// `DefaultHasher`, whose algorithm may change between Rust versions: the
+/// hashes stored in indexes must not.
+#[allow(deprecated)]
+type Sip = std::hash::SipHasher;
+
+#[allow(deprecated)]
+fn hasher() -> Sip {
+    Sip::new()
+}
+
+/// The size and [`content_hash`] of a file's bytes, read through a fixed
+/// buffer.
+pub fn file_hash(path: &std::path::Path) -> std::io::Result<(u64, u64)> {
+    let mut reader = Hashing {
+        inner: std::fs::File::open(path)?,
+        hasher: hasher(),
+        len: 0,
+    };
+    std::io::copy(&mut reader, &mut std::io::sink())?;
+    Ok((reader.len, reader.hasher.finish()))
+}
+
+/// What [`scan`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scanned {
+    /// Bytes on disk.
+    pub len: u64,
+    /// [`content_hash`] of those bytes.
+    pub hash: u64,
+    /// The text (decompressed) is UTF-8 without NUL bytes or another
+    /// encoding's byte-order mark: [`read_json_lines_in_parts`] can read it.
+    pub plain_utf8: bool,
+}
+
+/// A reader that hashes what passes through it.
+struct Hashing<R> {
+    inner: R,
+    hasher: Sip,
+    len: u64,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.write(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+}
+
+fn open(entry: &FileEntry, options: &ReadOptions) -> Result<std::fs::File, IngestError> {
+    let read_error = |error| IngestError::Read {
+        path: entry.path.clone(),
+        error,
+    };
+    let file = std::fs::File::open(&entry.path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > options.max_bytes {
+        return Err(too_large(entry, Some(size), options));
+    }
+    Ok(file)
+}
+
+fn gzip_error(entry: &FileEntry, e: &std::io::Error) -> IngestError {
+    let detail = error::io_reason(e);
+    let detail = detail.strip_prefix("corrupt ").unwrap_or(&detail).to_string();
+    IngestError::Decode {
+        path: entry.path.clone(),
+        reason: format!("corrupt gzip data: {detail}"),
+    }
+}
+
+/// Reads the file once: its size, hash, and whether its text is plain UTF-8
+/// (see [`Scanned`]). Fails as the whole-file reading would on a file that
+/// cannot be read, is too large (decompressed, for `.gz`) or is not gzip.
+pub fn scan(entry: &FileEntry, options: &ReadOptions) -> Result<Scanned, IngestError> {
+    let file = open(entry, options)?;
+    let mut raw = Hashing {
+        inner: file,
+        hasher: hasher(),
+        len: 0,
+    };
+    let mut check = Utf8Check::default();
+    let mut text_len = 0u64;
+    let mut buf = vec![0u8; BUFFER];
+    {
+        let mut text: Box<dyn Read + '_> = match entry.compression {
+            Compression::None => Box::new(&mut raw),
+            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(&mut raw)),
+        };
+        loop {
+            let n = match text.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if entry.compression == Compression::Gzip => return Err(gzip_error(entry, &e)),
+                Err(error) => {
+                    return Err(IngestError::Read {
+                        path: entry.path.clone(),
+                        error,
+                    })
+                }
+            };
+            text_len += n as u64;
+            if text_len > options.max_bytes {
+                return Err(too_large(entry, None, options));
+            }
+            check.feed(&buf[..n]);
+        }
+    }
+    // The rest of the file (what a gzip stream left unread) is hashed too.
+    std::io::copy(&mut raw, &mut std::io::sink()).map_err(|error| IngestError::Read {
+        path: entry.path.clone(),
+        error,
+    })?;
+    Ok(Scanned {
+        len: raw.len,
+        hash: raw.hasher.finish(),
+        plain_utf8: text_len > 0 && check.finish(),
+    })
+}
+
+/// Incremental check that bytes are UTF-8 without NUL, do not open with
+/// a UTF-16 or UTF-32 byte-order mark, and are not mostly control bytes
+/// (what the whole-file reading calls binary data).
+#[derive(Default)]
+struct Utf8Check {
+    /// The end of the previous chunk: an incomplete character.
+    carry: Vec<u8>,
+    started: bool,
+    bad: bool,
+    bytes: usize,
+    controls: usize,
+}
+
+impl Utf8Check {
+    fn feed(&mut self, chunk: &[u8]) {
+        if self.bad {
+            return;
+        }
+        if !self.started {
+            self.started = true;
+            if chunk.starts_with(&[0xFF, 0xFE]) || chunk.starts_with(&[0xFE, 0xFF]) {
+                self.bad = true;
+                return;
+            }
+        }
+        if chunk.contains(&0) {
+            self.bad = true;
+            return;
+        }
+        self.bytes += chunk.len();
+        self.controls += chunk
+            .iter()
+            .filter(|&&b| crate::decode::is_control_byte(b))
+            .count();
+        let mut joined;
+        let bytes = if self.carry.is_empty() {
+            chunk
+        } else {
+            joined = std::mem::take(&mut self.carry);
+            joined.extend_from_slice(chunk);
+            &joined[..]
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(_) => {}
+            // An incomplete character at the end: wait for the next chunk.
+            Err(e) if e.error_len().is_none() => self.carry = bytes[e.valid_up_to()..].to_vec(),
+            Err(_) => self.bad = true,
+        }
+    }
+
+    fn finish(self) -> bool {
+        !self.bad && self.carry.is_empty() && self.controls * 20 <= self.bytes
+    }
+}
+
+/// Reads a JSON Lines file that [`scan`] found plain UTF-8 as a stream,
+/// handing its articles to `sink` in parts of at most `records` records
+/// (each part parsed on every core), in line order. Line numbers, skipped
+/// records and repairs are those of the whole-file reading.
+pub fn read_json_lines_in_parts(
+    entry: &FileEntry,
+    options: &ReadOptions,
+    records: usize,
+    sink: &mut dyn FnMut(FileArticles),
+) -> Result<(), IngestError> {
+    let file = open(entry, options)?;
+    let text: Box<dyn Read> = match entry.compression {
+        Compression::None => Box::new(file),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
+    };
+    let mut reader = BufReader::with_capacity(BUFFER, text);
+    let records = records.max(1);
+    let mut lines: Vec<(usize, String)> = Vec::with_capacity(records);
+    let mut line_no = 0;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| match entry.compression {
+                Compression::Gzip => gzip_error(entry, &e),
+                Compression::None => IngestError::Read {
+                    path: entry.path.clone(),
+                    error: e,
+                },
+            })?;
+        if n > 0 {
+            line_no += 1;
+            let mut line = String::from_utf8_lossy(&buf).into_owned();
+            if line_no == 1 {
+                if let Some(rest) = line.strip_prefix('\u{FEFF}') {
+                    line = rest.to_string();
+                }
+            }
+            let line = line.trim_end_matches(['\n', '\r']);
+            if !line.trim().is_empty() {
+                lines.push((line_no, line.to_string()));
+            }
+        }
+        if lines.len() == records || (n == 0 && !lines.is_empty()) {
+            let numbered: Vec<(usize, &str)> = lines.iter().map(|(i, l)| (*i, l.as_str())).collect();
+            sink(json::parse_numbered(entry, &numbered));
+            lines.clear();
+        }
+        if n == 0 {
+            return Ok(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn entry(dir: &std::path::Path, name: &str, bytes: &[u8]) -> FileEntry {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+        FileEntry::new(path, dir).unwrap_or_else(|| panic!("unsupported {name}"))
+    }
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(bytes).unwrap_or_else(|e| panic!("{e}"));
+        encoder.finish().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const LINES: &str = "\u{FEFF}{\"id\":\"a\",\"title\":\"Café\",\"body\":\"Texte.\"}\r\n\n{broken\n{\"id\":\"b\",\"title\":\"توأمة\",\"body\":\"نص\"}";
+
+    #[test]
+    fn hashes_agree_whole_and_streamed() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        for (name, bytes) in [
+            ("a.jsonl", LINES.as_bytes().to_vec()),
+            ("a.jsonl.gz", gzip(LINES.as_bytes())),
+        ] {
+            let e = entry(dir.path(), name, &bytes);
+            let scanned = scan(&e, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(scanned.hash, content_hash(&bytes));
+            assert_eq!(scanned.len, bytes.len() as u64);
+            assert_eq!(file_hash(&e.path)?, (bytes.len() as u64, content_hash(&bytes)));
+            assert!(scanned.plain_utf8, "{name}");
+        }
+        Ok(())
+    }
+
+    /// Streamed parts give the articles, line numbers and skipped records of
+    /// the whole-file reading.
+    #[test]
+    fn streamed_parts_read_as_the_whole_file() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        for (name, bytes) in [
+            ("a.jsonl", LINES.as_bytes().to_vec()),
+            ("a.jsonl.gz", gzip(LINES.as_bytes())),
+        ] {
+            let e = entry(dir.path(), name, &bytes);
+            let whole = crate::read_bytes(&e, &bytes).unwrap_or_else(|e| panic!("{e}"));
+            let mut parts = Vec::new();
+            read_json_lines_in_parts(&e, &ReadOptions::default(), 1, &mut |p| parts.push(p))
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(parts.len(), 3);
+            let key = |a: &crate::Article| (a.id.clone(), a.line, a.title.clone());
+            let streamed: Vec<_> = parts.iter().flat_map(|p| p.articles.iter().map(key)).collect();
+            assert_eq!(streamed, whole.articles.iter().map(key).collect::<Vec<_>>());
+            assert_eq!(streamed[0], ("a".to_string(), Some(1), "Café".to_string()));
+            let skipped: Vec<_> = parts
+                .iter()
+                .flat_map(|p| p.skipped.iter().map(|s| s.line))
+                .collect();
+            assert_eq!(skipped, [Some(3)]);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn only_plain_utf8_is_streamed() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in "{\"title\":\"a\"}\n".encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let mut split = "{\"title\":\"".as_bytes().to_vec();
+        split.extend(std::iter::repeat_n(b'a', BUFFER - split.len() - 1));
+        split.extend_from_slice("é\"}\n".as_bytes()); // é across two reads
+        for (name, bytes, plain) in [
+            ("utf16.jsonl", utf16, false),
+            ("latin1.jsonl", b"{\"title\":\"caf\xe9\"}\n".to_vec(), false),
+            ("nul.jsonl", b"{\"title\":\"a\"}\0\n".to_vec(), false),
+            ("controls.jsonl", b"\x01\x02\x03{}\n".to_vec(), false),
+            ("split.jsonl", split, true),
+        ] {
+            let e = entry(dir.path(), name, &bytes);
+            let scanned = scan(&e, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(scanned.plain_utf8, plain, "{name}");
+        }
+        let e = entry(dir.path(), "bad.jsonl.gz", b"\x1f\x8b\x08\x00garbage");
+        assert!(scan(&e, &ReadOptions::default())
+            .map_err(|e| e.reason())
+            .is_err_and(|r| r.starts_with("corrupt gzip data")));
+        Ok(())
+    }
+}
