@@ -92,8 +92,35 @@ fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// Words (runs of characters between whitespace) in `text`, counting
+/// ASCII bytes without decoding them.
 fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if !space && !in_word {
+            n += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    n
+}
+
+/// Whether `text` has at most `n` words, without counting past them.
+fn words_at_most(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
 }
 
 /// A paragraph is prose at most this many words per sentence end.
@@ -146,7 +173,7 @@ fn is_teaser_heading(paragraph: &str) -> bool {
 }
 
 fn is_furniture(paragraph: &str) -> bool {
-    words(paragraph) <= SHORT_LINE_WORDS && {
+    words_at_most(paragraph, SHORT_LINE_WORDS) && {
         let folded = fold(paragraph);
         FURNITURE.iter().any(|f| folded.contains(f))
     }
@@ -188,7 +215,7 @@ pub fn strip(body: &str) -> (String, String) {
         let lines: Vec<&str> = tail.iter().flat_map(|&i| paragraphs[i].lines()).collect();
         let opens_with_teaser = tail.first().is_some_and(|&i| is_teaser_heading(paragraphs[i]));
         let headline_list = lines.len() >= 2
-            && lines.iter().all(|l| words(l) <= SHORT_LINE_WORDS)
+            && lines.iter().all(|l| words_at_most(l, SHORT_LINE_WORDS))
             && lines.iter().filter(|l| !ends_like_a_sentence(l)).count() * 2 > lines.len();
         if opens_with_teaser || headline_list {
             for i in tail {
@@ -303,6 +330,23 @@ mod tests {
         // "Lire" alone is a verb, not a heading.
         let body = format!("{ARTICLE}\n\nLireaussi n'est pas un titre de rubrique.");
         assert_eq!(strip(&body).0, body);
+    }
+
+    #[test]
+    fn words_counted_as_split_whitespace_does() {
+        for text in [
+            "",
+            "   ",
+            "un deux\ttrois\nquatre",
+            "  la vie\u{202F}! 1\u{00A0}200 emplois\u{3000}x ",
+            "وقعت الوكالة\u{2003}الوطنية  للتشغيل",
+            "é è\r\nà",
+        ] {
+            assert_eq!(words(text), text.split_whitespace().count(), "{text:?}");
+            for n in 0..6 {
+                assert_eq!(words_at_most(text, n), words(text) <= n, "{text:?} {n}");
+            }
+        }
     }
 
     #[test]

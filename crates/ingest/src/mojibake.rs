@@ -57,7 +57,12 @@ fn repair_c1(text: &str) -> (Option<String>, usize) {
             .find(|(_, b)| *b == byte)
             .map(|(c, _)| *c)
     };
-    if !text.chars().any(|c| special(c).is_some()) {
+    // C1 controls are written 0xC2 0x80–0x9F in UTF-8.
+    let has_c1 = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]));
+    if !has_c1 || !text.chars().any(|c| special(c).is_some()) {
         return (None, 0);
     }
     let mut count = 0;
@@ -104,15 +109,21 @@ fn repair_sequences(text: &str) -> (Cow<'_, str>, usize) {
 
 /// How many mojibake sequences `text` holds.
 pub(crate) fn count_sequences(text: &str) -> usize {
+    // A sequence opens with a character whose Windows-1252 byte is a UTF-8
+    // lead byte, 0xC2–0xF4: U+00C2–U+00F4, all written 0xC3 0x82–0xB4 in
+    // UTF-8. Only those places are looked at (0xC3 is never inside another
+    // character, so each is a character boundary).
+    let bytes = text.as_bytes();
     let mut count = 0;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        match sequence_at(rest) {
+    let mut i = 0;
+    while let Some(p) = bytes[i..].iter().position(|&b| b == 0xC3) {
+        let at = i + p;
+        match sequence_at(&text[at..]) {
             Some((_, len)) => {
                 count += 1;
-                rest = &rest[len..];
+                i = at + len;
             }
-            None => rest = &rest[c.len_utf8()..],
+            None => i = at + 1,
         }
     }
     count
@@ -217,6 +228,38 @@ mod tests {
     fn mangle(text: &str) -> String {
         let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(text.as_bytes());
         decoded.into_owned()
+    }
+
+    /// Every character tried as the start of a sequence: what
+    /// [`count_sequences`] counts, looking only where a sequence can start.
+    fn count_everywhere(text: &str) -> usize {
+        let mut count = 0;
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            match sequence_at(rest) {
+                Some((_, len)) => {
+                    count += 1;
+                    rest = &rest[len..];
+                }
+                None => rest = &rest[c.len_utf8()..],
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn sequences_counted_where_they_can_start() {
+        for text in [
+            "",
+            "Le cafÃ© des recruteurs ouvre Ã  Oran.",
+            "SÃO PAULO Ã€ l’Ã©tÃ©",
+            "ÃƒÂ© deux fois",
+            "Ø§Ù„ÙˆÙƒØ§Ù„Ø©",
+            "déjà élève, cœur, «jumelage»",
+            "الوكالة الوطنية",
+        ] {
+            assert_eq!(count_sequences(text), count_everywhere(text), "{text}");
+        }
     }
 
     #[test]
