@@ -17,7 +17,7 @@
 //! different minima collide once in 256, and the estimate corrects for it
 //! ([`Signature::similarity`]). 8 bits instead of 16 halve the signatures'
 //! share of an index (128 bytes an article); on the dups test set
-//! (bench/dups.sh), precision and recall are those of 16 bits (BENCHMARKS.md).
+//! (bench/dups.sh), precision and recall are within 0.004 of 16 bits' (BENCHMARKS.md).
 //!
 //! Signatures are stored with each article (a multi-valued fast field, eight
 //! slots per value) and compared in memory: by `fihris dups` over the whole

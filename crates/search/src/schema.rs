@@ -15,7 +15,7 @@
 //! - `boilerplate` (stored only): text removed from the body as page
 //!   furniture (teasers, sharing, copyright), never searched.
 //! - `minhash` (u64, fast, multi-valued): the body's MinHash signature,
-//!   four 16-bit slots per value (see `minhash.rs`), for near-duplicates.
+//!   eight 8-bit slots per value (see `minhash.rs`), for near-duplicates.
 //! - `file` (raw, fast), `file_size`, `file_mtime`, `file_hash` (fast): the
 //!   file an article came from and its fingerprint, for incremental sync.
 //!
