@@ -151,7 +151,12 @@ impl Lexicon {
     /// word, of a word's readings the first that is an entry by itself (so
     /// that والتشغيل finds تشغيل), else the first.
     pub fn query_stems(&self, stem: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        readings(stem, text)
+        self.stems_of(readings(stem, text))
+    }
+
+    /// [`Lexicon::query_stems`] of readings already made ([`group_readings`]).
+    pub fn stems_of(&self, readings: Vec<Vec<String>>) -> Vec<String> {
+        readings
             .into_iter()
             .filter_map(|word| {
                 let known = word.iter().position(|r| self.contains(r)).unwrap_or(0);
@@ -233,14 +238,20 @@ pub fn stems(stem: &mut TextAnalyzer, text: &str) -> Vec<String> {
 
 /// The stemmed readings of each word of `text` (one for most words).
 pub fn readings(stem: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>> {
+    group_readings(&fihris_normalize::analyze(stem, &fihris_normalize::nfc(text)))
+}
+
+/// Analysed tokens (text, start, end) grouped into the readings of each
+/// word: the tokens that start where the one before started.
+pub fn group_readings(tokens: &[(String, usize, usize)]) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut last_start = None;
-    for (t, from, _) in fihris_normalize::analyze(stem, &fihris_normalize::nfc(text)) {
+    for (t, from, _) in tokens {
         match out.last_mut() {
-            Some(word) if last_start == Some(from) => word.push(t),
-            _ => out.push(vec![t]),
+            Some(word) if last_start == Some(*from) => word.push(t.clone()),
+            _ => out.push(vec![t.clone()]),
         }
-        last_start = Some(from);
+        last_start = Some(*from);
     }
     out
 }

@@ -206,10 +206,14 @@ impl Fihris {
         let title_len = source.info.title.len();
 
         // The source's words, weighted.
+        // Analysed once: the weights below, and the other-language query's
+        // lexicon lookups.
+        let tokens = fihris_normalize::analyze(&mut stem, &text);
         let mut counts: BTreeMap<String, (f32, HashMap<String, usize>, bool)> = BTreeMap::new();
-        for (t, from, to) in fihris_normalize::analyze(&mut stem, &text) {
+        for (t, from, to) in &tokens {
+            let (from, to) = (*from, *to);
             let word = &text[from..to];
-            let entry = counts.entry(t).or_default();
+            let entry = counts.entry(t.clone()).or_default();
             entry.0 += if from < title_len { TITLE_TF } else { 1.0 };
             *entry.1.entry(word.to_string()).or_default() += 1;
             entry.2 |= is_entity(&text, from, word);
@@ -278,7 +282,7 @@ impl Fihris {
         }
         // The other language.
         if other_lang.is_some_and(|o| options.cross && wanted(Some(o))) {
-            let clauses = self.cross_clauses(&searcher, &text, &words, n)?;
+            let clauses = self.cross_clauses(&searcher, &text, &tokens, &words, n)?;
             lists.push((true, clauses));
         }
 
@@ -403,18 +407,18 @@ impl Fihris {
     }
 
     /// The clauses of the other-language query: translations of the
-    /// source's words, and its anchors.
+    /// source's words (`tokens`: its stemmed analysis), and its anchors.
     fn cross_clauses(
         &self,
         searcher: &Searcher,
         text: &str,
+        tokens: &[(String, usize, usize)],
         words: &[Weighted],
         n: f32,
     ) -> Result<Vec<Clause>, SearchError> {
         let lexicon = self.lexicon()?;
-        let mut stem = self.index.tokenizer_for_field(self.fields.body_stem)?;
         let surface: HashMap<&str, &str> = words.iter().map(|w| (w.stem.as_str(), w.word.as_str())).collect();
-        let stems = lexicon.query_stems(&mut stem, text);
+        let stems = lexicon.stems_of(crate::crosslingual::group_readings(tokens));
         // Each translated expression: how often, and its translations.
         let mut found: HashMap<Vec<String>, (usize, Vec<Vec<String>>)> = HashMap::new();
         for t in lexicon.translate(&stems) {
