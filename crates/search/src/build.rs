@@ -220,9 +220,17 @@ impl Sink<'_> {
     }
 }
 
-/// What the files read so far gave, for the report and the commit payload.
+/// What reading the files has given so far: the report, the ids taken, and
+/// what the commit payload needs.
 #[derive(Default)]
-struct FilesOut {
+struct Reading {
+    report: BuildReport,
+    /// Files and records not indexed, with the reason.
+    skipped: Vec<Skipped>,
+    /// Ids taken, and by which file (and line).
+    seen: HashMap<String, String>,
+    /// Files whose articles stay as they are.
+    unchanged_keys: HashSet<String>,
     /// Files that lost an article to an id already taken.
     duplicate_files: Vec<String>,
     /// Files whose bytes did not change, with their new stamp.
@@ -247,7 +255,7 @@ struct FileIn {
     repairs: usize,
 }
 
-impl FilesOut {
+impl Reading {
     /// Starts a file that was read: a changed file's indexed articles are
     /// deleted before its new ones are added.
     fn start(
@@ -258,13 +266,13 @@ impl FilesOut {
         len: u64,
         hash: u64,
         sink: &mut Sink<'_>,
-    ) -> Result<FileIn, SearchError> {
+    ) -> FileIn {
         let key = entry.path.display().to_string();
         if change == Change::Changed {
             sink.delete_file(&key);
         }
         let (size, mtime) = current.unwrap_or((len, 0));
-        Ok(FileIn {
+        FileIn {
             key,
             path: entry.path.clone(),
             change,
@@ -275,12 +283,49 @@ impl FilesOut {
             lost_ids: false,
             encoding_reported: false,
             repairs: 0,
-        })
+        }
     }
 
-    fn finish(&mut self, file: FileIn, report: &mut BuildReport) {
+    /// Adds the articles of (a part of) a file whose ids are not taken.
+    fn add(
+        &mut self,
+        file: &mut FileIn,
+        read: fihris_ingest::FileArticles,
+        signatures: Vec<Signature>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), SearchError> {
+        self.skipped.extend(read.skipped);
+        if let Some(encoding) = read.encoding {
+            if !file.encoding_reported {
+                self.report.decoded.push((file.path.clone(), encoding));
+                file.encoding_reported = true;
+            }
+        }
+        file.repairs += read.mojibake_repairs;
+        for (article, signature) in read.articles.into_iter().zip(signatures) {
+            if let Some(first) = self.seen.get(&article.id) {
+                file.lost_ids = true;
+                self.skipped.push(Skipped {
+                    path: article.path.clone(),
+                    line: article.line,
+                    reason: format!("duplicate id {:?} (already used by {first})", article.id),
+                });
+                continue;
+            }
+            let location = match article.line {
+                Some(line) => format!("{}:{line}", article.path.display()),
+                None => article.path.display().to_string(),
+            };
+            self.seen.insert(article.id.clone(), location);
+            sink.add(&article, &signature, file)?;
+            file.accepted += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, file: FileIn) {
         if file.repairs > 0 {
-            report.repaired.push((file.path.clone(), file.repairs));
+            self.report.repaired.push((file.path.clone(), file.repairs));
         }
         if file.lost_ids {
             self.duplicate_files.push(file.key.clone());
@@ -294,40 +339,26 @@ impl FilesOut {
             });
         }
         self.added += file.accepted;
-        report.changes.push((file.path, file.change));
+        self.report.changes.push((file.path, file.change));
     }
 
     /// A file that could not be read: reported, and a changed file's old
     /// articles go.
-    fn failed(
-        &mut self,
-        entry: &FileEntry,
-        change: Change,
-        reason: String,
-        skipped: &mut Vec<Skipped>,
-        report: &mut BuildReport,
-        sink: &mut Sink<'_>,
-    ) {
-        skipped.push(Skipped {
+    fn failed(&mut self, entry: &FileEntry, change: Change, reason: String, sink: &mut Sink<'_>) {
+        self.skipped.push(Skipped {
             path: entry.path.clone(),
             line: None,
             reason,
         });
         if change == Change::Changed {
             sink.delete_file(&entry.path.display().to_string());
-            report.changes.push((entry.path.clone(), Change::Removed));
+            self.report.changes.push((entry.path.clone(), Change::Removed));
         }
     }
 
     /// Same bytes, new modification time: its articles stay, and its new
     /// stamp is remembered.
-    fn touched(
-        &mut self,
-        entry: &FileEntry,
-        current: Option<Stamp>,
-        indexed: &HashMap<String, IndexedFile>,
-        unchanged_keys: &mut HashSet<String>,
-    ) {
+    fn touched(&mut self, entry: &FileEntry, current: Option<Stamp>, indexed: &HashMap<String, IndexedFile>) {
         let key = entry.path.display().to_string();
         if let (Some(old), Some((size, mtime))) = (indexed.get(&key), current) {
             self.touched.push(FileStamp {
@@ -337,46 +368,57 @@ impl FilesOut {
                 hash: old.hash,
             });
         }
-        unchanged_keys.insert(key);
+        self.unchanged_keys.insert(key);
     }
-}
 
-impl FileIn {
-    /// Adds the articles of (a part of) the file whose ids are not taken.
-    fn add(
+    /// Reads a JSON Lines file larger than a batch in parts: as a stream
+    /// when it is plain UTF-8, else whole (to be decoded, or refused before
+    /// any article goes in).
+    fn read_in_parts(
         &mut self,
-        read: fihris_ingest::FileArticles,
-        signatures: Vec<Signature>,
-        seen: &mut HashMap<String, String>,
-        skipped: &mut Vec<Skipped>,
-        report: &mut BuildReport,
+        (entry, current, change): &ToRead<'_>,
+        options: &BuildOptions,
+        read_options: &ReadOptions,
         sink: &mut Sink<'_>,
     ) -> Result<(), SearchError> {
-        skipped.extend(read.skipped);
-        if let Some(encoding) = read.encoding {
-            if !self.encoding_reported {
-                report.decoded.push((self.path.clone(), encoding));
-                self.encoding_reported = true;
+        let scanned = match fihris_ingest::scan(entry, read_options) {
+            Ok(scanned) => scanned,
+            Err(e) => {
+                self.failed(entry, *change, e.reason(), sink);
+                return Ok(());
             }
+        };
+        let mut file = self.start(entry, *current, *change, scanned.len, scanned.hash, sink);
+        let mut failed = None;
+        let mut add = |part: fihris_ingest::FileArticles| {
+            if failed.is_none() {
+                let signatures = signatures_of(&part.articles);
+                if let Err(e) = self.add(&mut file, part, signatures, sink) {
+                    failed = Some(e);
+                }
+            }
+        };
+        let read = if scanned.plain_utf8 {
+            fihris_ingest::read_json_lines_in_parts(entry, read_options, options.part_records, &mut add)
+                .map_err(|e| e.reason())
+        } else {
+            read_capped(entry, read_options).and_then(|bytes| {
+                fihris_ingest::read_bytes_in_parts(
+                    entry,
+                    &bytes,
+                    read_options,
+                    options.part_records,
+                    &mut add,
+                )
+                .map_err(|e| e.reason())
+            })
+        };
+        if let Some(e) = failed {
+            return Err(e);
         }
-        self.repairs += read.mojibake_repairs;
-        for (article, signature) in read.articles.into_iter().zip(signatures) {
-            if let Some(first) = seen.get(&article.id) {
-                self.lost_ids = true;
-                skipped.push(Skipped {
-                    path: article.path.clone(),
-                    line: article.line,
-                    reason: format!("duplicate id {:?} (already used by {first})", article.id),
-                });
-                continue;
-            }
-            let location = match article.line {
-                Some(line) => format!("{}:{line}", article.path.display()),
-                None => article.path.display().to_string(),
-            };
-            seen.insert(article.id.clone(), location);
-            sink.add(&article, &signature, self)?;
-            self.accepted += 1;
+        match read {
+            Ok(()) => self.finish(file),
+            Err(reason) => self.failed(entry, *change, reason, sink),
         }
         Ok(())
     }
@@ -406,7 +448,7 @@ fn stamp(path: &Path) -> Option<Stamp> {
 /// Builds or syncs the index at `dir` from the roots.
 pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, SearchError> {
     let start = Instant::now();
-    let (files, mut skipped) = collect_files_excluding(&options.roots, &[dir.to_path_buf()])?;
+    let (files, skipped) = collect_files_excluding(&options.roots, &[dir.to_path_buf()])?;
     let mut report = BuildReport {
         files: files.len(),
         ..BuildReport::default()
@@ -576,81 +618,24 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             progress(n, total);
         }
     };
-    let mut files = FilesOut::default();
+    let mut reading = Reading {
+        report,
+        skipped,
+        seen,
+        unchanged_keys,
+        ..Reading::default()
+    };
     let mut rest = to_read.as_slice();
     while !rest.is_empty() {
         let batch = next_batch(rest, options.batch_bytes);
         rest = &rest[batch.len()..];
-        if let [(entry, current, change)] = batch {
+        if let [one @ (entry, current, _)] = batch {
             let size = current.map_or(0, |(size, _)| size);
             if entry.format == fihris_ingest::Format::JsonLines && size > options.batch_bytes {
-                let key = entry.path.display().to_string();
-                if touched.contains(&key) {
-                    files.touched(entry, *current, &indexed, &mut unchanged_keys);
+                if touched.contains(&entry.path.display().to_string()) {
+                    reading.touched(entry, *current, &indexed);
                 } else {
-                    match fihris_ingest::scan(entry, &read_options) {
-                        Ok(scanned) => {
-                            let mut file = files.start(
-                                entry,
-                                *current,
-                                *change,
-                                scanned.len,
-                                scanned.hash,
-                                &mut sink,
-                            )?;
-                            let mut failed = None;
-                            let mut add = |part: fihris_ingest::FileArticles| {
-                                if failed.is_none() {
-                                    let signatures = signatures_of(&part.articles);
-                                    if let Err(e) = file.add(
-                                        part,
-                                        signatures,
-                                        &mut seen,
-                                        &mut skipped,
-                                        &mut report,
-                                        &mut sink,
-                                    ) {
-                                        failed = Some(e);
-                                    }
-                                }
-                            };
-                            // Plain UTF-8 is read as a stream; anything
-                            // else (UTF-16, broken bytes) whole, to be
-                            // decoded or refused before any article goes in.
-                            let read = if scanned.plain_utf8 {
-                                fihris_ingest::read_json_lines_in_parts(
-                                    entry,
-                                    &read_options,
-                                    options.part_records,
-                                    &mut add,
-                                )
-                                .map_err(|e| e.reason())
-                            } else {
-                                read_capped(entry, &read_options).and_then(|bytes| {
-                                    fihris_ingest::read_bytes_in_parts(
-                                        entry,
-                                        &bytes,
-                                        &read_options,
-                                        options.part_records,
-                                        &mut add,
-                                    )
-                                    .map_err(|e| e.reason())
-                                })
-                            };
-                            if let Some(e) = failed {
-                                return Err(e);
-                            }
-                            match read {
-                                Ok(()) => files.finish(file, &mut report),
-                                Err(reason) => {
-                                    files.failed(entry, *change, reason, &mut skipped, &mut report, &mut sink)
-                                }
-                            }
-                        }
-                        Err(e) => {
-                            files.failed(entry, *change, e.reason(), &mut skipped, &mut report, &mut sink)
-                        }
-                    }
+                    reading.read_in_parts(one, options, &read_options, &mut sink)?;
                 }
                 progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
                 continue;
@@ -667,29 +652,31 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             .collect();
         for ((entry, current, change), outcome) in batch.iter().zip(outcomes) {
             match outcome {
-                ReadOutcome::Failed(reason) => {
-                    files.failed(entry, *change, reason, &mut skipped, &mut report, &mut sink);
-                }
-                ReadOutcome::Touched => files.touched(entry, *current, &indexed, &mut unchanged_keys),
+                ReadOutcome::Failed(reason) => reading.failed(entry, *change, reason, &mut sink),
+                ReadOutcome::Touched => reading.touched(entry, *current, &indexed),
                 ReadOutcome::Read {
                     len,
                     hash,
                     read,
                     signatures,
                 } => {
-                    let mut file = files.start(entry, *current, *change, len, hash, &mut sink)?;
-                    file.add(read, signatures, &mut seen, &mut skipped, &mut report, &mut sink)?;
-                    files.finish(file, &mut report);
+                    let mut file = reading.start(entry, *current, *change, len, hash, &mut sink);
+                    reading.add(&mut file, read, signatures, &mut sink)?;
+                    reading.finish(file);
                 }
             }
         }
     }
-    let FilesOut {
+    let Reading {
+        mut report,
+        skipped,
+        unchanged_keys,
         mut duplicate_files,
         touched: mut touched_files,
         mut empty_files,
         added,
-    } = files;
+        ..
+    } = reading;
     if !something_changes {
         // Nothing was read again: the files that lost articles to a taken id
         // still have.
