@@ -166,3 +166,54 @@ fn decomposed_accents_in_json_lines_are_composed() {
     assert_eq!(hay.only_hit(&["saisonniers"], "raw")["title"], "Sécurité sociale");
     assert_eq!(hay.only_hit(&["dockers"], "escaped")["title"], "Sécurité au port");
 }
+
+/// A JSON Lines file larger than a reading batch (1 MB) is read as a
+/// stream, in parts: every record goes in with its line number, broken
+/// records and taken ids are reported with theirs, and a sync after one
+/// record changed replaces the file's articles.
+#[test]
+fn large_json_lines_file_is_read_in_parts() {
+    let hay = Hay::new();
+    let filler = "Les conseillers des agences reçoivent les demandeurs d'emploi chaque matin. ".repeat(30);
+    let record = |i: usize, topic: &str| {
+        format!(
+            "{{\"id\":\"big-{i}\",\"title\":\"Article {i} sur {topic}\",\"body\":\"{filler}Le sujet du jour : {topic}.\"}}\n"
+        )
+    };
+    let mut text = String::new();
+    for i in 1..=600 {
+        match i {
+            300 => text.push_str("{\"id\": broken\n"),
+            301 => text.push_str(&record(7, "un doublon")),
+            _ => text.push_str(&record(i, if i == 599 { "la pêche au thon" } else { "l'emploi" })),
+        }
+    }
+    assert!(text.len() > 1 << 20, "{}", text.len());
+    hay.write("corpus/big.jsonl", &text);
+    let out = hay.index();
+    assert!(out.stdout.starts_with("indexed 598 articles"), "{}", out.stdout);
+    let skipped = out.stderr_lines();
+    assert!(
+        skipped
+            .iter()
+            .any(|l| l.starts_with("skipped corpus/big.jsonl:300: invalid JSON")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|l| l.starts_with("skipped corpus/big.jsonl:301: duplicate id \"big-7\"")),
+        "{skipped:?}"
+    );
+    hay.only_hit(&["thon"], "big-599");
+
+    hay.write(
+        "corpus/big.jsonl",
+        &text.replace("la pêche au thon", "la sardine"),
+    );
+    let out = hay.index();
+    assert!(out.stdout.contains("1 changed"), "{}", out.stdout);
+    assert!(out.stdout.starts_with("indexed 598 articles"), "{}", out.stdout);
+    hay.search(&["thon"]).assert_code(1);
+    hay.only_hit(&["sardine"], "big-599");
+}
