@@ -155,6 +155,23 @@ pub fn read_file(entry: &FileEntry) -> Result<FileArticles, IngestError> {
 /// Like [`read_file`], with limits. The size is checked on the file's
 /// metadata before reading, and again while reading (a file may grow).
 pub fn read_file_with(entry: &FileEntry, options: &ReadOptions) -> Result<FileArticles, IngestError> {
+    let (file, size) = open_capped(entry, options)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(options.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|error| IngestError::Read {
+            path: entry.path.clone(),
+            error,
+        })?;
+    read_bytes_with(entry, &bytes, options)
+}
+
+/// The file of `entry`, open, and its size; refused without reading when it
+/// is over the cap.
+pub(crate) fn open_capped(
+    entry: &FileEntry,
+    options: &ReadOptions,
+) -> Result<(std::fs::File, u64), IngestError> {
     let read_error = |error| IngestError::Read {
         path: entry.path.clone(),
         error,
@@ -164,11 +181,7 @@ pub fn read_file_with(entry: &FileEntry, options: &ReadOptions) -> Result<FileAr
     if size > options.max_bytes {
         return Err(too_large(entry, Some(size), options));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(options.max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    read_bytes_with(entry, &bytes, options)
+    Ok((file, size))
 }
 
 /// Like [`read_file`], for bytes already in memory (compressed, for a

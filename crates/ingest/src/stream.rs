@@ -78,19 +78,6 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-fn open(entry: &FileEntry, options: &ReadOptions) -> Result<std::fs::File, IngestError> {
-    let read_error = |error| IngestError::Read {
-        path: entry.path.clone(),
-        error,
-    };
-    let file = std::fs::File::open(&entry.path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
-    if size > options.max_bytes {
-        return Err(too_large(entry, Some(size), options));
-    }
-    Ok(file)
-}
-
 fn gzip_error(entry: &FileEntry, e: &std::io::Error) -> IngestError {
     let detail = error::io_reason(e);
     let detail = detail.strip_prefix("corrupt ").unwrap_or(&detail).to_string();
@@ -104,7 +91,7 @@ fn gzip_error(entry: &FileEntry, e: &std::io::Error) -> IngestError {
 /// (see [`Scanned`]). Fails as the whole-file reading would on a file that
 /// cannot be read, is too large (decompressed, for `.gz`) or is not gzip.
 pub fn scan(entry: &FileEntry, options: &ReadOptions) -> Result<Scanned, IngestError> {
-    let file = open(entry, options)?;
+    let (file, _) = crate::open_capped(entry, options)?;
     let mut raw = Hashing {
         inner: file,
         hasher: hasher(),
@@ -214,7 +201,7 @@ pub fn read_json_lines_in_parts(
     records: usize,
     sink: &mut dyn FnMut(FileArticles),
 ) -> Result<(), IngestError> {
-    let file = open(entry, options)?;
+    let (file, _) = crate::open_capped(entry, options)?;
     let text: Box<dyn Read> = match entry.compression {
         Compression::None => Box::new(file),
         Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
