@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use fihris_search::{
-    BuildReport, Change, DupGroup, EvalReport, Hit, MatchedTerm, Metrics, RelatedResults, SearchResults,
-    SharedTerm, Snippet, Stats, StoredArticle,
+    ArticleMeta, BuildReport, Change, DupGroup, EvalReport, Hit, MatchedTerm, Metrics, RelatedResults,
+    SearchResults, SharedTerm, Snippet, Stats, StoredArticle,
 };
 use serde::Serialize;
 
@@ -30,12 +30,9 @@ const PDI: char = '\u{2069}';
 /// new field, never silently.
 #[derive(Serialize)]
 struct JsonHit<'a> {
-    id: &'a str,
-    path: &'a str,
-    title: &'a str,
-    lang: &'a str,
-    date: Option<&'a str>,
-    source: Option<&'a str>,
+    /// id, path, title, lang, date, source.
+    #[serde(flatten)]
+    meta: &'a ArticleMeta,
     score: f32,
     snippet: String,
     /// Only with `--explain`.
@@ -49,12 +46,7 @@ struct JsonHit<'a> {
 pub fn json_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
     for hit in &results.hits {
         let line = JsonHit {
-            id: &hit.id,
-            path: &hit.path,
-            title: &hit.title,
-            lang: &hit.lang,
-            date: hit.date.as_deref(),
-            source: hit.source.as_deref(),
+            meta: &hit.meta,
             score: hit.score,
             snippet: marked(&hit.snippet, MARK_OPEN, MARK_CLOSE),
             matched_terms: hit.matched_terms.as_deref(),
@@ -94,12 +86,12 @@ pub fn csv_hits(out: &mut impl Write, results: &SearchResults) -> io::Result<()>
     w.write_record(&header)?;
     for hit in &results.hits {
         let mut row = vec![
-            hit.id.clone(),
-            hit.path.clone(),
-            hit.title.clone(),
-            hit.lang.clone(),
-            hit.date.clone().unwrap_or_default(),
-            hit.source.clone().unwrap_or_default(),
+            hit.meta.id.clone(),
+            hit.meta.path.clone(),
+            hit.meta.title.clone(),
+            hit.meta.lang.clone(),
+            hit.meta.date.clone().unwrap_or_default(),
+            hit.meta.source.clone().unwrap_or_default(),
             format!("{}", hit.score),
             marked(&hit.snippet, MARK_OPEN, MARK_CLOSE),
         ];
@@ -199,12 +191,12 @@ pub fn human_hits(
 
 fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
     let width = line_width();
-    ranked_title(out, hit.rank, &hit.title, &hit.lang, color)?;
+    ranked_title(out, hit.rank, &hit.meta.title, &hit.meta.lang, color)?;
     let meta = meta_line(
-        hit.date.as_deref(),
-        hit.source.as_deref(),
-        &hit.lang,
-        &hit.id,
+        hit.meta.date.as_deref(),
+        hit.meta.source.as_deref(),
+        &hit.meta.lang,
+        &hit.meta.id,
         &format!("score {:.2}", hit.score),
     );
     dim_line(out, INDENT, &meta, color)?;
@@ -214,7 +206,7 @@ fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
         } else {
             marked(&hit.snippet, MARK_OPEN, MARK_CLOSE)
         };
-        let rtl = is_rtl(&hit.lang, &hit.snippet.text);
+        let rtl = is_rtl(&hit.meta.lang, &hit.snippet.text);
         for line in wrap(&snippet, width.saturating_sub(INDENT.len())) {
             writeln!(out, "{INDENT}{}", isolate(&line, rtl))?;
         }
@@ -283,12 +275,9 @@ fn meta_line(date: Option<&str>, source: Option<&str>, lang: &str, id: &str, las
 #[derive(Serialize)]
 struct JsonRelated<'a> {
     rank: usize,
-    id: &'a str,
-    path: &'a str,
-    title: &'a str,
-    lang: &'a str,
-    date: Option<&'a str>,
-    source: Option<&'a str>,
+    /// id, path, title, lang, date, source.
+    #[serde(flatten)]
+    meta: &'a ArticleMeta,
     score: f32,
     /// Estimated similarity of the bodies, for a near-duplicate; else null.
     duplicate: Option<f32>,
@@ -303,12 +292,7 @@ pub fn json_related(out: &mut impl Write, results: &RelatedResults) -> io::Resul
             out,
             &JsonRelated {
                 rank: hit.rank,
-                id: &hit.id,
-                path: &hit.path,
-                title: &hit.title,
-                lang: &hit.lang,
-                date: hit.date.as_deref(),
-                source: hit.source.as_deref(),
+                meta: &hit.meta,
                 score: hit.score,
                 duplicate: hit.duplicate,
                 cross: hit.cross,
@@ -357,17 +341,17 @@ pub fn human_related(out: &mut impl Write, results: &RelatedResults, color: bool
     dim_line(out, "", &head, color)?;
     writeln!(out)?;
     for hit in &results.hits {
-        ranked_title(out, hit.rank, &hit.title, &hit.lang, color)?;
+        ranked_title(out, hit.rank, &hit.meta.title, &hit.meta.lang, color)?;
         let why = match (hit.duplicate, hit.cross) {
             (Some(similarity), _) => format!("near-duplicate, similarity {similarity:.2}"),
             (None, true) => format!("other language, score {:.2}", hit.score),
             (None, false) => format!("score {:.2}", hit.score),
         };
         let meta = meta_line(
-            hit.date.as_deref(),
-            hit.source.as_deref(),
-            &hit.lang,
-            &hit.id,
+            hit.meta.date.as_deref(),
+            hit.meta.source.as_deref(),
+            &hit.meta.lang,
+            &hit.meta.id,
             &why,
         );
         dim_line(out, INDENT, &meta, color)?;
@@ -395,12 +379,9 @@ struct JsonGroup<'a> {
 
 #[derive(Serialize)]
 struct JsonMember<'a> {
-    id: &'a str,
-    path: &'a str,
-    title: &'a str,
-    lang: &'a str,
-    date: Option<&'a str>,
-    source: Option<&'a str>,
+    /// id, path, title, lang, date, source.
+    #[serde(flatten)]
+    meta: &'a ArticleMeta,
     similarity: f32,
     earliest: bool,
 }
@@ -412,12 +393,7 @@ pub fn json_dups(out: &mut impl Write, groups: &[DupGroup]) -> io::Result<()> {
             .iter()
             .enumerate()
             .map(|(k, m)| JsonMember {
-                id: &m.id,
-                path: &m.path,
-                title: &m.title,
-                lang: &m.lang,
-                date: m.date.as_deref(),
-                source: m.source.as_deref(),
+                meta: &m.meta,
                 similarity: m.similarity,
                 earliest: k == 0,
             })
@@ -427,7 +403,7 @@ pub fn json_dups(out: &mut impl Write, groups: &[DupGroup]) -> io::Result<()> {
             &JsonGroup {
                 group: i + 1,
                 size: group.members.len(),
-                earliest: &group.earliest().id,
+                earliest: &group.earliest().meta.id,
                 members,
             },
         )?;
@@ -453,12 +429,12 @@ pub fn human_dups(
             writeln!(out, "{head}")?;
         }
         for (k, m) in group.members.iter().enumerate() {
-            let title = if m.title.is_empty() {
+            let title = if m.meta.title.is_empty() {
                 "(untitled)"
             } else {
-                m.title.as_str()
+                m.meta.title.as_str()
             };
-            let rtl = is_rtl(&m.lang, title);
+            let rtl = is_rtl(&m.meta.lang, title);
             for (j, line) in wrap(title, width.saturating_sub(INDENT.len())).iter().enumerate() {
                 let lead = if j == 0 && k == 0 {
                     "  * "
@@ -474,7 +450,13 @@ pub fn human_dups(
             } else {
                 format!("similarity {:.2}", m.similarity)
             };
-            let meta = meta_line(m.date.as_deref(), m.source.as_deref(), &m.lang, &m.id, &last);
+            let meta = meta_line(
+                m.meta.date.as_deref(),
+                m.meta.source.as_deref(),
+                &m.meta.lang,
+                &m.meta.id,
+                &last,
+            );
             dim_line(out, INDENT, &meta, color)?;
         }
         writeln!(out)?;
@@ -552,8 +534,8 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 /// One article in full: title, metadata, then the text, wrapped.
 pub fn human_article(out: &mut impl Write, a: &StoredArticle, color: bool) -> io::Result<()> {
     let width = line_width();
-    let rtl = is_rtl(&a.lang, &a.title);
-    for line in wrap(&a.title, width) {
+    let rtl = is_rtl(&a.meta.lang, &a.meta.title);
+    for line in wrap(&a.meta.title, width) {
         let line = isolate(&line, rtl);
         if color {
             writeln!(out, "{BOLD}{line}{RESET}")?;
@@ -561,11 +543,17 @@ pub fn human_article(out: &mut impl Write, a: &StoredArticle, color: bool) -> io
             writeln!(out, "{line}")?;
         }
     }
-    let meta = meta_line(a.date.as_deref(), a.source.as_deref(), &a.lang, &a.id, &a.path);
+    let meta = meta_line(
+        a.meta.date.as_deref(),
+        a.meta.source.as_deref(),
+        &a.meta.lang,
+        &a.meta.id,
+        &a.meta.path,
+    );
     dim_line(out, "", &meta, color)?;
     for paragraph in a.body.split("\n\n") {
         writeln!(out)?;
-        let rtl = is_rtl(&a.lang, paragraph);
+        let rtl = is_rtl(&a.meta.lang, paragraph);
         for line in wrap(paragraph, width) {
             writeln!(out, "{}", isolate(&line, rtl))?;
         }
@@ -578,7 +566,7 @@ pub fn human_article(out: &mut impl Write, a: &StoredArticle, color: bool) -> io
             writeln!(out, "(nothing)")?;
         }
         for paragraph in boilerplate.split("\n\n").filter(|p| !p.is_empty()) {
-            let rtl = is_rtl(&a.lang, paragraph);
+            let rtl = is_rtl(&a.meta.lang, paragraph);
             for line in wrap(paragraph, width) {
                 writeln!(out, "{}", isolate(&line, rtl))?;
             }

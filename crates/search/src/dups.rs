@@ -77,18 +77,9 @@ impl DupGroup {
 /// A member of a [`DupGroup`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DupMember {
-    /// The article's id.
-    pub id: String,
-    /// The file it came from.
-    pub path: String,
-    /// Its title.
-    pub title: String,
-    /// Its language code.
-    pub lang: String,
-    /// Its publication date (YYYY-MM-DD), if known.
-    pub date: Option<String>,
-    /// Its publisher, if known.
-    pub source: Option<String>,
+    /// Its id, file, title, language, date and publisher.
+    #[serde(flatten)]
+    pub meta: crate::ArticleMeta,
     /// Estimated similarity of its body to the earliest member's (1 for
     /// the earliest itself).
     pub similarity: f32,
@@ -204,14 +195,8 @@ impl Fihris {
         address: DocAddress,
         similarity: f32,
     ) -> Result<DupMember, SearchError> {
-        let a = self.article_at(searcher, address, false)?;
         Ok(DupMember {
-            id: a.id,
-            path: a.path,
-            title: a.title,
-            lang: a.lang,
-            date: a.date,
-            source: a.source,
+            meta: self.article_at(searcher, address, false)?.meta,
             similarity,
         })
     }

@@ -46,10 +46,12 @@ pub use stats::{Stats, StatsBy, StatsOptions, UNDATED, UNKNOWN_SOURCE};
 
 use schema::Fields;
 
-/// An article as the index stores it.
+/// What names and places an article: its id, file, title, language, date
+/// and publisher. Search hits, related articles, near-duplicates and
+/// stored articles all carry it (serialized inline).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct StoredArticle {
-    /// Its id.
+pub struct ArticleMeta {
+    /// The article's id.
     pub id: String,
     /// The file it came from.
     pub path: String,
@@ -61,6 +63,14 @@ pub struct StoredArticle {
     pub date: Option<String>,
     /// Its publisher, if known.
     pub source: Option<String>,
+}
+
+/// An article as the index stores it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoredArticle {
+    /// Its id, file, title, language, date and publisher.
+    #[serde(flatten)]
+    pub meta: ArticleMeta,
     /// Its text, paragraphs separated by a blank line.
     pub body: String,
     /// With `raw`: the boilerplate removed from the text at indexing.
@@ -180,13 +190,15 @@ impl Fihris {
             doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
         };
         Ok(StoredArticle {
-            id: text(self.fields.id).unwrap_or_default(),
-            path: text(self.fields.path).unwrap_or_default(),
-            title: text(self.fields.title).unwrap_or_default(),
+            meta: ArticleMeta {
+                id: text(self.fields.id).unwrap_or_default(),
+                path: text(self.fields.path).unwrap_or_default(),
+                title: text(self.fields.title).unwrap_or_default(),
+                lang: text(self.fields.lang).unwrap_or_default(),
+                date: text(self.fields.date),
+                source: text(self.fields.source),
+            },
             body: text(self.fields.body).unwrap_or_default(),
-            lang: text(self.fields.lang).unwrap_or_default(),
-            date: text(self.fields.date),
-            source: text(self.fields.source),
             boilerplate: raw.then(|| text(self.fields.boilerplate).unwrap_or_default()),
         })
     }

@@ -126,18 +126,9 @@ pub struct SharedTerm {
 pub struct RelatedHit {
     /// 1-based rank.
     pub rank: usize,
-    /// The article's id.
-    pub id: String,
-    /// The file it came from.
-    pub path: String,
-    /// Its title.
-    pub title: String,
-    /// Its language code.
-    pub lang: String,
-    /// Its publication date (YYYY-MM-DD), if known.
-    pub date: Option<String>,
-    /// Its publisher, if known.
-    pub source: Option<String>,
+    /// Its id, file, title, language, date and publisher.
+    #[serde(flatten)]
+    pub meta: crate::ArticleMeta,
     /// Relatedness, 0 to 1: its query score relative to the best hit of its
     /// language's list (the other language's weighted [`CROSS_WEIGHT`]).
     pub score: f32,
@@ -367,15 +358,15 @@ impl Fihris {
                 // The given file's own article, once indexed: same id, and
                 // the same file (its stored path may be relative to where
                 // the index was built: then the same name and text).
-                let stored = Path::new(&article.path);
+                let stored = Path::new(&article.meta.path);
                 let same = same_file(stored, file)
                     || (stored.file_name() == file.file_name() && duplicate == Some(1.0));
-                if same && ends_with_id(&article.id, file_id) {
+                if same && ends_with_id(&article.meta.id, file_id) {
                     continue;
                 }
             }
             let clauses = clauses_of.get(&cross).map(Vec::as_slice).unwrap_or_default();
-            let hit_text = format!("{}\n\n{}", article.title, article.body);
+            let hit_text = format!("{}\n\n{}", article.meta.title, article.body);
             let mut surfaces: HashMap<(bool, String), String> = HashMap::new();
             for (stemmed, analyzer) in [(false, &mut exact), (true, &mut stem)] {
                 for (t, from, to) in fihris_normalize::analyze(analyzer, &hit_text) {
@@ -388,12 +379,7 @@ impl Fihris {
             let shared = shared_terms(&searcher, address, clauses, &surfaces, stem_fields)?;
             hits.push(RelatedHit {
                 rank: hits.len() + 1,
-                id: article.id,
-                path: article.path,
-                title: article.title,
-                lang: article.lang,
-                date: article.date,
-                source: article.source,
+                meta: article.meta,
                 score,
                 duplicate,
                 cross,
@@ -619,12 +605,12 @@ impl Fihris {
             .pop()
             .unwrap_or_default();
         Ok(Source {
-            lang: a.lang.parse().unwrap_or(Lang::Und),
+            lang: a.meta.lang.parse().unwrap_or(Lang::Und),
             info: RelatedSource {
-                id: Some(a.id),
-                path: a.path,
-                title: a.title,
-                lang: a.lang,
+                id: Some(a.meta.id),
+                path: a.meta.path,
+                title: a.meta.title,
+                lang: a.meta.lang,
             },
             body: a.body,
             signature,

@@ -177,18 +177,8 @@ pub struct Snippet {
 pub struct Hit {
     /// 1-based rank among all hits of the query.
     pub rank: usize,
-    /// The article's id.
-    pub id: String,
-    /// The file it came from.
-    pub path: String,
-    /// Its title.
-    pub title: String,
-    /// Its language code.
-    pub lang: String,
-    /// Its publication date (YYYY-MM-DD), if known.
-    pub date: Option<String>,
-    /// Its publisher, if known.
-    pub source: Option<String>,
+    /// Its id, file, title, language, date and publisher.
+    pub meta: crate::ArticleMeta,
     /// BM25 score.
     pub score: f32,
     /// The best passage of the body.
@@ -298,12 +288,7 @@ impl Fihris {
             let snippet = make_snippet(&snippets, &article.body, options.snippet_chars);
             hits.push(Hit {
                 rank: options.offset + i + 1,
-                id: article.id,
-                path: article.path,
-                title: article.title,
-                lang: article.lang,
-                date: article.date,
-                source: article.source,
+                meta: article.meta,
                 score,
                 snippet,
                 matched_terms: if options.explain {
