@@ -147,10 +147,7 @@ fn training_hay() -> Hay {
 fn cross_json(hay: &Hay, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["--json"];
     all.extend_from_slice(args);
-    let out = hay.search_cross(&all);
-    let hits = out.json();
-    out.assert_code(if hits.is_empty() { 1 } else { 0 });
-    hits
+    hay.search_cross(&all).json_results()
 }
 
 /// The ids of [`cross_json`], best first.

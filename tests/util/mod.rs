@@ -120,11 +120,7 @@ impl Hay {
     pub fn search_json(&self, args: &[&str]) -> Vec<Value> {
         let mut all = vec!["--json"];
         all.extend_from_slice(args);
-        let out = self.search(&all);
-        let hits = out.json();
-        let expected = if hits.is_empty() { 1 } else { 0 };
-        out.assert_code(expected);
-        hits
+        self.search(&all).json_results()
     }
 
     /// The ids of the hits of `search --json args…`, best first.
@@ -170,6 +166,14 @@ impl Run {
     /// Standard output parsed as JSON Lines.
     pub fn json(&self) -> Vec<Value> {
         json_lines(&self.stdout)
+    }
+
+    /// The JSON lines of standard output, checked against the exit code:
+    /// 0 with lines, 1 without (the "no results" code).
+    pub fn json_results(&self) -> Vec<Value> {
+        let lines = self.json();
+        self.assert_code(if lines.is_empty() { 1 } else { 0 });
+        lines
     }
 
     /// Panics unless standard error is exactly one line, an error message
