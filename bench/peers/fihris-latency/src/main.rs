@@ -53,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let start = Instant::now();
         let results = fihris.search(&opts)?;
         let seconds = start.elapsed().as_secs_f64();
-        let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+        let ids: Vec<&str> = results.hits.iter().map(|h| h.meta.id.as_str()).collect();
         lines.push(format!("{}\t{seconds:.9}\t{}", item.qid, ids.join(" ")));
     }
     let mut out = BufWriter::new(std::io::stdout().lock());
