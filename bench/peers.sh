@@ -24,13 +24,10 @@
 # See bench/peers/README.md.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 P="$HERE/peers"
-CACHE=${FIHRIS_BENCH_CACHE:-$HOME/.cache/fihris-bench}
 W="$CACHE/peers"
-DATA_ARG=${FIHRIS_DATA:-../shared/data}
-case "$DATA_ARG" in /*) DATA="$DATA_ARG" ;; *) DATA="$ROOT/$DATA_ARG" ;; esac
 LANGS=${PEERS_LANGS:-fr ar}
 SYSTEMS=${PEERS_SYSTEMS:-fihris lucene lucene-full xapian sqlite tantivy ripgrep}
 COLD_RUNS=${PEERS_COLD_RUNS:-10}       # hyperfine runs per cold query (after 2 warm-up runs)
@@ -42,13 +39,8 @@ K1=0.9 B=0.4                           # Anserini's BM25 defaults, as in bench/l
 LUCENE_FULL_FLAGS=${PEERS_LUCENE_FULL_FLAGS:--storePositions -storeContents} # the "lucene-full" row
 
 say() { echo "peers: $*" >&2; }
-for f in fr_news.jsonl.gz ar_news.jsonl.gz queries_fr_dev.jsonl queries_ar_dev.jsonl; do
-  if [ ! -f "$DATA/$f" ]; then
-    echo "peers: skipped (no $DATA/$f)"
-    exit 0
-  fi
-done
-command -v python3 >/dev/null 2>&1 || { echo "peers: skipped (no python3)"; exit 0; }
+bench_require peers fr_news.jsonl.gz ar_news.jsonl.gz queries_fr_dev.jsonl queries_ar_dev.jsonl
+command -v python3 >/dev/null 2>&1 || bench_skip peers "no python3"
 
 mkdir -p "$W/logs" "$W/idx" "$W/runs"
 LOGS="$W/logs"; IDX="$W/idx"; RUNS="$W/runs"; IN="$W/inputs"
