@@ -155,6 +155,13 @@ pub fn read_file(entry: &FileEntry) -> Result<FileArticles, IngestError> {
 /// Like [`read_file`], with limits. The size is checked on the file's
 /// metadata before reading, and again while reading (a file may grow).
 pub fn read_file_with(entry: &FileEntry, options: &ReadOptions) -> Result<FileArticles, IngestError> {
+    read_bytes_with(entry, &read_capped(entry, options)?, options)
+}
+
+/// The bytes of a file (compressed, for a `.gz` entry), refused without
+/// reading when it is over the cap, and read no further than one byte past
+/// it (a file may grow; [`read_bytes_with`] refuses it then).
+pub fn read_capped(entry: &FileEntry, options: &ReadOptions) -> Result<Vec<u8>, IngestError> {
     let (file, size) = open_capped(entry, options)?;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(options.max_bytes.saturating_add(1))
@@ -163,7 +170,7 @@ pub fn read_file_with(entry: &FileEntry, options: &ReadOptions) -> Result<FileAr
             path: entry.path.clone(),
             error,
         })?;
-    read_bytes_with(entry, &bytes, options)
+    Ok(bytes)
 }
 
 /// The file of `entry`, open, and its size; refused without reading when it

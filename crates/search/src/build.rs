@@ -819,25 +819,9 @@ fn read_one(entry: &FileEntry, options: &ReadOptions, touched: bool) -> ReadOutc
     }
 }
 
-/// The bytes of a file, refusing it without reading when it is over the cap.
+/// [`fihris_ingest::read_capped`], failing with the reason.
 fn read_capped(entry: &FileEntry, options: &ReadOptions) -> Result<Vec<u8>, String> {
-    let error = |e: std::io::Error| {
-        fihris_ingest::IngestError::Read {
-            path: entry.path.clone(),
-            error: e,
-        }
-        .reason()
-    };
-    let meta = std::fs::metadata(&entry.path).map_err(error)?;
-    if meta.len() > options.max_bytes {
-        return Err(fihris_ingest::IngestError::TooLarge {
-            path: entry.path.clone(),
-            size: Some(meta.len()),
-            cap: options.max_bytes,
-        }
-        .reason());
-    }
-    std::fs::read(&entry.path).map_err(error)
+    fihris_ingest::read_capped(entry, options).map_err(|e| e.reason())
 }
 
 /// Articles by language, from the `lang` fast column.
