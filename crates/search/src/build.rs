@@ -517,9 +517,12 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             None => to_read.push((entry, current, Change::Added)),
         }
     }
+    // Files gone since the last sync.
+    let mut removed: Vec<&String> = indexed.keys().filter(|k| !walked.contains(*k)).collect();
+    removed.sort();
     // Files that lost articles to a taken id are read again when anything
     // else changes: the id may be free now.
-    let something_changes = !to_read.is_empty() || indexed.keys().any(|k| !walked.contains(k));
+    let something_changes = !to_read.is_empty() || !removed.is_empty();
     let previous_duplicates: Vec<String> = match full {
         true => Vec::new(),
         false => writing
@@ -579,8 +582,6 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, Se
             }
         }
     }
-    let mut removed: Vec<&String> = indexed.keys().filter(|k| !walked.contains(*k)).collect();
-    removed.sort();
 
     let fields = match &writing {
         Some((index, _, _)) => Some(
