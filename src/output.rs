@@ -192,13 +192,7 @@ pub fn human_hits(
 fn human_hit(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
     let width = line_width();
     ranked_title(out, hit.rank, &hit.meta.title, &hit.meta.lang, color)?;
-    let meta = meta_line(
-        hit.meta.date.as_deref(),
-        hit.meta.source.as_deref(),
-        &hit.meta.lang,
-        &hit.meta.id,
-        &format!("score {:.2}", hit.score),
-    );
+    let meta = meta_line(&hit.meta, &format!("score {:.2}", hit.score));
     dim_line(out, INDENT, &meta, color)?;
     if !hit.snippet.text.is_empty() {
         let snippet = if color {
@@ -262,12 +256,12 @@ fn ranked_title(out: &mut impl Write, rank: usize, title: &str, lang: &str, colo
 
 /// "date · source · lang · id · last", the metadata line of a hit or an
 /// article; an Arabic source is isolated right-to-left.
-fn meta_line(date: Option<&str>, source: Option<&str>, lang: &str, id: &str, last: &str) -> String {
-    let mut meta = vec![date.unwrap_or("undated").to_string()];
-    if let Some(source) = source {
+fn meta_line(a: &ArticleMeta, last: &str) -> String {
+    let mut meta = vec![a.date.as_deref().unwrap_or("undated").to_string()];
+    if let Some(source) = &a.source {
         meta.push(isolate(source, is_rtl("", source)));
     }
-    meta.extend([lang.to_string(), id.to_string(), last.to_string()]);
+    meta.extend([a.lang.clone(), a.id.clone(), last.to_string()]);
     meta.join(" · ")
 }
 
@@ -347,13 +341,7 @@ pub fn human_related(out: &mut impl Write, results: &RelatedResults, color: bool
             (None, true) => format!("other language, score {:.2}", hit.score),
             (None, false) => format!("score {:.2}", hit.score),
         };
-        let meta = meta_line(
-            hit.meta.date.as_deref(),
-            hit.meta.source.as_deref(),
-            &hit.meta.lang,
-            &hit.meta.id,
-            &why,
-        );
+        let meta = meta_line(&hit.meta, &why);
         dim_line(out, INDENT, &meta, color)?;
         if !hit.shared.is_empty() {
             let line = format!("shared: {}", shared_line(&hit.shared, 8));
@@ -450,13 +438,7 @@ pub fn human_dups(
             } else {
                 format!("similarity {:.2}", m.similarity)
             };
-            let meta = meta_line(
-                m.meta.date.as_deref(),
-                m.meta.source.as_deref(),
-                &m.meta.lang,
-                &m.meta.id,
-                &last,
-            );
+            let meta = meta_line(&m.meta, &last);
             dim_line(out, INDENT, &meta, color)?;
         }
         writeln!(out)?;
@@ -543,13 +525,7 @@ pub fn human_article(out: &mut impl Write, a: &StoredArticle, color: bool) -> io
             writeln!(out, "{line}")?;
         }
     }
-    let meta = meta_line(
-        a.meta.date.as_deref(),
-        a.meta.source.as_deref(),
-        &a.meta.lang,
-        &a.meta.id,
-        &a.meta.path,
-    );
+    let meta = meta_line(&a.meta, &a.meta.path);
     dim_line(out, "", &meta, color)?;
     for paragraph in a.body.split("\n\n") {
         writeln!(out)?;
