@@ -15,6 +15,11 @@
 //!   word stemmed by the [`Stemmer`] chosen for the index (default: the
 //!   light stemmers with the Arabic exception list, which measure best; see
 //!   BENCHMARKS.md).
+//! - [`FORMS`]: words as written: compatibility folding, lowercase, French
+//!   elision, Arabic marks removed, but Latin accents and ة kept. What
+//!   decides whether an article matches a word: the forms [`inflected_forms`]
+//!   generates from a query word are looked up in a field analysed this way
+//!   (see `inflection`).
 //!
 //! Text must be NFC before it reaches these analyzers ([`nfc`]); offsets
 //! are byte offsets into that text, so snippets and highlights stay exact.
@@ -22,13 +27,17 @@
 //! This crate does not detect document languages (`fihris-lang`) or read
 //! files (`fihris-ingest`).
 
+pub mod arabic_inflection;
 pub mod arabic_light_stem;
 pub mod arabic_multi_stem;
 pub mod arabic_normalize;
+pub mod arabic_spelling;
 pub mod compat_fold;
 pub mod fnv;
 pub mod french_elision;
+pub mod french_inflection;
 pub mod french_light_stem;
+pub mod inflection;
 pub mod shared_analysis;
 pub mod snowball_stem;
 pub mod stopwords;
@@ -48,9 +57,11 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 pub use arabic_light_stem::{ArabicLightStem, Exceptions};
 pub use arabic_multi_stem::ArabicMultiStem;
 pub use arabic_normalize::{normalize_arabic, ArabicNormalize};
+pub use arabic_spelling::{spell_arabic, ArabicSpelling};
 pub use compat_fold::CompatFold;
 pub use french_elision::FrenchElision;
 pub use french_light_stem::FrenchLightStem;
+pub use inflection::{inflected_forms, Inflected};
 pub use shared_analysis::{Record, Replay};
 pub use snowball_stem::SnowballStem;
 pub use stopwords::StopWords;
@@ -61,6 +72,8 @@ pub use word_tokenizer::WordTokenizer;
 pub const EXACT: &str = "fihris_exact";
 /// Name of the stemmed analyzer in the tokenizer manager.
 pub const STEM: &str = "fihris_stem";
+/// Name of the written-forms analyzer in the tokenizer manager.
+pub const FORMS: &str = "fihris_forms";
 
 /// The stemmers the [`STEM`] analyzer can use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -153,10 +166,21 @@ pub fn stem_analyzer(stemmer: Stemmer) -> TextAnalyzer {
     }
 }
 
+/// Words, compatibility folding, lowercase, French elision, Arabic marks
+/// removed: the words as written, accents and ة kept.
+pub fn forms_analyzer() -> TextAnalyzer {
+    let words = RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(WordTokenizer::default());
+    let words = CompatFold::filter().transform(words);
+    let words = LowerCaser.transform(words);
+    let words = FrenchElision::filter().transform(words);
+    TextAnalyzer::from(ArabicSpelling::filter().transform(words))
+}
+
 /// Registers every fihris analyzer under its name; [`STEM`] with `stemmer`.
 pub fn register(manager: &TokenizerManager, stemmer: Stemmer) {
     manager.register(EXACT, exact_analyzer());
     manager.register(STEM, stem_analyzer(stemmer));
+    manager.register(FORMS, forms_analyzer());
 }
 
 /// Unicode NFC, without copying text that is already NFC (almost all of it).

@@ -1,0 +1,98 @@
+//! Which written forms a query word matches: "match precisely, rank
+//! broadly".
+//!
+//! Stems rank: the stemmed fields put a word together with its family and
+//! its look-alikes (Arabic multi-reading stems, French light stems with
+//! accents folded), which helps the right article come first. They do not
+//! decide what matches, because every count, filter, date sort and page
+//! depends on that: a search for البطالة must not count football
+//! championships (بطولة), nor `marché` count every "marche".
+//!
+//! What matches is the word and its inflections, generated from the query
+//! word by [`crate::french_inflection`] and [`crate::arabic_inflection`]
+//! and looked up as written:
+//! - an Arabic word, among words spelled as [`crate::FORMS`] keeps them (ة
+//!   kept, hamza on alef folded);
+//! - a French word typed with accents, among words as written: `marché`
+//!   finds marché and marchés, not marche;
+//! - a word typed without accents, among accent-folded words
+//!   ([`crate::EXACT`]): `marche` finds marche and marché, as a user who
+//!   types no accent expects;
+//! - anything else (numbers, other scripts), as it is.
+
+use fihris_lang::{script_of, Script};
+
+use crate::arabic_inflection::arabic_forms;
+use crate::french_inflection::french_forms;
+
+/// The forms a query word matches, and where to look them up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inflected {
+    /// Whether the forms are written forms ([`crate::FORMS`] analysis), or
+    /// accent-folded ones ([`crate::EXACT`] analysis).
+    pub written: bool,
+    /// The forms, sorted, the word itself among them.
+    pub forms: Vec<String>,
+}
+
+/// The forms of one query word, given as the written-forms analyzer
+/// (`written`) and the exact analyzer (`folded`) analyse it.
+pub fn inflected_forms(written: &str, folded: &str) -> Inflected {
+    let script = written.chars().next().map(script_of);
+    if script == Some(Script::Arabic) {
+        return Inflected {
+            written: true,
+            forms: arabic_forms(written),
+        };
+    }
+    if script == Some(Script::Latin) {
+        if written == folded {
+            return Inflected {
+                written: false,
+                forms: french_forms(folded),
+            };
+        }
+        return Inflected {
+            written: true,
+            forms: french_forms(written),
+        };
+    }
+    Inflected {
+        written: false,
+        forms: vec![folded.to_string()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_decide_the_field() {
+        let accented = inflected_forms("marché", "marche");
+        assert!(accented.written);
+        assert!(accented.forms.contains(&"marchés".to_string()));
+        assert!(!accented.forms.contains(&"marche".to_string()));
+        let plain = inflected_forms("marche", "marche");
+        assert!(!plain.written);
+        assert!(plain.forms.contains(&"marches".to_string()));
+    }
+
+    #[test]
+    fn arabic_is_looked_up_as_written() {
+        let got = inflected_forms("الجامعة", "الجامعه");
+        assert!(got.written);
+        assert!(got.forms.contains(&"بالجامعة".to_string()));
+    }
+
+    #[test]
+    fn numbers_stay_as_they_are() {
+        assert_eq!(
+            inflected_forms("2019", "2019"),
+            Inflected {
+                written: false,
+                forms: vec!["2019".to_string()]
+            }
+        );
+    }
+}
