@@ -51,9 +51,11 @@ pub enum Command {
     /// Search the index; best matches first.
     ///
     /// All words must match, in the title or the body (title matches weigh
-    /// more). Accents, case, French elision ("l'ANEM") and Arabic spelling
-    /// variants (أ/ا, ة/ه, harakat) do not matter. "Quoted phrases" match
-    /// exactly.
+    /// more). A word matches its inflections (plural, feminine, Arabic
+    /// clitics, article and pronouns, broken plurals), not its look-alikes;
+    /// a word typed without accents also matches its accented spellings.
+    /// Case, French elision ("l'ANEM") and Arabic spelling variants (أ/ا,
+    /// harakat) do not matter. "Quoted phrases" match exactly.
     ///
     /// Example: fihris search "pôle emploi" --lang fr --limit 20
     ///
@@ -88,6 +90,18 @@ pub enum Command {
     ///
     /// Example: fihris stats --by source --lang ar --csv
     Stats(StatsArgs),
+    /// Which written forms make articles match a word: to audit a count.
+    ///
+    /// Over the whole index, each form of WORD that occurs (its plural,
+    /// feminine, Arabic clitics and pronouns, broken plurals…) with the
+    /// number of articles holding it; with --id, the forms in one article,
+    /// as it writes them. --broad also lists the words that share only a
+    /// stem with WORD, which `search --broad` would count too.
+    ///
+    /// Example: fihris explain-match البطالة --broad
+    ///
+    /// Example: fihris explain-match marché --id fr/marche-du-travail.txt
+    ExplainMatch(ExplainMatchArgs),
     /// Articles related to one article: the same story from other outlets
     /// (near-duplicates, first), follow-ups, and coverage in the other
     /// language (French ↔ Arabic).
@@ -200,6 +214,13 @@ pub struct StatsArgs {
     #[arg(long)]
     pub no_cross: bool,
 
+    /// Let stems decide what matches, not only how hits rank: a word also
+    /// matches its stem family and look-alikes (جامعة also finds جامع,
+    /// formation also finds forme). By default a word matches only its
+    /// inflections
+    #[arg(long)]
+    pub broad: bool,
+
     #[command(flatten)]
     pub filters: FilterArgs,
 
@@ -210,6 +231,25 @@ pub struct StatsArgs {
     /// CSV output with a header row (bucket, count)
     #[arg(long)]
     pub csv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainMatchArgs {
+    /// One word, as you would search it
+    #[arg(value_name = "WORD")]
+    pub word: String,
+
+    /// Explain one article (its id, as printed by search) instead of the whole index
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+
+    /// Also list the words that share only a stem with WORD (what --broad adds)
+    #[arg(long)]
+    pub broad: bool,
+
+    /// JSON Lines output: one object per form
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -241,6 +281,10 @@ pub struct EvalArgs {
     /// Rank only articles in this language (for cross-lingual evaluation)
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
     pub lang: Option<Lang>,
+
+    /// Let stems decide what matches, as --broad does for search
+    #[arg(long)]
+    pub broad: bool,
 
     /// Print the figures as one JSON object
     #[arg(long)]
@@ -336,6 +380,13 @@ pub struct SearchArgs {
     /// Only the query's own language: no French ↔ Arabic expansion
     #[arg(long)]
     pub no_cross: bool,
+
+    /// Let stems decide what matches, not only how hits rank: a word also
+    /// matches its stem family and look-alikes (جامعة also finds جامع,
+    /// formation also finds forme). By default a word matches only its
+    /// inflections
+    #[arg(long)]
+    pub broad: bool,
 
     /// Show which terms (from the query or translated) matched each hit, and their scores
     #[arg(long)]

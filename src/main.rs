@@ -14,13 +14,14 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 use fihris_search::{
-    build_index, index_exists, BuildOptions, Change, DupsOptions, EvalOptions, FieldScope, Fihris, KnownItem,
-    MatchMode, RelatedOptions, RelatedTo, SearchOptions, SortOrder, StatsBy, StatsOptions,
+    build_index, index_exists, BuildOptions, Change, DupsOptions, EvalOptions, ExplainMatchOptions,
+    FieldScope, Fihris, KnownItem, MatchMode, RelatedOptions, RelatedTo, SearchOptions, SortOrder, StatsBy,
+    StatsOptions,
 };
 
 use cli::{
-    Cli, ColorChoice, Command, DupsArgs, EvalArgs, EvalField, IndexArgs, RelatedArgs, SearchArgs, ShowArgs,
-    SortChoice, StatsArgs, StatsByChoice, StatusArgs,
+    Cli, ColorChoice, Command, DupsArgs, EvalArgs, EvalField, ExplainMatchArgs, IndexArgs, RelatedArgs,
+    SearchArgs, ShowArgs, SortChoice, StatsArgs, StatsByChoice, StatusArgs,
 };
 
 /// Where the index lives when neither --index nor FIHRIS_INDEX says.
@@ -105,6 +106,7 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::Show(args) => show_command(&index, args, color),
         Command::Status(args) => status_command(&index, args),
         Command::Stats(args) => stats_command(&index, args, color),
+        Command::ExplainMatch(args) => explain_match_command(&index, args, color),
         Command::Related(args) => related_command(&index, args, color),
         Command::Dups(args) => dups_command(&index, args, color),
     }
@@ -238,6 +240,7 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
         cross: !args.no_cross,
         explain: args.explain,
         collapse: args.collapse,
+        broad: args.broad,
         ..SearchOptions::new(args.query.join(" "))
     };
     let results = fihris.search(&options)?;
@@ -281,6 +284,7 @@ fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
             scope,
             cross: !args.no_cross,
             lang: args.lang,
+            broad: args.broad,
         },
     )?;
     let stdout = io::stdout();
@@ -328,6 +332,7 @@ fn stats_command(index: &Path, args: StatsArgs, color: bool) -> Result<Outcome> 
         },
         filters: args.filters.into(),
         cross: !args.no_cross,
+        broad: args.broad,
     };
     let stats = fihris.stats(&options)?;
     if stats.undated_excluded > 0 {
@@ -350,6 +355,35 @@ fn stats_command(index: &Path, args: StatsArgs, color: bool) -> Result<Outcome> 
     })
 }
 
+fn explain_match_command(index: &Path, args: ExplainMatchArgs, color: bool) -> Result<Outcome> {
+    let fihris = Fihris::open(index)?;
+    let options = ExplainMatchOptions {
+        word: args.word,
+        id: args.id,
+        broad: args.broad,
+    };
+    let Some(explanation) = fihris.explain_match(&options)? else {
+        let id = options.id.unwrap_or_default();
+        eprintln!("fihris: no article with id {id:?} in {}", index.display());
+        return Ok(Outcome::NothingFound);
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json_explain_match(&mut out, &explanation)?;
+    } else {
+        output::human_explain_match(&mut out, &explanation, color)?;
+    }
+    out.flush()?;
+    Ok(
+        if explanation.matches > 0 || explanation.forms.iter().any(|f| f.broad) {
+            Outcome::Found
+        } else {
+            Outcome::NothingFound
+        },
+    )
+}
+
 fn status_command(index: &Path, args: StatusArgs) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
     let info = fihris.info().clone();
@@ -358,6 +392,7 @@ fn status_command(index: &Path, args: StatusArgs) -> Result<Outcome> {
         by: StatsBy::Lang,
         filters: Default::default(),
         cross: false,
+        broad: false,
     })?;
     // What a sync of the same roots would do, computed without writing.
     let roots: Vec<PathBuf> = info.roots.iter().map(PathBuf::from).collect();

@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use fihris_search::{
-    ArticleMeta, BuildReport, Change, DupGroup, EvalReport, Hit, MatchedTerm, Metrics, RelatedResults,
-    SearchResults, SharedTerm, Snippet, Stats, StoredArticle,
+    ArticleMeta, BuildReport, Change, DupGroup, EvalReport, Hit, MatchExplanation, MatchedTerm, Metrics,
+    RelatedResults, SearchResults, SharedTerm, Snippet, Stats, StoredArticle,
 };
 use serde::Serialize;
 
@@ -616,6 +616,96 @@ pub fn human_stats(out: &mut impl Write, stats: &Stats, color: bool) -> io::Resu
         "{:<name_width$} {:>count_width$} {noun}",
         "total", stats.total
     )
+}
+
+/// One form in `explain-match --json`. Field names are part of fihris's
+/// interface (README.md).
+#[derive(Serialize)]
+struct JsonForm<'a> {
+    word: &'a str,
+    id: Option<&'a str>,
+    form: &'a str,
+    broad: bool,
+    count: u64,
+    written: &'a [String],
+    matches: u64,
+}
+
+/// `explain-match` as JSON Lines: one object per form.
+pub fn json_explain_match(out: &mut impl Write, e: &MatchExplanation) -> io::Result<()> {
+    for f in &e.forms {
+        let row = JsonForm {
+            word: &e.word,
+            id: e.id.as_deref(),
+            form: &f.form,
+            broad: f.broad,
+            count: f.count,
+            written: &f.written,
+            matches: e.matches,
+        };
+        json_line(out, &row)?;
+    }
+    Ok(())
+}
+
+/// `explain-match` for people: the forms that match, then (with --broad)
+/// those that share only a stem.
+pub fn human_explain_match(out: &mut impl Write, e: &MatchExplanation, color: bool) -> io::Result<()> {
+    let rtl = is_rtl("", &e.word);
+    let word = isolate(&e.word, rtl);
+    let spelling = if e.written {
+        "forms as written"
+    } else {
+        "typed without accents: accented spellings count too"
+    };
+    match &e.id {
+        None => {
+            let noun = if e.matches == 1 { "article" } else { "articles" };
+            writeln!(out, "{word}: {} {noun} match ({spelling})", e.matches)?;
+        }
+        Some(id) => {
+            let verdict = if e.matches > 0 {
+                "matches"
+            } else {
+                "does not match"
+            };
+            writeln!(out, "{id} {verdict} {word} ({spelling})")?;
+        }
+    }
+    let width = e
+        .forms
+        .iter()
+        .map(|f| f.count.to_string().len())
+        .max()
+        .unwrap_or(1)
+        .max(5);
+    let mut broad_heading = false;
+    for f in &e.forms {
+        if f.broad && !broad_heading {
+            broad_heading = true;
+            let what = match (&e.id, e.broad_matches) {
+                (None, Some(n)) => format!("sharing only a stem (search --broad counts {n} articles):"),
+                _ => "sharing only a stem (matched only with --broad):".to_string(),
+            };
+            if color {
+                writeln!(out, "{DIM}{what}{RESET}")?;
+            } else {
+                writeln!(out, "{what}")?;
+            }
+        }
+        let form = isolate(&f.form, is_rtl("", &f.form));
+        let written = if f.written.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = f.written.iter().map(|w| isolate(w, is_rtl("", w))).collect();
+            format!("  ({})", list.join(", "))
+        };
+        writeln!(out, "  {:>width$}  {form}{written}", f.count)?;
+    }
+    if e.forms.is_empty() {
+        writeln!(out, "  no form of it occurs")?;
+    }
+    Ok(())
 }
 
 /// The time of a commit, as "YYYY-MM-DD HH:MM:SS UTC".

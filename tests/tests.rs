@@ -17,6 +17,7 @@ mod eval;
 mod filters;
 mod formats;
 mod index;
+mod matching;
 mod metadata;
 mod output;
 mod query;

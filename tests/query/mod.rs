@@ -127,10 +127,14 @@ fn arabic_root_initial_waw_is_kept() {
     assert_eq!(hay.ids(&["طن"]), ["ar/tonne.txt"]);
 
     // Plain light10, without the exception list, makes exactly this
-    // mistake: the test above would catch it.
+    // mistake where stems decide what matches (--broad): the test above
+    // would catch it. Without --broad the stemmer only ranks, and matching
+    // keeps the root letter whatever the stemmer.
     let plain = waw_hay(Some("light"));
-    assert_eq!(plain.ids(&["وكالة"]), ["ar/cali.txt"]);
-    assert_eq!(plain.ids(&["وطني"]), ["ar/tonne.txt"]);
+    assert_eq!(plain.ids(&["--broad", "وكالة"]), ["ar/cali.txt"]);
+    assert_eq!(plain.ids(&["--broad", "وطني"]), ["ar/tonne.txt"]);
+    assert_eq!(plain.ids(&["وكالة"]), ["ar/agency.txt"]);
+    assert_eq!(plain.ids(&["وطني"]), ["ar/agency.txt"]);
 }
 
 #[test]
@@ -594,14 +598,15 @@ fn stemmer_none_matches_exact_forms_only() {
     let hay = variants_hay();
     let out = hay.run(&["--index", "idx-none", "index", "--stemmer", "none", "corpus"]);
     out.assert_code(0);
+    // Where stems decide what matches (--broad)...
     let none = |query: &str| {
-        let out = hay.run(&["--index", "idx-none", "search", "--json", query]);
+        let out = hay.run(&["--index", "idx-none", "search", "--broad", "--json", query]);
         ids(&out.json())
     };
-    // The default index stems...
-    assert_eq!(hay.ids(&["emplois"]), ["fr/emploi.txt"]);
-    assert_eq!(hay.ids(&["nationaux"]), ["fr/national.txt"]);
-    assert_eq!(hay.ids(&["المغرب"]), ["ar/bi.txt"]);
+    // ...the default index stems...
+    assert_eq!(hay.ids(&["--broad", "emplois"]), ["fr/emploi.txt"]);
+    assert_eq!(hay.ids(&["--broad", "nationaux"]), ["fr/national.txt"]);
+    assert_eq!(hay.ids(&["--broad", "المغرب"]), ["ar/bi.txt"]);
     // ...the unstemmed one does not.
     assert!(none("emplois").is_empty());
     assert!(none("nationaux").is_empty());
@@ -611,8 +616,16 @@ fn stemmer_none_matches_exact_forms_only() {
     assert_eq!(none("emploi"), ["fr/emploi.txt"]);
     assert_eq!(none("EMPLOI"), ["fr/emploi.txt"]);
     assert_eq!(none("بالمغرب"), ["ar/bi.txt"]);
-    hay.run(&["--index", "idx-none", "search", "emplois"])
+    hay.run(&["--index", "idx-none", "search", "--broad", "emplois"])
         .assert_code(1);
+    // Without --broad a word matches its inflections whatever the stemmer.
+    let precise = |query: &str| {
+        let out = hay.run(&["--index", "idx-none", "search", "--json", query]);
+        ids(&out.json())
+    };
+    assert_eq!(precise("emplois"), ["fr/emploi.txt"]);
+    assert_eq!(precise("nationaux"), ["fr/national.txt"]);
+    assert_eq!(precise("المغرب"), ["ar/bi.txt"]);
 }
 
 #[test]

@@ -974,6 +974,8 @@ fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
         f.body => a.body.as_str(),
         f.title_stem => a.title.as_str(),
         f.body_stem => a.body.as_str(),
+        f.title_forms => a.title.as_str(),
+        f.body_forms => a.body.as_str(),
         f.lang => a.lang.code(),
     );
     if let Some(date) = a.date {

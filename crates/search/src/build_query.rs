@@ -1,8 +1,25 @@
 //! Turning a parsed query ([`crate::query::Node`]) into a tantivy query.
 //!
-//! A word matches in the exact fields (normalized, unstemmed) and, through
-//! its stem, in the stemmed fields; every match adds to the score, so an
-//! exact form ranks above a mere variant. Quoted phrases, prefixes and
+//! Match precisely, rank broadly. A query is two queries over the same
+//! structure (AND, OR, NOT):
+//! - the *match* query decides which articles match, and so every count,
+//!   filter, date sort and page: a word matches where one of its inflected
+//!   forms is written ([`fihris_normalize::inflected_forms`]: الجامعة finds
+//!   بالجامعة and جامعات, not الجمعة; `marché` finds marchés, not marche;
+//!   `marche`, typed without accents, finds both), in the written-forms
+//!   fields or, for a word typed without accents, among the accent-folded
+//!   exact words. It adds nothing to the score;
+//! - the *score* query ranks what the match query found: every word in
+//!   the exact fields and, through its stem, in the stemmed fields, all
+//!   optional, so that a look-alike sharing a stem adds to an article's
+//!   score only when the article matches anyway.
+//!
+//! With `broad` (`--broad`), the score query also decides what matches, as
+//! fihris did before: a word matches its whole stem family.
+//!
+//! In the score query, a word matches in the exact fields (normalized,
+//! unstemmed) and, through its stem, in the stemmed fields; every match
+//! adds to the score, so an exact form ranks above a mere variant. Quoted phrases, prefixes and
 //! fuzzy words use the exact fields only: a phrase stays exact. A word that
 //! the analyzer splits ("Aïn-Defla", "Covid-19") is searched as a phrase.
 //! Stopwords (the words the stemmed analyzer drops) are dropped from an
@@ -19,7 +36,7 @@
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery,
-    Query, RegexQuery, TermQuery,
+    Query, RegexQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -60,6 +77,16 @@ pub(crate) struct QueryBuilder<'a> {
     pub fields: &'a Fields,
     pub exact: TextAnalyzer,
     pub stem: TextAnalyzer,
+    /// The written-forms analyzer.
+    pub forms: TextAnalyzer,
+    /// Whether stems decide what matches (`--broad`).
+    pub broad: bool,
+    /// Whether the expansion being built is the match query (translations
+    /// as written forms) or the score query (translations as stems).
+    pub matching: bool,
+    /// The index searched: generated forms that no segment holds are left
+    /// out of the match query.
+    pub searcher: Option<tantivy::Searcher>,
     pub scope: FieldScope,
     pub mode: MatchMode,
     pub weights: Weights,
@@ -75,12 +102,252 @@ struct FieldPair {
 }
 
 impl QueryBuilder<'_> {
-    /// The tantivy query of a whole parsed query.
+    /// The tantivy query of a whole parsed query: the score query alone
+    /// with `broad`, else the match query (scoring nothing) required and
+    /// the score query's words optional.
     pub fn build(&mut self, node: &Node) -> Result<Box<dyn Query>, SearchError> {
-        Ok(match self.node(node)? {
-            Some(q) => q,
-            None => Box::new(EmptyQuery),
-        })
+        if self.broad {
+            return Ok(self.node(node)?.unwrap_or_else(|| Box::new(EmptyQuery)));
+        }
+        let Some(matched) = self.matcher(node)? else {
+            return Ok(Box::new(EmptyQuery));
+        };
+        let score = self.scorer(node)?;
+        Ok(with_score(matched, score))
+    }
+
+    /// The score query of a node: its words' clauses, all optional, its
+    /// exclusions left to the match query.
+    fn scorer(&mut self, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
+        match node {
+            Node::Not(_) => Ok(None),
+            Node::And(children) => {
+                let any = self.mode == MatchMode::Any;
+                let coverage = match (any, self.scope) {
+                    (true, FieldScope::Body) => self.weights.coverage,
+                    _ => 0.0,
+                };
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                for child in children {
+                    if let (true, Node::Word { text, field, .. }) = (any, child) {
+                        if !seen.insert((text.to_lowercase(), *field)) {
+                            continue;
+                        }
+                    }
+                    if let Some(q) = self.scorer(child)? {
+                        if coverage > 0.0 {
+                            let matched = ConstScoreQuery::new(q.box_clone(), coverage);
+                            clauses.push((Occur::Should, Box::new(matched)));
+                        }
+                        clauses.push((Occur::Should, q));
+                    }
+                }
+                Ok(boolean(clauses))
+            }
+            Node::Or(children) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for child in children {
+                    if let Some(q) = self.scorer(child)? {
+                        clauses.push((Occur::Should, q));
+                    }
+                }
+                Ok(boolean(clauses))
+            }
+            other => self.node(other),
+        }
+    }
+
+    /// The match query of a node (see the module documentation).
+    pub(crate) fn matcher(&mut self, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
+        match node {
+            Node::Word {
+                text,
+                field,
+                prefix,
+                fuzzy,
+            } => {
+                if *prefix {
+                    self.prefix(text, *field)
+                } else if let Some(distance) = fuzzy {
+                    Ok(self.fuzzy(text, *field, *distance))
+                } else {
+                    Ok(self.word_match(text, *field))
+                }
+            }
+            Node::Phrase { text, field } => Ok(self.phrase_match(text, *field)),
+            Node::And(children) => {
+                let positive = match self.mode {
+                    MatchMode::All => Occur::Must,
+                    MatchMode::Any => Occur::Should,
+                };
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                let mut has_positive = false;
+                for child in children {
+                    match child {
+                        Node::Not(inner) => {
+                            if let Some(q) = self.matcher(inner)? {
+                                clauses.push((Occur::MustNot, q));
+                            }
+                        }
+                        other => {
+                            if let Some(q) = self.matcher(other)? {
+                                clauses.push((positive, q));
+                                has_positive = true;
+                            }
+                        }
+                    }
+                }
+                if !has_positive && !clauses.is_empty() {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Ok(boolean(clauses))
+            }
+            Node::Or(children) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for child in children {
+                    if let Some(q) = self.matcher(child)? {
+                        clauses.push((Occur::Should, q));
+                    }
+                }
+                Ok(boolean(clauses))
+            }
+            Node::Not(child) => {
+                let Some(q) = self.matcher(child)? else {
+                    return Ok(None);
+                };
+                Ok(Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                    (Occur::MustNot, q),
+                ]))))
+            }
+        }
+    }
+
+    /// A query matching any of `terms`, of those the index holds. An
+    /// Arabic word has hundreds of generated forms (clitics × inflections ×
+    /// pronouns), of which a few dozen occur; looking each up in the term
+    /// dictionaries costs less than building the automaton of all of them
+    /// for every search (French query with its Arabic translations: 32 ms →
+    /// see BENCHMARKS.md).
+    fn term_set(&self, terms: impl IntoIterator<Item = Term>) -> Box<dyn Query> {
+        let terms: Vec<Term> = match &self.searcher {
+            None => terms.into_iter().collect(),
+            Some(searcher) => terms
+                .into_iter()
+                .filter(|term| {
+                    searcher.segment_readers().iter().any(|segment| {
+                        segment
+                            .inverted_index(term.field())
+                            .ok()
+                            .and_then(|index| index.terms().get(term.serialized_value_bytes()).ok().flatten())
+                            .is_some()
+                    })
+                })
+                .collect(),
+        };
+        match terms.len() {
+            0 => Box::new(EmptyQuery),
+            _ => Box::new(TermSetQuery::new(terms)),
+        }
+    }
+
+    /// The fields a word's forms are looked up in: written-forms or exact.
+    fn match_fields(&self, field: Option<QueryField>, written: bool) -> Vec<Field> {
+        let f = self.fields;
+        let (title, body) = match written {
+            true => (f.title_forms, f.body_forms),
+            false => (f.title, f.body),
+        };
+        match (field, self.scope) {
+            (Some(QueryField::Title), _) => vec![title],
+            (Some(QueryField::Body), _) | (None, FieldScope::Body) => vec![body],
+            (Some(QueryField::Source), _) => vec![f.source],
+            (None, FieldScope::All) => vec![title, body],
+        }
+    }
+
+    /// The forms a single word matches: its inflections, as written or
+    /// accent-folded (see [`fihris_normalize::inflection`]).
+    pub(crate) fn word_forms(&mut self, text: &str) -> Option<fihris_normalize::Inflected> {
+        let exact = fihris_normalize::analyze(&mut self.exact, text);
+        let written = fihris_normalize::analyze(&mut self.forms, text);
+        match (exact.as_slice(), written.as_slice()) {
+            ([(folded, _, _)], [(written, _, _)]) => Some(fihris_normalize::inflected_forms(written, folded)),
+            ([(folded, _, _)], _) => Some(fihris_normalize::Inflected {
+                written: false,
+                forms: vec![folded.clone()],
+            }),
+            _ => None,
+        }
+    }
+
+    /// The match query of a word: any of its forms, in the fields in scope.
+    fn word_match(&mut self, text: &str, field: Option<QueryField>) -> Option<Box<dyn Query>> {
+        let (tokens, stems) = self.analyze_word(text);
+        match tokens.len() {
+            0 => return None,
+            1 => {}
+            _ if self.plain => {
+                let words: Vec<Node> = tokens
+                    .iter()
+                    .filter_map(|(_, from, to)| text.get(*from..*to))
+                    .map(|w| Node::Word {
+                        text: w.to_string(),
+                        field,
+                        prefix: false,
+                        fuzzy: None,
+                    })
+                    .collect();
+                return self.matcher(&Node::And(words)).ok().flatten();
+            }
+            _ => return self.phrase_match(text, field),
+        }
+        if field == Some(QueryField::Source) {
+            return self.word(text, field);
+        }
+        if stems.is_empty() {
+            // A stopword: dropped from an any-word query, matched as it is
+            // in an all-words query.
+            if self.mode == MatchMode::Any {
+                return None;
+            }
+            let terms = self
+                .match_fields(field, false)
+                .into_iter()
+                .map(|f| Term::from_field_text(f, &tokens[0].0));
+            return Some(Box::new(self.term_set(terms)));
+        }
+        let inflected = self.word_forms(text)?;
+        let mut terms = Vec::new();
+        for f in self.match_fields(field, inflected.written) {
+            terms.extend(inflected.forms.iter().map(|form| Term::from_field_text(f, form)));
+        }
+        Some(Box::new(self.term_set(terms)))
+    }
+
+    /// The match query of a phrase: the exact phrase, and each word typed
+    /// with accents written so somewhere in the fields in scope (positions
+    /// are kept only for the accent-folded words).
+    fn phrase_match(&mut self, text: &str, field: Option<QueryField>) -> Option<Box<dyn Query>> {
+        let phrase = self.phrase(text, field)?;
+        let exact = fihris_normalize::analyze(&mut self.exact, text);
+        let written = fihris_normalize::analyze(&mut self.forms, text);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, phrase)];
+        if exact.len() == written.len() {
+            for ((folded, _, _), (word, _, _)) in exact.iter().zip(&written) {
+                let accented = word != folded
+                    && word.chars().next().map(fihris_lang::script_of) == Some(fihris_lang::Script::Latin);
+                if accented {
+                    let terms = self
+                        .match_fields(field, true)
+                        .into_iter()
+                        .map(|f| Term::from_field_text(f, word));
+                    clauses.push((Occur::Must, Box::new(self.term_set(terms))));
+                }
+            }
+        }
+        boolean(clauses)
     }
 
     fn field_pairs(&self, field: Option<QueryField>) -> Vec<FieldPair> {
@@ -359,20 +626,74 @@ impl QueryBuilder<'_> {
             .collect();
         let counts = fihris_lang::ScriptCounts::of(&text.join(" "));
         let target_lang = if counts.arabic > counts.latin { "fr" } else { "ar" };
+        let lang = |fields: &Fields| -> Box<dyn Query> {
+            let lang = TermQuery::new(
+                Term::from_field_text(fields.lang, target_lang),
+                IndexRecordOption::Basic,
+            );
+            Box::new(BoostQuery::new(Box::new(lang), 0.0))
+        };
         let mut translated = false;
-        let expansion = self.translate(node, lexicon, &mut translated)?;
+        self.matching = false;
+        let score = self.translate(node, lexicon, &mut translated)?;
         if !translated {
             // Anchors alone find what the direct query already finds.
             return None;
         }
-        let lang = TermQuery::new(
-            Term::from_field_text(self.fields.lang, target_lang),
-            IndexRecordOption::Basic,
-        );
-        Some(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, expansion),
-            (Occur::Must, Box::new(BoostQuery::new(Box::new(lang), 0.0))),
-        ])))
+        let score: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, score),
+            (Occur::Must, lang(self.fields)),
+        ]));
+        if self.broad {
+            return Some(score);
+        }
+        self.matching = true;
+        let matched = self.translate(node, lexicon, &mut translated);
+        self.matching = false;
+        let matched: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, matched?),
+            (Occur::Must, lang(self.fields)),
+        ]));
+        Some(with_score(matched, Some(score)))
+    }
+
+    /// The match query of one translation: any of the expressions that
+    /// the lexicon writes for it, each of its words by its inflected forms
+    /// (an expression of several words also as a loose phrase of stems, as
+    /// the score query has it).
+    fn translation_match(&mut self, written: &[String], stems: &[String]) -> Option<Box<dyn Query>> {
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for expression in written {
+            let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for word in expression.split_whitespace() {
+                let (_, word_stems) = self.analyze_word(word);
+                if word_stems.is_empty() {
+                    continue;
+                }
+                let Some(inflected) = self.word_forms(word) else {
+                    continue;
+                };
+                let mut terms = Vec::new();
+                for f in self.match_fields(None, inflected.written) {
+                    terms.extend(inflected.forms.iter().map(|form| Term::from_field_text(f, form)));
+                }
+                words.push((Occur::Must, Box::new(self.term_set(terms))));
+            }
+            if words.len() > 1 {
+                let phrases: Vec<(Occur, Box<dyn Query>)> = self
+                    .stem_fields()
+                    .into_iter()
+                    .map(|(f, _)| (Occur::Should, stems_query(f, stems, 1.0)))
+                    .collect();
+                if let Some(q) = boolean(phrases) {
+                    words.push((Occur::Must, q));
+                }
+            }
+            if let Some(q) = boolean(words) {
+                alternatives.push((Occur::Should, q));
+            }
+        }
+        boolean(alternatives)
     }
 
     /// The translation of one node; `translated` is set when the lexicon
@@ -512,7 +833,14 @@ impl QueryBuilder<'_> {
         for t in lexicon.translate(&stems) {
             *translated = true;
             let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for target in &t.targets {
+            for (k, target) in t.targets.iter().enumerate() {
+                if self.matching {
+                    let written = t.written.get(k).cloned().unwrap_or_default();
+                    if let Some(q) = self.translation_match(&written, target) {
+                        alternatives.push((Occur::Should, q));
+                    }
+                    continue;
+                }
                 match (target.as_slice(), self.scope) {
                     // One stem in title and body: scored like a direct word.
                     ([one], FieldScope::All) => {
@@ -544,7 +872,7 @@ impl QueryBuilder<'_> {
                     seen_words.push(w);
                     covered[w] = true;
                     if crosslingual::is_anchor(&words[w]) {
-                        if let Some(q) = self.word(&words[w].clone(), None) {
+                        if let Some(q) = self.anchor(&words[w].clone()) {
                             alternatives.push((Occur::Should, q));
                         }
                     }
@@ -559,7 +887,7 @@ impl QueryBuilder<'_> {
                 continue;
             }
             if crosslingual::is_anchor(word) {
-                if let Some(q) = self.word(&word.clone(), None) {
+                if let Some(q) = self.anchor(&word.clone()) {
                     clauses.push(q);
                 }
             } else if self.mode == MatchMode::All && owner.contains(&i) {
@@ -568,6 +896,15 @@ impl QueryBuilder<'_> {
             }
         }
         Some(clauses)
+    }
+
+    /// An anchor (a number, a Latin acronym) as a word of the query: its
+    /// match or score query.
+    fn anchor(&mut self, word: &str) -> Option<Box<dyn Query>> {
+        match self.matching {
+            true => self.word_match(word, None),
+            false => self.word(word, None),
+        }
     }
 
     /// The stemmed fields in scope, with their boosts.
@@ -625,6 +962,18 @@ fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
         q
     } else {
         Box::new(BoostQuery::new(q, boost))
+    }
+}
+
+/// A match query (scoring nothing) with an optional score query.
+pub(crate) fn with_score(matched: Box<dyn Query>, score: Option<Box<dyn Query>>) -> Box<dyn Query> {
+    let matched: Box<dyn Query> = Box::new(ConstScoreQuery::new(matched, 0.0));
+    match score {
+        None => matched,
+        Some(score) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, matched),
+            (Occur::Should, score),
+        ])),
     }
 }
 

@@ -50,35 +50,45 @@ impl Lexicon {
 
     /// Builds a lexicon from TSV text (`french<TAB>arabic`, `#` comments).
     pub fn parse(text: &str, stem: &mut TextAnalyzer) -> Lexicon {
-        let mut pairs: Vec<(String, String)> = Vec::new();
+        // (from stems, to stems, to as written)
+        let mut pairs: Vec<(String, String, String)> = Vec::new();
         for line in text.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let Some((fr, ar)) = line.split_once('\t') else {
+            let Some((fr_text, ar_text)) = line.split_once('\t') else {
                 continue;
             };
-            let fr = stems(stem, fr);
-            let ar = stems(stem, ar);
+            let (fr_text, ar_text) = (fr_text.trim(), ar_text.trim());
+            let fr = stems(stem, fr_text);
+            let ar = stems(stem, ar_text);
             if fr.is_empty()
                 || ar.is_empty()
                 || fr.len() > MAX_EXPRESSION_WORDS
                 || ar.len() > MAX_EXPRESSION_WORDS
+                || fr_text.contains('\t')
+                || ar_text.contains('\t')
             {
                 continue;
             }
             let (fr, ar) = (fr.join(" "), ar.join(" "));
-            pairs.push((fr.clone(), ar.clone()));
-            pairs.push((ar, fr));
+            pairs.push((
+                fr.clone(),
+                ar.clone(),
+                fihris_normalize::nfc(ar_text).into_owned(),
+            ));
+            pairs.push((ar, fr, fihris_normalize::nfc(fr_text).into_owned()));
         }
         pairs.sort();
         pairs.dedup();
         let mut body = String::new();
-        for (from, to) in pairs {
+        for (from, to, written) in pairs {
             body.push_str(&from);
             body.push('\t');
             body.push_str(&to);
+            body.push('\t');
+            body.push_str(&written);
             body.push('\n');
         }
         Lexicon::from_body(body)
@@ -117,13 +127,17 @@ impl Lexicon {
         line.split_once('\t').map_or(line, |(from, _)| from)
     }
 
-    /// The translations of the expression `key` (stems joined by spaces).
-    fn lookup<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    /// The translations of the expression `key` (stems joined by spaces):
+    /// their stems, and the expression as the lexicon writes it.
+    fn lookup<'a>(&'a self, key: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         let first = self.lines.partition_point(|&r| self.key_of(r) < key);
         self.lines[first..]
             .iter()
             .take_while(move |&&r| self.key_of(r) == key)
-            .map(|&r| self.line(r).split_once('\t').map_or("", |(_, to)| to))
+            .map(|&r| {
+                let to = self.line(r).split_once('\t').map_or("", |(_, to)| to);
+                to.split_once('\t').unwrap_or((to, ""))
+            })
     }
 
     fn contains(&self, key: &str) -> bool {
@@ -131,8 +145,9 @@ impl Lexicon {
     }
 
     /// The analysed lexicon as text, for [`Lexicon::from_cache`]: a header
-    /// naming what it was built from, then `from<TAB>to` per pair, stems
-    /// separated by spaces, sorted.
+    /// naming what it was built from, then `from<TAB>to<TAB>written` per
+    /// pair (stems separated by spaces, then the translation as written),
+    /// sorted.
     pub fn to_cache(&self, key: &str) -> String {
         format!("{}\n{}", cache_header(key), self.text)
     }
@@ -183,18 +198,27 @@ impl Lexicon {
             let longest = (1..=MAX_EXPRESSION_WORDS.min(words.len() - i))
                 .rev()
                 .find_map(|n| {
-                    let targets: Vec<Vec<String>> = self
-                        .lookup(&words[i..i + n].join(" "))
-                        .map(|to| to.split(' ').map(str::to_string).collect())
-                        .collect();
-                    (!targets.is_empty()).then_some((n, targets))
+                    let mut targets: Vec<Vec<String>> = Vec::new();
+                    let mut written: Vec<Vec<String>> = Vec::new();
+                    for (to, text) in self.lookup(&words[i..i + n].join(" ")) {
+                        let to: Vec<String> = to.split(' ').map(str::to_string).collect();
+                        match targets.iter().position(|t| *t == to) {
+                            Some(k) => written[k].push(text.to_string()),
+                            None => {
+                                targets.push(to);
+                                written.push(vec![text.to_string()]);
+                            }
+                        }
+                    }
+                    (!targets.is_empty()).then_some((n, targets, written))
                 });
             match longest {
-                Some((n, targets)) => {
+                Some((n, targets, written)) => {
                     out.push(Translation {
                         start: i,
                         len: n,
                         targets,
+                        written,
                     });
                     i += n;
                 }
@@ -212,7 +236,7 @@ fn cache_header(key: &str) -> String {
     #[allow(deprecated)]
     let mut h = std::hash::SipHasher::new();
     LEXICON.hash(&mut h);
-    format!("fihris-lexicon-cache 1 {key} {:016x}", h.finish())
+    format!("fihris-lexicon-cache 2 {key} {:016x}", h.finish())
 }
 
 /// Translations of a run of query words.
@@ -224,6 +248,9 @@ pub struct Translation {
     pub len: usize,
     /// Each translation, as stems.
     pub targets: Vec<Vec<String>>,
+    /// Each translation as the lexicon writes it (one or more expressions
+    /// with the same stems: "emploi" and "emplois"), for matching.
+    pub written: Vec<Vec<String>>,
 }
 
 /// The stems of `text`, one per word: of a word with several readings

@@ -71,6 +71,8 @@ pub struct EvalOptions {
     pub cross: bool,
     /// Rank only the articles in this language.
     pub lang: Option<fihris_lang::Lang>,
+    /// Let stems decide what matches (see [`SearchOptions::broad`]).
+    pub broad: bool,
 }
 
 /// Known-item measures over a set of queries.
@@ -199,6 +201,7 @@ impl Fihris {
             scope: options.scope,
             syntax: false,
             cross: options.cross,
+            broad: options.broad,
             ..SearchOptions::new(item.query.clone())
         })?;
         let filters = crate::filters::Filters {

@@ -6,7 +6,11 @@
 //! - `title`, `body` (exact analyzer, positions, stored): normalized,
 //!   unstemmed words, for phrases and names.
 //! - `title_stem`, `body_stem` (stemmed analyzer, positions, not stored):
-//!   stopwords removed and words stemmed, for recall.
+//!   stopwords removed and words stemmed, for ranking.
+//! - `title_forms`, `body_forms` (written-forms analyzer, documents only:
+//!   no frequencies, no positions, not stored): words as written, Latin
+//!   accents and Arabic ة kept; what decides whether an article matches a
+//!   word (see `build_query.rs` and `fihris_normalize::inflection`).
 //! - `lang` (raw, stored, fast): "fr", "ar", another code or "und".
 //! - `date` (stored): "YYYY-MM-DD"; `day` (i64, indexed, fast): days since
 //!   1970-01-01, only for dated articles, for range filters and sorting.
@@ -36,8 +40,9 @@ use tantivy::schema::{
 pub const INGEST_VERSION: u32 = 3;
 
 /// Version of the schema and analysis; stored in every commit. 8:
-/// near-duplicate signatures with 8-bit slots.
-pub const SCHEMA_VERSION: u32 = 8;
+/// near-duplicate signatures with 8-bit slots. 9: the written-forms fields
+/// that decide matching.
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -48,6 +53,8 @@ pub struct Fields {
     pub body: Field,
     pub title_stem: Field,
     pub body_stem: Field,
+    pub title_forms: Field,
+    pub body_forms: Field,
     pub lang: Field,
     pub date: Field,
     pub day: Field,
@@ -75,6 +82,11 @@ impl Fields {
                 .set_tokenizer(fihris_normalize::STEM)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
+        let forms = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(fihris_normalize::FORMS)
+                .set_index_option(IndexRecordOption::Basic),
+        );
         let fields = Fields {
             id: b.add_text_field("id", STRING | STORED | FAST),
             path: b.add_text_field("path", STORED),
@@ -82,6 +94,8 @@ impl Fields {
             body: b.add_text_field("body", text.clone()),
             title_stem: b.add_text_field("title_stem", stemmed.clone()),
             body_stem: b.add_text_field("body_stem", stemmed),
+            title_forms: b.add_text_field("title_forms", forms.clone()),
+            body_forms: b.add_text_field("body_forms", forms),
             lang: b.add_text_field("lang", STRING | STORED | FAST),
             date: b.add_text_field("date", STORED),
             day: b.add_i64_field("day", NumericOptions::default().set_indexed().set_fast()),
@@ -108,6 +122,8 @@ impl Fields {
             body: f("body")?,
             title_stem: f("title_stem")?,
             body_stem: f("body_stem")?,
+            title_forms: f("title_forms")?,
+            body_forms: f("body_forms")?,
             lang: f("lang")?,
             date: f("date")?,
             day: f("day")?,

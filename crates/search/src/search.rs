@@ -110,6 +110,10 @@ pub struct SearchOptions {
     /// Fold near-duplicates into one hit per story (see
     /// [`Hit::copies`]).
     pub collapse: bool,
+    /// Let stems decide what matches, not only rank (`--broad`): a word
+    /// also matches its whole stem family and look-alikes (جامعة finds
+    /// جامع, `formation` finds forme). Off by default.
+    pub broad: bool,
 }
 
 /// The order of hits.
@@ -159,6 +163,7 @@ impl SearchOptions {
             cross: true,
             explain: false,
             collapse: false,
+            broad: false,
         }
     }
 }
@@ -258,14 +263,26 @@ impl Fihris {
                 (page, total)
             }
         };
-        // Stemmed matches are highlighted through the stemmed field's
-        // analysis of the body; exact-only queries (phrases) through the
-        // exact field's.
-        let mut stemmed = SnippetGenerator::create(&searcher, &*query, self.fields.body_stem)?;
-        stemmed.set_max_num_chars(options.snippet_chars);
-        let mut exact = SnippetGenerator::create(&searcher, &*query, self.fields.body)?;
-        exact.set_max_num_chars(options.snippet_chars);
-        let snippets = [stemmed, exact];
+        // The words that made an article match are highlighted, through
+        // the exact analysis of the body: written forms are looked for as
+        // the exact analysis spells them, so that one passage shows every
+        // query word, typed with accents or not. With --broad, or where
+        // that finds nothing, stemmed matches through the stemmed analysis.
+        let generator = |query: &dyn Query, field| -> Result<SnippetGenerator, SearchError> {
+            let mut g = SnippetGenerator::create(&searcher, query, field)?;
+            g.set_max_num_chars(options.snippet_chars);
+            Ok(g)
+        };
+        let snippets = match options.broad {
+            true => vec![
+                generator(&*query, self.fields.body_stem)?,
+                generator(&*query, self.fields.body)?,
+            ],
+            false => vec![
+                generator(&*self.highlighted_terms(&*query)?, self.fields.body)?,
+                generator(&*query, self.fields.body_stem)?,
+            ],
+        };
         let (top, copies, stories) = match options.collapse {
             true => {
                 let (stories, copies) = self.collapse(&top)?;
@@ -347,14 +364,53 @@ impl Fihris {
         } else {
             crate::query::plain(&text)
         };
-        let mut builder = QueryBuilder {
+        let mut builder = self.query_builder(options, text.split_whitespace().count())?;
+        let direct = builder.build(&node)?;
+        if !options.cross {
+            return Ok((direct, None));
+        }
+        let lexicon = self.lexicon()?;
+        let expansion = builder.expansion(&node, lexicon);
+        Ok((direct, expansion))
+    }
+
+    /// The terms of `query` in the body, as exact-field terms (written
+    /// forms in their exact analysis), for highlighting.
+    fn highlighted_terms(&self, query: &dyn Query) -> Result<Box<dyn Query>, SearchError> {
+        let mut exact = self.index.tokenizer_for_field(self.fields.body)?;
+        let mut terms: Vec<Term> = Vec::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == self.fields.body {
+                terms.push(term.clone());
+            } else if term.field() == self.fields.body_forms {
+                if let Some(text) = term.value().as_str() {
+                    for (folded, _, _) in fihris_normalize::analyze(&mut exact, text) {
+                        terms.push(Term::from_field_text(self.fields.body, &folded));
+                    }
+                }
+            }
+        });
+        Ok(Box::new(tantivy::query::TermSetQuery::new(terms)))
+    }
+
+    /// A query builder for `options`, for a query of `words` words.
+    pub(crate) fn query_builder(
+        &self,
+        options: &SearchOptions,
+        words: usize,
+    ) -> Result<QueryBuilder<'_>, SearchError> {
+        Ok(QueryBuilder {
             fields: &self.fields,
             exact: self.index.tokenizer_for_field(self.fields.body)?,
             stem: self.index.tokenizer_for_field(self.fields.body_stem)?,
+            forms: self.index.tokenizer_for_field(self.fields.body_forms)?,
+            broad: options.broad,
+            matching: false,
+            searcher: Some(self.reader.searcher()),
             scope: options.scope,
             mode: options.mode,
             weights: Weights {
-                title: title_boost(text.split_whitespace().count()),
+                title: title_boost(words),
                 exact: EXACT_WEIGHT,
                 stem: STEM_WEIGHT,
                 title_tf: TITLE_TF_WEIGHT,
@@ -364,14 +420,7 @@ impl Fihris {
                 coverage: COVERAGE_WEIGHT,
             },
             plain: !options.syntax,
-        };
-        let direct = builder.build(&node)?;
-        if !options.cross {
-            return Ok((direct, None));
-        }
-        let lexicon = self.lexicon()?;
-        let expansion = builder.expansion(&node, lexicon);
-        Ok((direct, expansion))
+        })
     }
 
     /// Which terms of the query match the article at `address`, with their
@@ -391,7 +440,9 @@ impl Fihris {
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
         for (term, translated) in terms {
-            if term.field() == self.fields.lang || !seen.insert((term.clone(), translated)) {
+            // Written forms decide matching and carry no score.
+            let unscored = [self.fields.lang, self.fields.title_forms, self.fields.body_forms];
+            if unscored.contains(&term.field()) || !seen.insert((term.clone(), translated)) {
                 continue;
             }
             let Some(text) = term.value().as_str().map(str::to_string) else {

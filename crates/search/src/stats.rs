@@ -47,6 +47,8 @@ pub struct StatsOptions {
     pub filters: Filters,
     /// Count articles in the other language too (see search).
     pub cross: bool,
+    /// Let stems decide what matches (see [`SearchOptions::broad`]).
+    pub broad: bool,
 }
 
 /// Counts per bucket.
@@ -67,6 +69,7 @@ impl Fihris {
         let matched: Box<dyn Query> = match &options.query {
             Some(q) if !q.trim().is_empty() => self.parse(&SearchOptions {
                 cross: options.cross,
+                broad: options.broad,
                 ..SearchOptions::new(q.clone())
             })?,
             _ => Box::new(AllQuery),
