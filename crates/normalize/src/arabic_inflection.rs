@@ -71,8 +71,9 @@ const TA_MARBUTA: char = 'ة';
 
 /// The bundled tables, in the analyzer's spelling.
 struct Tables {
-    /// Singular ↔ broken plural pairs, both ways, sorted.
-    pairs: Vec<(String, String)>,
+    /// Singular ↔ broken plural pairs, both ways, sorted, each with the
+    /// sense the plural belongs to ("" where the singular has one sense).
+    pairs: Vec<(String, String, String)>,
     /// The broken plurals, sorted.
     plurals: Vec<String>,
     /// The person nouns, sorted.
@@ -88,16 +89,18 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let mut pairs = Vec::new();
     let mut plurals = Vec::new();
     for line in lines(BROKEN_PLURALS) {
-        if let Some((singular, plural)) = line.split_once('\t') {
-            let (s, p) = (spell_arabic(singular.trim()), spell_arabic(plural.trim()));
-            pairs.push((s.clone(), p.clone()));
-            pairs.push((p.clone(), s));
+        let mut fields = line.split('\t').map(str::trim);
+        if let (Some(singular), Some(plural)) = (fields.next(), fields.next()) {
+            let sense = fields.next().unwrap_or_default().to_string();
+            let (s, p) = (spell_arabic(singular), spell_arabic(plural));
+            pairs.push((s.clone(), p.clone(), sense.clone()));
+            pairs.push((p.clone(), s, sense));
             plurals.push(p);
         }
     }
     // امرأة loses its first alef after the article: المرأة.
-    pairs.push(("مراة".to_string(), "امراة".to_string()));
-    pairs.push(("امراة".to_string(), "مراة".to_string()));
+    pairs.push(("مراة".to_string(), "امراة".to_string(), String::new()));
+    pairs.push(("امراة".to_string(), "مراة".to_string(), String::new()));
     let mut persons: Vec<String> = lines(PERSON_NOUNS).map(spell_arabic).collect();
     pairs.sort();
     pairs.dedup();
@@ -114,6 +117,17 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 
 fn letters(word: &str) -> usize {
     word.chars().count()
+}
+
+impl Tables {
+    /// The words `word` is paired with, and the sense of each pair.
+    fn pairs_of<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        let first = self.pairs.partition_point(|(from, _, _)| from.as_str() < word);
+        self.pairs[first..]
+            .iter()
+            .take_while(move |(from, _, _)| from == word)
+            .map(|(_, to, sense)| (to.as_str(), sense.as_str()))
+    }
 }
 
 fn in_list(list: &[String], word: &str) -> bool {
@@ -146,18 +160,29 @@ pub fn arabic_forms(word: &str) -> Vec<String> {
         }
         bases.insert(core);
     }
-    // Two steps through the table: الشباب → شاب → شبان, المرأة → امرأة
-    // → نساء.
-    for _ in 0..2 {
-        for base in bases.clone() {
-            let first = tables
-                .pairs
-                .partition_point(|(from, _)| from.as_str() < base.as_str());
-            for (_, to) in tables.pairs[first..].iter().take_while(|(from, _)| *from == base) {
-                bases.insert(to.clone());
+    // Two steps through the table from a plural: الشباب → شاب → شبان,
+    // المرأة → امرأة → نساء; the second step keeps the sense of the first
+    // (العمال → عامل, worker, does not go on to عوامل, factors). From a
+    // singular, one step: طريق (road) → طرق, not on to طريقة (method), whose
+    // plural is also طرق.
+    let mut reached: Vec<(String, String, bool)> = Vec::new();
+    for base in &bases {
+        let from_plural = in_list(&tables.plurals, base) || base == "مراة";
+        for (to, sense) in tables.pairs_of(base) {
+            reached.push((to.to_string(), sense.to_string(), from_plural));
+        }
+    }
+    for (to, sense, from_plural) in reached.clone() {
+        if !from_plural {
+            continue;
+        }
+        for (next, next_sense) in tables.pairs_of(&to) {
+            if next_sense == sense {
+                reached.push((next.to_string(), sense.clone(), false));
             }
         }
     }
+    bases.extend(reached.into_iter().map(|(to, _, _)| to));
     let mut forms: BTreeSet<String> = BTreeSet::new();
     forms.insert(word.to_string());
     for base in &bases {
@@ -286,7 +311,7 @@ fn generate(base: &str, tables: &Tables, out: &mut BTreeSet<String>) {
         // not a broken one, the sound plural in construct, which never takes
         // the article (لاعبي الفريق; رئيسي is "main", not "presidents of").
         if in_list(&tables.persons, base) {
-            if !tables.pairs.iter().any(|(from, _)| from == base) {
+            if tables.pairs_of(base).next().is_none() {
                 for clitic in clitics(base) {
                     out.insert(format!("{clitic}{base}ي"));
                 }
@@ -458,7 +483,14 @@ mod tests {
             &["مرء"],
         ),
         ("الشباب", &["شاب", "الشبان", "شابة"], &["شب"]),
-        ("العمال", &["كعامل", "العاملة", "العاملات"], &["كعمل"]),
+        (
+            "العمال",
+            &["كعامل", "العاملة", "العاملات"],
+            &["كعمل", "العوامل", "عوامل"],
+        ),
+        ("العوامل", &["عوامل", "عامل"], &["العمال"]),
+        ("الديون", &["دين", "الدين"], &["الأديان"]),
+        ("الطريق", &["طرق", "الطرق", "بالطريق"], &["طريقة", "بطريقة"]),
         ("المال", &["مال", "بالمال", "ماله"], &["كمال"]),
         ("المباريات", &["المباراة", "مباريات"], &[]),
     ];
@@ -486,8 +518,8 @@ mod tests {
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         {
             let parts: Vec<&str> = line.split('\t').collect();
-            assert_eq!(parts.len(), 2, "{line:?}");
-            for side in parts {
+            assert!(parts.len() == 2 || parts.len() == 3, "{line:?}");
+            for side in &parts[..2] {
                 assert!(
                     side.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
                     "{line:?}"

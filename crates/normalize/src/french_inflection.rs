@@ -11,11 +11,13 @@
 //!
 //! Inflection here is number and the gender of adjectives and of nouns of
 //! persons, by the regular endings: plural -s, -x after -au/-eu/-ou, -al →
-//! -aux, -ail → -aux; feminine -é → -ée, -al → -ale, -el → -elle (after i,
-//! n or u: officiel, personnel, actuel; not appel → appelle, a verb), -en →
+//! -aux, -ail → -aux; feminine -é → -ée, -al → -ale, -el → -elle (not
+//! after p: appel → appelle is a verb), -en →
 //! -enne, -if → -ive, -eur → -euse, -teur → -trice, -eux → -euse, -er →
-//! -ère, -ais → -aise, -ois → -oise, -ain → -aine, -ant → -ante, -ent →
-//! -ente (not -ment), -ic → -ique. Derived words (ministre/ministère,
+//! -ère, -ais → -aise, -ois → -oise, -ain → -aine, -an → -ane, -ant →
+//! -ante, -ent → -ente (not -ment), -ic → -ique, -at → -ate (candidat,
+//! avocat), -deur → -drice (ambassadeur). English
+//! words in -ch and -sh also take -es (matchs and matches). Derived words (ministre/ministère,
 //! emploi/employer) are never forms of each other.
 //!
 //! Some endings are only followed one way. -ée is not taken back to -é:
@@ -40,9 +42,7 @@ use crate::stopwords::StopWords;
 const GENDER: &[(&str, &str, usize, bool)] = &[
     ("é", "ée", 3, false),
     ("al", "ale", 4, true),
-    ("iel", "ielle", 4, true),
-    ("nel", "nelle", 4, true),
-    ("uel", "uelle", 4, true),
+    ("el", "elle", 4, true),
     ("en", "enne", 4, true),
     ("if", "ive", 4, true),
     ("eux", "euse", 5, true),
@@ -55,6 +55,9 @@ const GENDER: &[(&str, &str, usize, bool)] = &[
     ("ant", "ante", 5, true),
     ("ent", "ente", 6, true),
     ("ic", "ique", 5, true),
+    ("at", "ate", 5, true),
+    ("an", "ane", 5, true),
+    ("deur", "drice", 7, true),
 ];
 
 /// Every form of `word` (itself included), sorted and without repeats.
@@ -170,9 +173,10 @@ fn feminines(word: &str, folded: bool) -> Vec<String> {
 }
 
 /// Rules that need more than an ending: -ent is not a gender ending in
-/// -ment nouns (gouvernement, moment).
+/// -ment nouns (gouvernement, moment), nor -el in -pel nouns, whose -pelle
+/// is a verb (appel, appelle; rappel, rappelle).
 fn allowed(masculine: &str, ending: &str) -> bool {
-    !(ending == "ent" && masculine.ends_with("ment"))
+    !(ending == "ent" && masculine.ends_with("ment")) && !(ending == "el" && masculine.ends_with("pel"))
 }
 
 /// The forms of a singular: itself and its plural(s).
@@ -188,6 +192,9 @@ fn plurals(word: &str) -> Vec<String> {
     }
     if word.ends_with("au") || word.ends_with("eu") || word.ends_with("ou") {
         return vec![format!("{word}x"), format!("{word}s")];
+    }
+    if word.ends_with("ch") || word.ends_with("sh") {
+        return vec![format!("{word}s"), format!("{word}es")];
     }
     vec![format!("{word}s")]
 }
@@ -264,6 +271,23 @@ mod tests {
         ("mer", &["mers"], &["mère"]),
         ("élections", &["élection", "élections"], &["élu"]),
         ("francais", &["francais", "francaise", "francaises"], &[]),
+        (
+            "candidat",
+            &["candidate", "candidates", "candidats"],
+            &["candidature"],
+        ),
+        ("avocate", &["avocat", "avocats"], &[]),
+        ("match", &["matchs", "matches"], &["matcher"]),
+        (
+            "culturel",
+            &["culturelle", "culturels", "culturelles"],
+            &["culture"],
+        ),
+        ("musulmane", &["musulman", "musulmans"], &[]),
+        ("ambassadeur", &["ambassadrice", "ambassadeurs"], &["ambassade"]),
+        ("rappel", &["rappels"], &["rappelle"]),
+        ("plan", &["plans"], &["plane"]),
+        ("date", &["dates"], &["dat"]),
         (
             "employe",
             &["employe", "employes", "employee", "employees"],
