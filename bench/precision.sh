@@ -31,7 +31,10 @@
 # words are absent.
 #
 # Knobs: PRECISION_LANGS ("fr ar"), PRECISION_WORDS_DIR (bench/precision; a
-# relative path is taken from the working directory), SKIP_LUCENE=1,
+# relative path is taken from the working directory), PRECISION_SET (words:
+# the set fihris was developed with; heldout: a second set, labelled the same
+# way afterwards and never tuned on, in heldout-LANG.jsonl; results under
+# $CACHE/precision-heldout), SKIP_LUCENE=1,
 # FIHRIS_BIN (use that binary, no build). Data, cache and build: bench/lib.sh
 # (FIHRIS_DATA, FIHRIS_BENCH_CACHE).
 set -euo pipefail
@@ -41,8 +44,10 @@ set -euo pipefail
 
 LANGS=${PRECISION_LANGS:-fr ar}
 WORDS_DIR=${PRECISION_WORDS_DIR:-$HERE/precision}
+SET=${PRECISION_SET:-words}
+case "$SET" in words) W="$CACHE/precision" ;; heldout) W="$CACHE/precision-heldout" ;;
+    *) echo "precision: unknown PRECISION_SET $SET (words or heldout)" >&2; exit 2 ;; esac
 SCORE="$HERE/precision/score.py"
-W="$CACHE/precision"
 L="$CACHE/lucene"
 
 command -v python3 >/dev/null 2>&1 || bench_skip precision "no python3"
@@ -50,10 +55,10 @@ langs=()
 for lang in $LANGS; do
     case "$lang" in fr|ar) ;; *) echo "precision: unknown language $lang" >&2; exit 2 ;; esac
     bench_require precision "${lang}_news.jsonl.gz"
-    if [ -f "$WORDS_DIR/words-$lang.jsonl" ]; then
+    if [ -f "$WORDS_DIR/$SET-$lang.jsonl" ]; then
         langs+=("$lang")
     else
-        echo "precision: $lang skipped (no $WORDS_DIR/words-$lang.jsonl)"
+        echo "precision: $lang skipped (no $WORDS_DIR/$SET-$lang.jsonl)"
     fi
 done
 [ "${#langs[@]}" -gt 0 ] || bench_skip precision "no words file in $WORDS_DIR"
@@ -100,7 +105,7 @@ lucene_ids() {
 broad=1
 scores=()
 for lang in "${langs[@]}"; do
-    words="$WORDS_DIR/words-$lang.jsonl"
+    words="$WORDS_DIR/$SET-$lang.jsonl"
     news="$DATA/${lang}_news.jsonl.gz"
     nwords=$(grep -c . "$words" || true)
     systems=()
