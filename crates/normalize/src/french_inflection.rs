@@ -176,7 +176,12 @@ fn feminines(word: &str, folded: bool) -> Vec<String> {
 /// -ment nouns (gouvernement, moment), nor -el in -pel nouns, whose -pelle
 /// is a verb (appel, appelle; rappel, rappelle).
 fn allowed(masculine: &str, ending: &str) -> bool {
-    !(ending == "ent" && masculine.ends_with("ment")) && !(ending == "el" && masculine.ends_with("pel"))
+    let exception = match ending {
+        "ent" => masculine.ends_with("ment"),
+        "el" => masculine.ends_with("pel"),
+        _ => false,
+    };
+    !exception
 }
 
 /// The forms of a singular: itself and its plural(s).
