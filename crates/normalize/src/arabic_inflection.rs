@@ -64,8 +64,14 @@ const WITH_ARTICLE: [&str; 10] = [
     "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال",
 ];
 
-/// Possessive pronouns.
-const PRONOUNS: [&str; 10] = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا"];
+/// Possessive pronouns. The second person singular and the feminine
+/// plural and dual (ك كما كن هن) are left out: press articles hardly write
+/// them, and each pronoun multiplies the forms looked up for a word.
+const PRONOUNS: [&str; 6] = ["ه", "ها", "هم", "هما", "كم", "نا"];
+
+/// Proclitics before a word that ends in a pronoun: the rarer pairs (فب,
+/// فل) and ك are left out, as for [`PRONOUNS`].
+const CLITICS_BEFORE_PRONOUN: [&str; 7] = ["", "و", "ف", "ب", "ل", "وب", "ول"];
 
 const TA_MARBUTA: char = 'ة';
 
@@ -328,7 +334,7 @@ fn generate(base: &str, tables: &Tables, out: &mut BTreeSet<String>) {
         }
     }
     for stem in &stems {
-        for clitic in clitics(stem) {
+        for clitic in CLITICS_BEFORE_PRONOUN {
             for pronoun in PRONOUNS {
                 out.insert(format!("{clitic}{stem}{pronoun}"));
             }

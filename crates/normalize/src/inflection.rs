@@ -20,6 +20,9 @@
 //!   types no accent expects;
 //! - anything else (numbers, other scripts), as it is.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
 use fihris_lang::{script_of, Script};
 
 use crate::arabic_inflection::arabic_forms;
@@ -31,35 +34,57 @@ pub struct Inflected {
     /// Whether the forms are written forms ([`crate::FORMS`] analysis), or
     /// accent-folded ones ([`crate::EXACT`] analysis).
     pub written: bool,
-    /// The forms, sorted, the word itself among them.
-    pub forms: Vec<String>,
+    /// The forms, sorted (by bytes), the word itself among them.
+    pub forms: Arc<[String]>,
 }
+
+/// Words whose forms are remembered: an Arabic word has hundreds of forms,
+/// and a long query or a server asks for the same words again (the
+/// lexicon's translations above all).
+const REMEMBERED: usize = 4096;
+
+static CACHE: LazyLock<Mutex<HashMap<(String, String), Inflected>>> = LazyLock::new(Default::default);
 
 /// The forms of one query word, given as the written-forms analyzer
 /// (`written`) and the exact analyzer (`folded`) analyse it.
 pub fn inflected_forms(written: &str, folded: &str) -> Inflected {
+    let key = (written.to_string(), folded.to_string());
+    if let Some(hit) = CACHE.lock().ok().and_then(|cache| cache.get(&key).cloned()) {
+        return hit;
+    }
+    let inflected = compute(written, folded);
+    if let Ok(mut cache) = CACHE.lock() {
+        if cache.len() >= REMEMBERED {
+            cache.clear();
+        }
+        cache.insert(key, inflected.clone());
+    }
+    inflected
+}
+
+fn compute(written: &str, folded: &str) -> Inflected {
     let script = written.chars().next().map(script_of);
     if script == Some(Script::Arabic) {
         return Inflected {
             written: true,
-            forms: arabic_forms(written),
+            forms: arabic_forms(written).into(),
         };
     }
     if script == Some(Script::Latin) {
         if written == folded {
             return Inflected {
                 written: false,
-                forms: french_forms(folded),
+                forms: french_forms(folded).into(),
             };
         }
         return Inflected {
             written: true,
-            forms: french_forms(written),
+            forms: french_forms(written).into(),
         };
     }
     Inflected {
         written: false,
-        forms: vec![folded.to_string()],
+        forms: vec![folded.to_string()].into(),
     }
 }
 
@@ -91,7 +116,7 @@ mod tests {
             inflected_forms("2019", "2019"),
             Inflected {
                 written: false,
-                forms: vec!["2019".to_string()]
+                forms: vec!["2019".to_string()].into()
             }
         );
     }

@@ -109,7 +109,7 @@ impl Fihris {
         match &options.id {
             None => {
                 let mut forms = Vec::new();
-                for form in &inflected.forms {
+                for form in inflected.forms.iter() {
                     let count = self.count_term(&searcher, &[title, body], form)?;
                     if count > 0 {
                         forms.push(FormCount {
