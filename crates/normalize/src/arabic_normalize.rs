@@ -50,20 +50,22 @@ pub(crate) fn normalize_char(c: char) -> Option<char> {
     })
 }
 
-/// Whether [`normalize_char`] changes `c`.
-#[inline]
-fn changes(c: char) -> bool {
-    normalize_char(c) != Some(c)
-}
-
 impl TokenMap for ArabicNormalize {
     fn apply(&self, token: &mut Token, scratch: &mut String) -> bool {
-        if token.text.is_ascii() || !token.text.chars().any(changes) {
-            return true;
-        }
-        rewrite_chars(token, scratch, |c, out| out.extend(normalize_char(c)));
-        true
+        map_chars(token, scratch, normalize_char)
     }
+}
+
+/// Rewrites a token's characters through `map` (`None` removes one),
+/// without copying a token that `map` leaves as it is (ASCII above all).
+/// Always keeps the token (an emptied one is dropped by the map stream).
+#[inline]
+pub(crate) fn map_chars(token: &mut Token, scratch: &mut String, map: fn(char) -> Option<char>) -> bool {
+    if token.text.is_ascii() || !token.text.chars().any(|c| map(c) != Some(c)) {
+        return true;
+    }
+    rewrite_chars(token, scratch, |c, out| out.extend(map(c)));
+    true
 }
 
 /// Normalizes a whole string the same way (for lexicons and tests).

@@ -13,8 +13,8 @@
 
 use tantivy::tokenizer::Token;
 
-use crate::arabic_normalize::normalize_char;
-use crate::token_map::{rewrite_chars, MapFilter, TokenMap};
+use crate::arabic_normalize::{map_chars, normalize_char};
+use crate::token_map::{MapFilter, TokenMap};
 
 /// See the module documentation.
 #[derive(Clone, Copy, Debug, Default)]
@@ -38,18 +38,9 @@ fn spell_char(c: char) -> Option<char> {
     }
 }
 
-#[inline]
-fn changes(c: char) -> bool {
-    spell_char(c) != Some(c)
-}
-
 impl TokenMap for ArabicSpelling {
     fn apply(&self, token: &mut Token, scratch: &mut String) -> bool {
-        if token.text.is_ascii() || !token.text.chars().any(changes) {
-            return true;
-        }
-        rewrite_chars(token, scratch, |c, out| out.extend(spell_char(c)));
-        true
+        map_chars(token, scratch, spell_char)
     }
 }
 

@@ -95,6 +95,19 @@ pub(crate) struct QueryBuilder<'a> {
     pub plain: bool,
 }
 
+/// The three queries a parsed query makes (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// What matches: words by their inflected forms, exclusions kept.
+    Match,
+    /// How matches rank: words by their exact and stemmed terms, all
+    /// optional, no exclusions.
+    Score,
+    /// With `broad`: words by their exact and stemmed terms deciding what
+    /// matches and how it ranks, as one query.
+    Broad,
+}
+
 /// An exact field and its stemmed twin, with the boost of each.
 struct FieldPair {
     exact: (Field, f32),
@@ -107,121 +120,15 @@ impl QueryBuilder<'_> {
     /// the score query's words optional.
     pub fn build(&mut self, node: &Node) -> Result<Box<dyn Query>, SearchError> {
         if self.broad {
-            return Ok(self.node(node)?.unwrap_or_else(|| Box::new(EmptyQuery)));
+            return Ok(self
+                .tree(node, Kind::Broad)?
+                .unwrap_or_else(|| Box::new(EmptyQuery)));
         }
-        let Some(matched) = self.matcher(node)? else {
+        let Some(matched) = self.tree(node, Kind::Match)? else {
             return Ok(Box::new(EmptyQuery));
         };
-        let score = self.scorer(node)?;
+        let score = self.tree(node, Kind::Score)?;
         Ok(with_score(matched, score))
-    }
-
-    /// The score query of a node: its words' clauses, all optional, its
-    /// exclusions left to the match query.
-    fn scorer(&mut self, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
-        match node {
-            Node::Not(_) => Ok(None),
-            Node::And(children) => {
-                let any = self.mode == MatchMode::Any;
-                let coverage = match (any, self.scope) {
-                    (true, FieldScope::Body) => self.weights.coverage,
-                    _ => 0.0,
-                };
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                let mut seen = std::collections::HashSet::new();
-                for child in children {
-                    if let (true, Node::Word { text, field, .. }) = (any, child) {
-                        if !seen.insert((text.to_lowercase(), *field)) {
-                            continue;
-                        }
-                    }
-                    if let Some(q) = self.scorer(child)? {
-                        if coverage > 0.0 {
-                            let matched = ConstScoreQuery::new(q.box_clone(), coverage);
-                            clauses.push((Occur::Should, Box::new(matched)));
-                        }
-                        clauses.push((Occur::Should, q));
-                    }
-                }
-                Ok(boolean(clauses))
-            }
-            Node::Or(children) => {
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for child in children {
-                    if let Some(q) = self.scorer(child)? {
-                        clauses.push((Occur::Should, q));
-                    }
-                }
-                Ok(boolean(clauses))
-            }
-            other => self.node(other),
-        }
-    }
-
-    /// The match query of a node (see the module documentation).
-    pub(crate) fn matcher(&mut self, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
-        match node {
-            Node::Word {
-                text,
-                field,
-                prefix,
-                fuzzy,
-            } => {
-                if *prefix {
-                    self.prefix(text, *field)
-                } else if let Some(distance) = fuzzy {
-                    Ok(self.fuzzy(text, *field, *distance))
-                } else {
-                    Ok(self.word_match(text, *field))
-                }
-            }
-            Node::Phrase { text, field } => Ok(self.phrase_match(text, *field)),
-            Node::And(children) => {
-                let positive = match self.mode {
-                    MatchMode::All => Occur::Must,
-                    MatchMode::Any => Occur::Should,
-                };
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                let mut has_positive = false;
-                for child in children {
-                    match child {
-                        Node::Not(inner) => {
-                            if let Some(q) = self.matcher(inner)? {
-                                clauses.push((Occur::MustNot, q));
-                            }
-                        }
-                        other => {
-                            if let Some(q) = self.matcher(other)? {
-                                clauses.push((positive, q));
-                                has_positive = true;
-                            }
-                        }
-                    }
-                }
-                if !has_positive && !clauses.is_empty() {
-                    clauses.push((Occur::Must, Box::new(AllQuery)));
-                }
-                Ok(boolean(clauses))
-            }
-            Node::Or(children) => {
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for child in children {
-                    if let Some(q) = self.matcher(child)? {
-                        clauses.push((Occur::Should, q));
-                    }
-                }
-                Ok(boolean(clauses))
-            }
-            Node::Not(child) => {
-                let Some(q) = self.matcher(child)? else {
-                    return Ok(None);
-                };
-                Ok(Some(Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-                    (Occur::MustNot, q),
-                ]))))
-            }
-        }
     }
 
     /// A query matching any of `forms` in any of `fields`, of those the
@@ -294,17 +201,10 @@ impl QueryBuilder<'_> {
             0 => return None,
             1 => {}
             _ if self.plain => {
-                let words: Vec<Node> = tokens
-                    .iter()
-                    .filter_map(|(_, from, to)| text.get(*from..*to))
-                    .map(|w| Node::Word {
-                        text: w.to_string(),
-                        field,
-                        prefix: false,
-                        fuzzy: None,
-                    })
-                    .collect();
-                return self.matcher(&Node::And(words)).ok().flatten();
+                return self
+                    .and_tree(&parts(text, &tokens, field), Kind::Match)
+                    .ok()
+                    .flatten();
             }
             _ => return self.phrase_match(text, field),
         }
@@ -368,7 +268,8 @@ impl QueryBuilder<'_> {
         }
     }
 
-    fn node(&mut self, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
+    /// The query of a node of one `kind` (see [`Kind`]).
+    fn tree(&mut self, node: &Node, kind: Kind) -> Result<Option<Box<dyn Query>>, SearchError> {
         match node {
             Node::Word {
                 text,
@@ -380,23 +281,30 @@ impl QueryBuilder<'_> {
                     self.prefix(text, *field)
                 } else if let Some(distance) = fuzzy {
                     Ok(self.fuzzy(text, *field, *distance))
+                } else if kind == Kind::Match {
+                    Ok(self.word_match(text, *field))
                 } else {
                     Ok(self.word(text, *field))
                 }
             }
-            Node::Phrase { text, field } => Ok(self.phrase(text, *field)),
-            Node::And(children) => self.and(children),
+            Node::Phrase { text, field } => Ok(match kind {
+                Kind::Match => self.phrase_match(text, *field),
+                _ => self.phrase(text, *field),
+            }),
+            Node::And(children) => self.and_tree(children, kind),
             Node::Or(children) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for child in children {
-                    if let Some(q) = self.node(child)? {
+                    if let Some(q) = self.tree(child, kind)? {
                         clauses.push((Occur::Should, q));
                     }
                 }
                 Ok(boolean(clauses))
             }
+            // Exclusions belong to the match query.
+            Node::Not(_) if kind == Kind::Score => Ok(None),
             Node::Not(child) => {
-                let Some(q) = self.node(child)? else {
+                let Some(q) = self.tree(child, kind)? else {
                     return Ok(None);
                 };
                 Ok(Some(Box::new(BooleanQuery::new(vec![
@@ -407,16 +315,16 @@ impl QueryBuilder<'_> {
         }
     }
 
-    fn and(&mut self, children: &[Node]) -> Result<Option<Box<dyn Query>>, SearchError> {
-        let positive = match self.mode {
-            MatchMode::All => Occur::Must,
-            MatchMode::Any => Occur::Should,
+    fn and_tree(&mut self, children: &[Node], kind: Kind) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let positive = match (kind, self.mode) {
+            (Kind::Score, _) | (_, MatchMode::Any) => Occur::Should,
+            (_, MatchMode::All) => Occur::Must,
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut has_positive = false;
         let any = self.mode == MatchMode::Any;
-        let coverage = match (any, self.scope) {
-            (true, FieldScope::Body) => self.weights.coverage,
+        let coverage = match (any, self.scope, kind) {
+            (true, FieldScope::Body, Kind::Score | Kind::Broad) => self.weights.coverage,
             _ => 0.0,
         };
         // In an any-word query a repeated word counts once: a long pasted
@@ -432,13 +340,14 @@ impl QueryBuilder<'_> {
                 }
             }
             match child {
+                Node::Not(_) if kind == Kind::Score => {}
                 Node::Not(inner) => {
-                    if let Some(q) = self.node(inner)? {
+                    if let Some(q) = self.tree(inner, kind)? {
                         clauses.push((Occur::MustNot, q));
                     }
                 }
                 other => {
-                    if let Some(q) = self.node(other)? {
+                    if let Some(q) = self.tree(other, kind)? {
                         if coverage > 0.0 {
                             let matched = ConstScoreQuery::new(q.box_clone(), coverage);
                             clauses.push((Occur::Should, Box::new(matched)));
@@ -481,18 +390,10 @@ impl QueryBuilder<'_> {
             0 => return None,
             1 => {}
             _ if self.plain => {
-                let words: Vec<Node> = tokens
-                    .iter()
-                    .filter_map(|(_, from, to)| text.get(*from..*to))
-                    .map(|w| Node::Word {
-                        text: w.to_string(),
-                        field,
-                        prefix: false,
-                        fuzzy: None,
-                    })
-                    .collect();
-                // Each part is analysed alone and gives one token.
-                return self.and(&words).ok().flatten();
+                return self
+                    .and_tree(&parts(text, &tokens, field), Kind::Broad)
+                    .ok()
+                    .flatten();
             }
             _ => return self.phrase(text, field),
         }
@@ -974,6 +875,22 @@ fn existing_terms(searcher: &tantivy::Searcher, field: Field, forms: &[String]) 
                 .any(|index| index.terms().term_ord(form.as_bytes()).ok().flatten().is_some())
         })
         .map(|form| Term::from_field_text(field, form))
+        .collect()
+}
+
+/// The words of plain text that the analyzer splits ("Aïn-Defla",
+/// "Covid-19"), each a word of the query: each part is analysed alone and
+/// gives one token.
+fn parts(text: &str, tokens: &[(String, usize, usize)], field: Option<QueryField>) -> Vec<Node> {
+    tokens
+        .iter()
+        .filter_map(|(_, from, to)| text.get(*from..*to))
+        .map(|w| Node::Word {
+            text: w.to_string(),
+            field,
+            prefix: false,
+            fuzzy: None,
+        })
         .collect()
 }
 
