@@ -141,7 +141,7 @@ pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticl
 fn clean(text: &str, repairs: &mut usize) -> String {
     let (repaired, n) = crate::mojibake::repair(text);
     *repairs += n;
-    crate::nfc(&repaired).into_owned()
+    fihris_lang::nfc(&repaired).into_owned()
 }
 
 /// An article, and how many mojibake sequences were repaired in it.

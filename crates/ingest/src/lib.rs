@@ -44,7 +44,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use fihris_lang::Lang;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 pub use date::Date;
 pub use decode::decode_utf8;
@@ -327,7 +326,7 @@ fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestEr
     // combining mark.
     let text = match container {
         Container::Json => Cow::Borrowed(decoded.text.as_ref()),
-        _ => nfc(&decoded.text),
+        _ => fihris_lang::nfc(&decoded.text),
     };
     let mut out = match entry.format {
         Format::Text => one(entry, text::parse(&text)),
@@ -397,14 +396,6 @@ pub(crate) fn language_of(title: &str, body: &str, declared: Option<Lang>) -> La
     match fihris_lang::detect(&text) {
         Lang::Und => declared.unwrap_or(Lang::Und),
         lang => lang,
-    }
-}
-
-/// Unicode NFC without copying text that is already NFC.
-pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
     }
 }
 

@@ -10,12 +10,26 @@
 //!
 //! Entry points: [`detect`] for a whole document, [`script_of`] for one
 //! character and [`script_spans`] for the per-span view that the analyzers use
-//! (a French article quoting Arabic is analysed span by span).
+//! (a French article quoting Arabic is analysed span by span). It also holds
+//! the text primitives every other crate needs: [`nfc`].
 //!
-//! This crate does not tokenize or normalize; see `fihris-normalize`.
+//! This crate does not tokenize or fold words; see `fihris-normalize`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Unicode NFC, without copying text that is already NFC (almost all of
+/// it). Files are read and queries parsed in NFC, so that byte offsets of
+/// the analysis stay exact for snippets.
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
 
 /// A writing system, as far as fihris cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -316,6 +330,13 @@ pub fn script_spans(text: &str) -> Vec<ScriptSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nfc_composes_decomposed_accents() {
+        let decomposed = "Po\u{0302}le";
+        assert_eq!(nfc(decomposed), "Pôle");
+        assert!(matches!(nfc("Pôle"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn scripts_of_characters() {

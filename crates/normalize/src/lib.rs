@@ -47,12 +47,9 @@ pub mod word_tokenizer;
 #[cfg(test)]
 pub(crate) mod test_util;
 
-use std::borrow::Cow;
-
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenFilter, Tokenizer, TokenizerManager,
 };
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 pub use arabic_light_stem::{ArabicLightStem, Exceptions};
 pub use arabic_multi_stem::ArabicMultiStem;
@@ -183,13 +180,7 @@ pub fn register(manager: &TokenizerManager, stemmer: Stemmer) {
     manager.register(FORMS, forms_analyzer());
 }
 
-/// Unicode NFC, without copying text that is already NFC (almost all of it).
-pub fn nfc(text: &str) -> Cow<'_, str> {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
-    }
-}
+pub use fihris_lang::nfc;
 
 /// The analyzed tokens of `text` as (text, start, end) triples; for tests,
 /// tools and the query side.
@@ -320,12 +311,5 @@ mod tests {
             "L’emploi des jeunes بالمغرب",
             &[("emploi", 4, 10), ("jeun", 15, 21), ("مغرب", 22, 36)],
         );
-    }
-
-    #[test]
-    fn nfc_composes_decomposed_accents() {
-        let decomposed = "Po\u{0302}le";
-        assert_eq!(nfc(decomposed), "Pôle");
-        assert!(matches!(nfc("Pôle"), Cow::Borrowed(_)));
     }
 }
