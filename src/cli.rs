@@ -100,7 +100,7 @@ pub enum Command {
     ///
     /// Example: fihris explain-match البطالة --broad
     ///
-    /// Example: fihris explain-match marché --id fr/marche-du-travail.txt
+    /// Example: fihris explain-match emploi --id fr/anem-pole-emploi-jumelage.txt
     ExplainMatch(ExplainMatchArgs),
     /// Articles related to one article: the same story from other outlets
     /// (near-duplicates, first), follow-ups, and coverage in the other
