@@ -543,3 +543,34 @@ fn equal_scores_in_id_order() {
     assert_eq!(hay.ids(&["foire", "recruteurs"]), ["aa", "mm", "zz"]);
     assert_eq!(hay.ids(&["foire", "--limit", "1", "--offset", "1"]), ["mm"]);
 }
+
+#[test]
+fn huge_limit_and_offset_are_cut_to_the_index() {
+    let hay = press_hay();
+    let all = hay.ids(&["emploi", "--limit", "1000"]);
+    assert!(!all.is_empty());
+    // Pages larger than any index: the whole match set, no crash.
+    for limit in [
+        "18446744073709551584",
+        "576460752303423488",
+        "18446744073709551615",
+    ] {
+        assert_eq!(hay.ids(&["emploi", "--limit", limit]), all, "--limit {limit}");
+        assert_eq!(
+            sorted(hay.ids(&["emploi", "--limit", limit, "--sort", "date"])),
+            sorted(all.clone()),
+            "--limit {limit} --sort date"
+        );
+        hay.search(&["emploi", "--limit", limit, "--collapse"])
+            .assert_code(0);
+    }
+    // An offset past the end: nothing found, exit 1.
+    let out = hay.search(&[
+        "emploi",
+        "--offset",
+        "18446744073709551615",
+        "--limit",
+        "18446744073709551615",
+    ]);
+    out.assert_code(1);
+}

@@ -232,11 +232,18 @@ impl Fihris {
                 stories: None,
             });
         }
+        // No page holds more than the index: a huge --limit or --offset is
+        // cut to its size (collectors allocate for the page asked).
+        let size = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let (page_limit, page_offset) = (options.limit.min(size), options.offset.min(size));
         // With collapse, a window of the best matches is folded into
         // stories, and the page is taken from the stories.
         let (limit, offset) = match options.collapse {
-            true => (COLLAPSE_WINDOW.max((options.offset + options.limit) * 4), 0),
-            false => (options.limit, options.offset),
+            true => (
+                COLLAPSE_WINDOW.max(page_offset.saturating_add(page_limit).saturating_mul(4)),
+                0,
+            ),
+            false => (page_limit, page_offset),
         };
         let (top, total): (Vec<(f32, DocAddress)>, usize) = match options.sort {
             SortOrder::Score => top_by_score(&searcher, &*query, limit, offset)?,
@@ -290,8 +297,8 @@ impl Fihris {
                 let page: Vec<(usize, Vec<String>)> = stories
                     .into_iter()
                     .zip(copies)
-                    .skip(options.offset)
-                    .take(options.limit)
+                    .skip(page_offset)
+                    .take(page_limit)
                     .collect();
                 let top = page.iter().map(|(i, _)| top[*i]).collect();
                 (top, page.into_iter().map(|(_, c)| c).collect(), Some(n))
@@ -304,7 +311,7 @@ impl Fihris {
             let article = self.article_at(&searcher, address, false)?;
             let snippet = make_snippet(&snippets, &article.body, options.snippet_chars);
             hits.push(Hit {
-                rank: options.offset + i + 1,
+                rank: page_offset + i + 1,
                 meta: article.meta,
                 score,
                 snippet,
@@ -520,10 +527,13 @@ pub(crate) fn top_by_score(
     limit: usize,
     offset: usize,
 ) -> Result<(Vec<(f32, DocAddress)>, usize), SearchError> {
-    let wanted = offset + limit;
+    let wanted = offset.saturating_add(limit);
     let (mut top, total) = searcher.search(
         query,
-        &(TopDocs::with_limit(wanted + TIE_MARGIN).order_by_score(), Count),
+        &(
+            TopDocs::with_limit(wanted.saturating_add(TIE_MARGIN)).order_by_score(),
+            Count,
+        ),
     )?;
     let tied = top.windows(2).any(|w| w[0].0 == w[1].0);
     if tied {
