@@ -121,3 +121,39 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Words made of the letters the generators look at (Arabic letters,
+    /// hamza forms, ة, ى; Latin with accents), and anything else.
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[اأإآبتثجحخدذرسشصضطظعغفقكلمنهويىةءؤئ]{1,12}",
+            "[a-zéèêëàâîïôûùüçœ]{1,14}",
+            "\\PC{1,10}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Any word gives sorted, distinct forms that include it, and
+        /// asking twice gives the same answer (the cache changes nothing).
+        #[test]
+        fn forms_are_sorted_distinct_and_include_the_word(w in word()) {
+            let folded = w.to_lowercase();
+            let first = inflected_forms(&w, &folded);
+            let second = inflected_forms(&w, &folded);
+            prop_assert_eq!(&first, &second);
+            let forms = &first.forms;
+            prop_assert!(forms.windows(2).all(|p| p[0] < p[1]), "{:?}", forms);
+            let own = if first.written { &w } else { &folded };
+            prop_assert!(forms.iter().any(|f| f == own), "{} not in {:?}", own, forms);
+            prop_assert!(forms.iter().all(|f| !f.is_empty()));
+        }
+    }
+}
