@@ -81,9 +81,6 @@ pub(crate) struct QueryBuilder<'a> {
     pub forms: TextAnalyzer,
     /// Whether stems decide what matches (`--broad`).
     pub broad: bool,
-    /// Whether the expansion being built is the match query (translations
-    /// as written forms) or the score query (translations as stems).
-    pub matching: bool,
     /// The index searched: generated forms that no segment holds are left
     /// out of the match query.
     pub searcher: Option<tantivy::Searcher>,
@@ -107,6 +104,9 @@ enum Kind {
     /// matches and how it ranks, as one query.
     Broad,
 }
+
+/// A word's exact tokens (text, start, end) and stemmed readings.
+type AnalysedWord = (Vec<(String, usize, usize)>, Vec<String>);
 
 /// An exact field and its stemmed twin, with the boost of each.
 struct FieldPair {
@@ -148,20 +148,14 @@ impl QueryBuilder<'_> {
                 Some(searcher) => found.extend(existing_terms(searcher, field, forms)),
             }
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = found
+        let clauses: Vec<(Occur, Box<dyn Query>)> = found
             .into_iter()
             .map(|t| {
                 let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
                 (Occur::Should, q)
             })
             .collect();
-        match clauses.len() {
-            0 => Box::new(EmptyQuery),
-            1 => clauses
-                .pop()
-                .map_or_else(|| Box::new(EmptyQuery) as Box<dyn Query>, |(_, q)| q),
-            _ => Box::new(BooleanQuery::new(clauses)),
-        }
+        boolean(clauses).unwrap_or_else(|| Box::new(EmptyQuery))
     }
 
     /// The fields a word's forms are looked up in: written-forms or exact.
@@ -182,32 +176,50 @@ impl QueryBuilder<'_> {
     /// The forms a single word matches: its inflections, as written or
     /// accent-folded (see [`fihris_normalize::inflection`]).
     pub(crate) fn word_forms(&mut self, text: &str) -> Option<fihris_normalize::Inflected> {
-        let exact = fihris_normalize::analyze(&mut self.exact, text);
-        let written = fihris_normalize::analyze(&mut self.forms, text);
-        match (exact.as_slice(), written.as_slice()) {
-            ([(folded, _, _)], [(written, _, _)]) => Some(fihris_normalize::inflected_forms(written, folded)),
-            ([(folded, _, _)], _) => Some(fihris_normalize::Inflected {
-                written: false,
-                forms: vec![folded.clone()].into(),
-            }),
+        match fihris_normalize::analyze(&mut self.exact, text).as_slice() {
+            [(folded, _, _)] => Some(self.forms_of(text, folded)),
             _ => None,
+        }
+    }
+
+    /// [`QueryBuilder::word_forms`] of a word whose exact analysis is the
+    /// one token `folded`.
+    fn forms_of(&mut self, text: &str, folded: &str) -> fihris_normalize::Inflected {
+        match fihris_normalize::analyze(&mut self.forms, text).as_slice() {
+            [(written, _, _)] => fihris_normalize::inflected_forms(written, folded),
+            _ => fihris_normalize::Inflected {
+                written: false,
+                forms: vec![folded.to_string()].into(),
+            },
+        }
+    }
+
+    /// A word as the analyzer cuts it: its one token and stemmed readings,
+    /// or the query already made of it (none for no token; its parts, as
+    /// words of a query of `kind`, for plain text the analyzer splits; else
+    /// a phrase).
+    fn one_word(
+        &mut self,
+        text: &str,
+        field: Option<QueryField>,
+        kind: Kind,
+    ) -> Result<AnalysedWord, Option<Box<dyn Query>>> {
+        let (tokens, stems) = self.analyze_word(text);
+        match tokens.len() {
+            0 => Err(None),
+            1 => Ok((tokens, stems)),
+            _ if self.plain => Err(self.and_tree(&parts(text, &tokens, field), kind).ok().flatten()),
+            _ if kind == Kind::Match => Err(self.phrase_match(text, field)),
+            _ => Err(self.phrase(text, field)),
         }
     }
 
     /// The match query of a word: any of its forms, in the fields in scope.
     fn word_match(&mut self, text: &str, field: Option<QueryField>) -> Option<Box<dyn Query>> {
-        let (tokens, stems) = self.analyze_word(text);
-        match tokens.len() {
-            0 => return None,
-            1 => {}
-            _ if self.plain => {
-                return self
-                    .and_tree(&parts(text, &tokens, field), Kind::Match)
-                    .ok()
-                    .flatten();
-            }
-            _ => return self.phrase_match(text, field),
-        }
+        let (tokens, stems) = match self.one_word(text, field, Kind::Match) {
+            Ok(word) => word,
+            Err(query) => return query,
+        };
         if field == Some(QueryField::Source) {
             return self.word(text, field);
         }
@@ -220,7 +232,7 @@ impl QueryBuilder<'_> {
             let fields = self.match_fields(field, false);
             return Some(self.forms_query(&fields, std::slice::from_ref(&tokens[0].0)));
         }
-        let inflected = self.word_forms(text)?;
+        let inflected = self.forms_of(text, &tokens[0].0);
         let fields = self.match_fields(field, inflected.written);
         Some(self.forms_query(&fields, &inflected.forms))
     }
@@ -367,7 +379,7 @@ impl QueryBuilder<'_> {
 
     /// The exact analysis of a word, and its stemmed readings (none for a
     /// stopword, several for an Arabic word that may begin with a clitic).
-    fn analyze_word(&mut self, text: &str) -> (Vec<(String, usize, usize)>, Vec<String>) {
+    fn analyze_word(&mut self, text: &str) -> AnalysedWord {
         let tokens = fihris_normalize::analyze(&mut self.exact, text);
         let stems = match tokens.as_slice() {
             [(_, from, to)] => text
@@ -385,18 +397,10 @@ impl QueryBuilder<'_> {
     }
 
     pub(crate) fn word(&mut self, text: &str, field: Option<QueryField>) -> Option<Box<dyn Query>> {
-        let (tokens, stems) = self.analyze_word(text);
-        match tokens.len() {
-            0 => return None,
-            1 => {}
-            _ if self.plain => {
-                return self
-                    .and_tree(&parts(text, &tokens, field), Kind::Broad)
-                    .ok()
-                    .flatten();
-            }
-            _ => return self.phrase(text, field),
-        }
+        let (tokens, stems) = match self.one_word(text, field, Kind::Broad) {
+            Ok(word) => word,
+            Err(query) => return query,
+        };
         if stems.is_empty() && self.mode == MatchMode::Any && field != Some(QueryField::Source) {
             return None;
         }
@@ -531,8 +535,7 @@ impl QueryBuilder<'_> {
             Box::new(BoostQuery::new(Box::new(lang), 0.0))
         };
         let mut translated = false;
-        self.matching = false;
-        let score = self.translate(node, lexicon, &mut translated)?;
+        let score = self.translate(node, lexicon, &mut translated, Kind::Score)?;
         if !translated {
             // Anchors alone find what the direct query already finds.
             return None;
@@ -544,11 +547,9 @@ impl QueryBuilder<'_> {
         if self.broad {
             return Some(score);
         }
-        self.matching = true;
-        let matched = self.translate(node, lexicon, &mut translated);
-        self.matching = false;
+        let matched = self.translate(node, lexicon, &mut translated, Kind::Match)?;
         let matched: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-            (Occur::Must, matched?),
+            (Occur::Must, matched),
             (Occur::Must, lang(self.fields)),
         ]));
         Some(with_score(matched, Some(score)))
@@ -563,13 +564,11 @@ impl QueryBuilder<'_> {
         for expression in written {
             let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             for word in expression.split_whitespace() {
-                let (_, word_stems) = self.analyze_word(word);
-                if word_stems.is_empty() {
-                    continue;
-                }
-                let Some(inflected) = self.word_forms(word) else {
+                let (tokens, word_stems) = self.analyze_word(word);
+                let ([(folded, _, _)], false) = (tokens.as_slice(), word_stems.is_empty()) else {
                     continue;
                 };
+                let inflected = self.forms_of(word, folded);
                 let fields = self.match_fields(None, inflected.written);
                 words.push((Occur::Must, self.forms_query(&fields, &inflected.forms)));
             }
@@ -592,10 +591,16 @@ impl QueryBuilder<'_> {
 
     /// The translation of one node; `translated` is set when the lexicon
     /// gave something (not only anchors).
-    fn translate(&mut self, node: &Node, lexicon: &Lexicon, translated: &mut bool) -> Option<Box<dyn Query>> {
+    fn translate(
+        &mut self,
+        node: &Node,
+        lexicon: &Lexicon,
+        translated: &mut bool,
+        kind: Kind,
+    ) -> Option<Box<dyn Query>> {
         match node {
             Node::Word { field: None, .. } | Node::Phrase { field: None, .. } => {
-                self.translate_run(std::slice::from_ref(node), lexicon, translated)
+                self.translate_run(std::slice::from_ref(node), lexicon, translated, kind)
             }
             Node::And(children) => {
                 let positive = match self.mode {
@@ -612,7 +617,7 @@ impl QueryBuilder<'_> {
                              translated: &mut bool,
                              complete: &mut bool| {
                     if !run.is_empty() {
-                        match this.translate_run_clauses(run, lexicon, translated) {
+                        match this.translate_run_clauses(run, lexicon, translated, kind) {
                             Some(qs) => clauses.extend(qs.into_iter().map(|q| (positive, q))),
                             None => *complete = false,
                         }
@@ -627,13 +632,13 @@ impl QueryBuilder<'_> {
                         Node::Not(inner) => {
                             flush(self, &mut run, &mut clauses, translated, &mut complete);
                             let mut ignored = false;
-                            if let Some(q) = self.translate(inner, lexicon, &mut ignored) {
+                            if let Some(q) = self.translate(inner, lexicon, &mut ignored, kind) {
                                 clauses.push((Occur::MustNot, q));
                             }
                         }
                         other => {
                             flush(self, &mut run, &mut clauses, translated, &mut complete);
-                            match self.translate(other, lexicon, translated) {
+                            match self.translate(other, lexicon, translated, kind) {
                                 Some(q) => clauses.push((positive, q)),
                                 None if self.mode == MatchMode::All => complete = false,
                                 None => {}
@@ -650,7 +655,7 @@ impl QueryBuilder<'_> {
             Node::Or(children) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for child in children {
-                    if let Some(q) = self.translate(child, lexicon, translated) {
+                    if let Some(q) = self.translate(child, lexicon, translated, kind) {
                         clauses.push((Occur::Should, q));
                     }
                 }
@@ -658,7 +663,7 @@ impl QueryBuilder<'_> {
             }
             Node::Not(inner) => {
                 let mut ignored = false;
-                let q = self.translate(inner, lexicon, &mut ignored)?;
+                let q = self.translate(inner, lexicon, &mut ignored, kind)?;
                 Some(Box::new(BooleanQuery::new(vec![
                     (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
                     (Occur::MustNot, q),
@@ -675,12 +680,13 @@ impl QueryBuilder<'_> {
         run: &[Node],
         lexicon: &Lexicon,
         translated: &mut bool,
+        kind: Kind,
     ) -> Option<Box<dyn Query>> {
         let occur = match self.mode {
             MatchMode::All => Occur::Must,
             MatchMode::Any => Occur::Should,
         };
-        let clauses = self.translate_run_clauses(run, lexicon, translated)?;
+        let clauses = self.translate_run_clauses(run, lexicon, translated, kind)?;
         boolean(clauses.into_iter().map(|q| (occur, q)).collect())
     }
 
@@ -697,6 +703,7 @@ impl QueryBuilder<'_> {
         run: &[Node],
         lexicon: &Lexicon,
         translated: &mut bool,
+        kind: Kind,
     ) -> Option<Vec<Box<dyn Query>>> {
         // Words (prefix and fuzzy words are not translated), their stems,
         // and which word each stem comes from.
@@ -728,7 +735,7 @@ impl QueryBuilder<'_> {
             *translated = true;
             let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             for (k, target) in t.targets.iter().enumerate() {
-                if self.matching {
+                if kind == Kind::Match {
                     let written = t.written.get(k).cloned().unwrap_or_default();
                     if let Some(q) = self.translation_match(&written, target) {
                         alternatives.push((Occur::Should, q));
@@ -766,7 +773,7 @@ impl QueryBuilder<'_> {
                     seen_words.push(w);
                     covered[w] = true;
                     if crosslingual::is_anchor(&words[w]) {
-                        if let Some(q) = self.anchor(&words[w].clone()) {
+                        if let Some(q) = self.anchor(&words[w].clone(), kind) {
                             alternatives.push((Occur::Should, q));
                         }
                     }
@@ -781,7 +788,7 @@ impl QueryBuilder<'_> {
                 continue;
             }
             if crosslingual::is_anchor(word) {
-                if let Some(q) = self.anchor(&word.clone()) {
+                if let Some(q) = self.anchor(&word.clone(), kind) {
                     clauses.push(q);
                 }
             } else if self.mode == MatchMode::All && owner.contains(&i) {
@@ -794,10 +801,10 @@ impl QueryBuilder<'_> {
 
     /// An anchor (a number, a Latin acronym) as a word of the query: its
     /// match or score query.
-    fn anchor(&mut self, word: &str) -> Option<Box<dyn Query>> {
-        match self.matching {
-            true => self.word_match(word, None),
-            false => self.word(word, None),
+    fn anchor(&mut self, word: &str, kind: Kind) -> Option<Box<dyn Query>> {
+        match kind {
+            Kind::Match => self.word_match(word, None),
+            Kind::Score | Kind::Broad => self.word(word, None),
         }
     }
 

@@ -412,7 +412,6 @@ impl Fihris {
             stem: self.index.tokenizer_for_field(self.fields.body_stem)?,
             forms: self.index.tokenizer_for_field(self.fields.body_forms)?,
             broad: options.broad,
-            matching: false,
             searcher: Some(self.reader.searcher()),
             scope: options.scope,
             mode: options.mode,
