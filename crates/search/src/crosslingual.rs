@@ -67,7 +67,7 @@ impl Lexicon {
                 || ar.is_empty()
                 || fr.len() > MAX_EXPRESSION_WORDS
                 || ar.len() > MAX_EXPRESSION_WORDS
-                || fr_text.contains('\t')
+                // A third column would be read as the written translation.
                 || ar_text.contains('\t')
             {
                 continue;

@@ -445,9 +445,9 @@ impl Fihris {
         }
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
+        // Written forms decide matching and carry no score.
+        let unscored = [self.fields.lang, self.fields.title_forms, self.fields.body_forms];
         for (term, translated) in terms {
-            // Written forms decide matching and carry no score.
-            let unscored = [self.fields.lang, self.fields.title_forms, self.fields.body_forms];
             if unscored.contains(&term.field()) || !seen.insert((term.clone(), translated)) {
                 continue;
             }
