@@ -11,11 +11,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use tantivy::collector::Count;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::Field;
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
+use fihris_normalize::Inflected;
+
+use crate::build_query::QueryBuilder;
 use crate::error::SearchError;
 use crate::search::SearchOptions;
 use crate::Fihris;
@@ -106,154 +109,122 @@ impl Fihris {
             .map(|(t, _, _)| t)
             .collect();
         let searcher = self.reader.searcher();
-        match &options.id {
-            None => {
-                let mut forms = Vec::new();
-                for form in inflected.forms.iter() {
-                    let count = self.count_term(&searcher, &[title, body], form)?;
-                    if count > 0 {
-                        forms.push(FormCount {
-                            form: form.clone(),
-                            broad: false,
-                            count,
-                            written: Vec::new(),
-                        });
-                    }
-                }
-                sort_forms(&mut forms);
-                let mut broad_matches = None;
-                if let Some(q) = &broad_query {
-                    broad_matches = Some(searcher.search(&**q, &Count)? as u64);
-                    // The stem family: words as written whose stems meet
-                    // the word's, other than its own forms (compared as the
-                    // match compares them: accent-folded for a word typed
-                    // without accents).
-                    let mut exact = builder.exact.clone();
-                    let own: BTreeSet<&str> = inflected.forms.iter().map(String::as_str).collect();
-                    let mut family = BTreeSet::new();
-                    let mut seen = BTreeSet::new();
-                    for field in [self.fields.title_forms, self.fields.body_forms] {
-                        for segment in searcher.segment_readers() {
-                            let index = segment.inverted_index(field)?;
-                            let mut terms = index
-                                .terms()
-                                .stream()
-                                .map_err(|e| crate::io_error(&self.dir, e))?;
-                            while terms.advance() {
-                                let Ok(text) = std::str::from_utf8(terms.key()) else {
-                                    continue;
-                                };
-                                if !seen.insert(text.to_string()) {
-                                    continue;
-                                }
-                                let own_form = match inflected.written {
-                                    true => own.contains(text),
-                                    false => fihris_normalize::analyze(&mut exact, text)
-                                        .iter()
-                                        .any(|(t, _, _)| own.contains(t.as_str())),
-                                };
-                                if own_form {
-                                    continue;
-                                }
-                                let shares = fihris_normalize::analyze(&mut builder.stem, text)
-                                    .iter()
-                                    .any(|(t, _, _)| query_stems.contains(t));
-                                if shares {
-                                    family.insert(text.to_string());
-                                }
-                            }
-                        }
-                    }
-                    let mut extra = Vec::new();
-                    let forms_fields = [self.fields.title_forms, self.fields.body_forms];
-                    for form in family {
-                        let count = self.count_term(&searcher, &forms_fields, &form)?;
-                        if count > 0 {
-                            extra.push(FormCount {
-                                form,
-                                broad: true,
-                                count,
-                                written: Vec::new(),
-                            });
-                        }
-                    }
-                    sort_forms(&mut extra);
-                    forms.extend(extra);
-                }
-                Ok(Some(MatchExplanation {
-                    word,
-                    id: None,
-                    written: inflected.written,
-                    matches: searcher.search(&*matched, &Count)? as u64,
-                    broad_matches,
-                    forms,
-                }))
+        let Some(id) = &options.id else {
+            let own_fields = [title, body];
+            let mut forms = self.counted(&searcher, &own_fields, inflected.forms.iter().cloned(), false)?;
+            let mut broad_matches = None;
+            if let Some(q) = &broad_query {
+                broad_matches = Some(searcher.search(&**q, &Count)? as u64);
+                let family = self.stem_family(&searcher, &mut builder, &inflected, &query_stems)?;
+                let forms_fields = [self.fields.title_forms, self.fields.body_forms];
+                forms.extend(self.counted(&searcher, &forms_fields, family, true)?);
             }
-            Some(id) => {
-                let Some(address) = self.address_of(id)? else {
-                    return Ok(None);
-                };
-                let article = self.article_at(&searcher, address, false)?;
-                let text = format!("{}\n{}", article.meta.title, article.body);
-                let own: BTreeSet<&str> = inflected.forms.iter().map(String::as_str).collect();
-                let mut analyzer = match inflected.written {
-                    true => builder.forms.clone(),
-                    false => builder.exact.clone(),
-                };
-                let mut found: BTreeMap<(bool, String), FormCount> = BTreeMap::new();
-                let mut own_offsets = BTreeSet::new();
-                for (token, from, to) in fihris_normalize::analyze(&mut analyzer, &text) {
-                    if own.contains(token.as_str()) {
-                        own_offsets.insert(from);
-                        add(&mut found, false, token, &text[from..to]);
-                    }
-                }
-                if options.broad {
-                    let mut exact = builder.exact.clone();
-                    let stems = fihris_normalize::analyze(&mut builder.stem, &text);
-                    for (stem, from, to) in stems {
-                        if query_stems.contains(&stem) && !own_offsets.contains(&from) {
-                            let spelled = &text[from..to];
-                            let form = fihris_normalize::analyze(&mut exact, spelled)
-                                .into_iter()
-                                .next()
-                                .map_or_else(|| spelled.to_lowercase(), |(t, _, _)| t);
-                            own_offsets.insert(from);
-                            add(&mut found, true, form, spelled);
-                        }
-                    }
-                }
-                let mut forms: Vec<FormCount> = found.into_values().collect();
-                sort_forms(&mut forms);
-                // Whether the article is among a query's matches: the query
-                // restricted to its id, counted.
-                let id_term = Term::from_field_text(self.fields.id, id);
-                let is_match = |q: &dyn Query| -> Result<bool, SearchError> {
-                    let one = BooleanQuery::new(vec![
-                        (Occur::Must, q.box_clone()),
-                        (
-                            Occur::Must,
-                            Box::new(TermQuery::new(id_term.clone(), IndexRecordOption::Basic))
-                                as Box<dyn Query>,
-                        ),
-                    ]);
-                    Ok(searcher.search(&one, &Count)? > 0)
-                };
-                let matches = u64::from(is_match(&*matched)?);
-                let broad_matches = match &broad_query {
-                    Some(q) => Some(u64::from(is_match(&**q)?)),
-                    None => None,
-                };
-                Ok(Some(MatchExplanation {
-                    word,
-                    id: Some(id.clone()),
-                    written: inflected.written,
-                    matches,
-                    broad_matches,
-                    forms,
-                }))
+            return Ok(Some(MatchExplanation {
+                word,
+                id: None,
+                written: inflected.written,
+                matches: searcher.search(&*matched, &Count)? as u64,
+                broad_matches,
+                forms,
+            }));
+        };
+        let Some(address) = self.address_of(id)? else {
+            return Ok(None);
+        };
+        let article = self.article_at(&searcher, address, false)?;
+        let text = format!("{}\n{}", article.meta.title, article.body);
+        let stems = options.broad.then_some(&query_stems);
+        let forms = article_forms(&mut builder, &inflected, stems, &text);
+        // Whether the article is among a query's matches: the query
+        // restricted to its id, counted.
+        let id_term = Term::from_field_text(self.fields.id, id);
+        let is_match = |q: &dyn Query| -> Result<u64, SearchError> {
+            let id: Box<dyn Query> = Box::new(TermQuery::new(id_term.clone(), IndexRecordOption::Basic));
+            let one = BooleanQuery::new(vec![(Occur::Must, q.box_clone()), (Occur::Must, id)]);
+            Ok(u64::from(searcher.search(&one, &Count)? > 0))
+        };
+        Ok(Some(MatchExplanation {
+            word,
+            id: Some(id.clone()),
+            written: inflected.written,
+            matches: is_match(&*matched)?,
+            broad_matches: broad_query.as_deref().map(is_match).transpose()?,
+            forms,
+        }))
+    }
+
+    /// Those of `forms` that some article holds in `fields`, with the
+    /// number of such articles, most frequent first.
+    fn counted(
+        &self,
+        searcher: &tantivy::Searcher,
+        fields: &[Field],
+        forms: impl IntoIterator<Item = String>,
+        broad: bool,
+    ) -> Result<Vec<FormCount>, SearchError> {
+        let mut out = Vec::new();
+        for form in forms {
+            let count = self.count_term(searcher, fields, &form)?;
+            if count > 0 {
+                out.push(FormCount {
+                    form,
+                    broad,
+                    count,
+                    written: Vec::new(),
+                });
             }
         }
+        sort_forms(&mut out);
+        Ok(out)
+    }
+
+    /// The stem family of a word: the words as written in the index whose
+    /// stems meet its stems, other than its own forms (compared as the
+    /// match compares them: accent-folded for a word typed without
+    /// accents).
+    fn stem_family(
+        &self,
+        searcher: &tantivy::Searcher,
+        builder: &mut QueryBuilder<'_>,
+        inflected: &Inflected,
+        stems: &BTreeSet<String>,
+    ) -> Result<BTreeSet<String>, SearchError> {
+        let own: BTreeSet<&str> = inflected.forms.iter().map(String::as_str).collect();
+        let mut family = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        for field in [self.fields.title_forms, self.fields.body_forms] {
+            for segment in searcher.segment_readers() {
+                let index = segment.inverted_index(field)?;
+                let mut terms = index
+                    .terms()
+                    .stream()
+                    .map_err(|e| crate::io_error(&self.dir, e))?;
+                while terms.advance() {
+                    let Ok(text) = std::str::from_utf8(terms.key()) else {
+                        continue;
+                    };
+                    if !seen.insert(text.to_string()) {
+                        continue;
+                    }
+                    let own_form = match inflected.written {
+                        true => own.contains(text),
+                        false => fihris_normalize::analyze(&mut builder.exact, text)
+                            .iter()
+                            .any(|(t, _, _)| own.contains(t.as_str())),
+                    };
+                    if own_form {
+                        continue;
+                    }
+                    let shares = fihris_normalize::analyze(&mut builder.stem, text)
+                        .iter()
+                        .any(|(t, _, _)| stems.contains(t));
+                    if shares {
+                        family.insert(text.to_string());
+                    }
+                }
+            }
+        }
+        Ok(family)
     }
 
     /// Articles with `text` in any of `fields`.
@@ -270,9 +241,57 @@ impl Fihris {
         if df == 0 {
             return Ok(0);
         }
-        let q = TermSetQuery::new(fields.iter().map(|&f| Term::from_field_text(f, text)));
-        Ok(searcher.search(&q, &Count)? as u64)
+        let clauses: Vec<(Occur, Box<dyn Query>)> = fields
+            .iter()
+            .map(|&f| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(f, text),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        Ok(searcher.search(&BooleanQuery::new(clauses), &Count)? as u64)
     }
+}
+
+/// The forms of a word in one article's `text`, with their occurrences and
+/// how the article writes them; with `stems`, also the words that share
+/// only a stem with it.
+fn article_forms(
+    builder: &mut QueryBuilder<'_>,
+    inflected: &Inflected,
+    stems: Option<&BTreeSet<String>>,
+    text: &str,
+) -> Vec<FormCount> {
+    let own: BTreeSet<&str> = inflected.forms.iter().map(String::as_str).collect();
+    let analyzer = match inflected.written {
+        true => &mut builder.forms,
+        false => &mut builder.exact,
+    };
+    let mut found: BTreeMap<(bool, String), FormCount> = BTreeMap::new();
+    let mut own_offsets = BTreeSet::new();
+    for (token, from, to) in fihris_normalize::analyze(analyzer, text) {
+        if own.contains(token.as_str()) {
+            own_offsets.insert(from);
+            add(&mut found, false, token, &text[from..to]);
+        }
+    }
+    if let Some(query_stems) = stems {
+        for (stem, from, to) in fihris_normalize::analyze(&mut builder.stem, text) {
+            if query_stems.contains(&stem) && own_offsets.insert(from) {
+                let spelled = &text[from..to];
+                let form = fihris_normalize::analyze(&mut builder.exact, spelled)
+                    .into_iter()
+                    .next()
+                    .map_or_else(|| spelled.to_lowercase(), |(t, _, _)| t);
+                add(&mut found, true, form, spelled);
+            }
+        }
+    }
+    let mut forms: Vec<FormCount> = found.into_values().collect();
+    sort_forms(&mut forms);
+    forms
 }
 
 /// Counts one occurrence of `form`, written `spelled` in the article.
