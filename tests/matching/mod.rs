@@ -146,16 +146,17 @@ fn workers_are_not_operations_nor_currency() {
 #[test]
 fn accents_decide_when_the_query_has_them() {
     let hay = lookalike_hay();
-    // marché finds marché and marchés, not marche (nor the participle marché
-    // of "ont marché", which is spelled the same: the forms are words, not
-    // senses).
+    // marché finds marché and marchés, not marche. walk.txt is found too:
+    // it also writes the participle "ont marché", spelled the same (forms are
+    // words, not senses).
     assert_eq!(sorted(hay.ids(&["marché"])), ["fr/market.txt", "fr/walk.txt"]);
     assert_eq!(sorted(hay.ids(&["marchés"])), ["fr/market.txt", "fr/walk.txt"]);
     // An exclusion typed without accents excludes every spelling.
     hay.search(&["marché -marche"]).assert_code(1);
     // marche without accents finds every spelling.
     assert_eq!(sorted(hay.ids(&["marche"])), ["fr/market.txt", "fr/walk.txt"]);
-    // "marches" (the plural of marche) is not the market's "marchés".
+    // In the titles only market.txt writes "marché"; walk.txt's "marche" is
+    // found when the query has no accent.
     assert_eq!(hay.ids(&["title:marché"]), ["fr/market.txt"]);
     assert_eq!(hay.ids(&["title:marche"]).len(), 2);
 }
@@ -177,7 +178,7 @@ fn training_is_not_shape_and_pension_is_not_withdrawal() {
 }
 
 #[test]
-fn broad_words_still_rank_what_matches() {
+fn any_word_searches_match_precisely_too() {
     let hay = lookalike_hay();
     // Any-word search: the look-alike never brings an article in.
     let got = sorted(hay.ids(&["--any", "البطالة", "الجامعة"]));
@@ -192,6 +193,8 @@ fn counts_with_filters_and_date_sort_use_the_precise_set() {
     assert_eq!(ids(&out.json()), ["fr/training.txt"]);
     let out = hay.search(&["--limit", "0", "--json", "الجامعة"]);
     out.assert_code(0);
+    assert_eq!(hay.ids(&["--lang", "ar", "الجامعة"]), ["ar/university.txt"]);
+    hay.search(&["--lang", "fr", "الجامعة"]).assert_code(1);
 }
 
 #[test]
