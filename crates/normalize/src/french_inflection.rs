@@ -34,6 +34,8 @@
 //! looked up among accent-folded words ("marche" finds marché and marche);
 //! a word with accents keeps them ("marché" finds only marché, marchés).
 
+use std::collections::BTreeSet;
+
 use crate::stopwords::StopWords;
 
 /// Gender endings: masculine, feminine, the smallest masculine length (in
@@ -64,37 +66,22 @@ const GENDER: &[(&str, &str, usize, bool)] = &[
 pub fn french_forms(word: &str) -> Vec<String> {
     let folded = word.is_ascii();
     let stop = StopWords::french();
-    let mut bases: Vec<String> = Vec::new();
+    let mut bases: BTreeSet<String> = BTreeSet::new();
     for singular in singulars(word) {
-        for masculine in masculines(&singular, folded) {
-            push(&mut bases, masculine);
-        }
-        push(&mut bases, singular);
+        bases.extend(masculines(&singular, folded));
+        bases.insert(singular);
     }
-    let mut forms: Vec<String> = vec![word.to_string()];
+    let mut forms: BTreeSet<String> = BTreeSet::from([word.to_string()]);
     for base in &bases {
-        let mut genders = vec![base.clone()];
-        genders.extend(feminines(base, folded));
-        for g in genders {
-            for p in plurals(&g) {
-                if p != word && !stop.contains(&p) {
-                    push(&mut forms, p);
+        for g in std::iter::once(base.clone()).chain(feminines(base, folded)) {
+            for form in plurals(&g).into_iter().chain([g]) {
+                if !stop.contains(&form) {
+                    forms.insert(form);
                 }
             }
-            if g != word && !stop.contains(&g) {
-                push(&mut forms, g);
-            }
         }
     }
-    forms.sort();
-    forms.dedup();
-    forms
-}
-
-fn push(list: &mut Vec<String>, item: String) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
+    forms.into_iter().collect()
 }
 
 fn chars(word: &str) -> usize {
