@@ -305,7 +305,7 @@ fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
 fn show_command(index: &Path, args: ShowArgs, color: bool) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
     let Some(article) = fihris.get(&args.id, args.raw)? else {
-        eprintln!("fihris: no article with id {:?} in {}", args.id, index.display());
+        no_article(&args.id, index);
         return Ok(Outcome::NothingFound);
     };
     let stdout = io::stdout();
@@ -355,6 +355,12 @@ fn stats_command(index: &Path, args: StatsArgs, color: bool) -> Result<Outcome> 
     })
 }
 
+/// Says on stderr that no article has `id` (exit code 1 follows, as for
+/// nothing found).
+fn no_article(id: &str, index: &Path) {
+    eprintln!("fihris: no article with id {id:?} in {}", index.display());
+}
+
 fn explain_match_command(index: &Path, args: ExplainMatchArgs, color: bool) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
     let options = ExplainMatchOptions {
@@ -363,8 +369,7 @@ fn explain_match_command(index: &Path, args: ExplainMatchArgs, color: bool) -> R
         broad: args.broad,
     };
     let Some(explanation) = fihris.explain_match(&options)? else {
-        let id = options.id.unwrap_or_default();
-        eprintln!("fihris: no article with id {id:?} in {}", index.display());
+        no_article(options.id.as_deref().unwrap_or_default(), index);
         return Ok(Outcome::NothingFound);
     };
     let stdout = io::stdout();
