@@ -117,13 +117,13 @@ peer_fihris() {
       || { skipped fihris "cargo build --release failed, see $LOGS/fihris-build.log"; return 0; }
     fihris="$ROOT/target/release/fihris"
   fi
-  # The warm-latency helper links fihris-search from the same sources (a
+  # The warm-latency helper links fihris-search and fihris-eval from the same sources (a
   # copy of bench/peers/fihris-latency outside the workspace).
   local src=${FIHRIS_REPO:-$ROOT} lat="$W/fihris-latency"
   rm -rf "$lat" && mkdir -p "$lat" && cp -r "$P/fihris-latency/src" "$lat/"
-  sed "s|path = \"../../../crates/search\"|path = \"$src/crates/search\"|" "$P/fihris-latency/Cargo.toml" >"$lat/Cargo.toml"
+  sed "s|path = \"../../../crates/|path = \"$src/crates/|" "$P/fihris-latency/Cargo.toml" >"$lat/Cargo.toml"
   cp "$src/Cargo.lock" "$lat/Cargo.lock" 2>/dev/null || true
-  say "building the latency helper against $src/crates/search"
+  say "building the latency helper against $src/crates"
   local latbin=""
   if (cd "$lat" && CARGO_TARGET_DIR=${PEERS_TARGET_DIR:-$src/target} cargo build --release --quiet) \
       >"$LOGS/fihris-latency-build.log" 2>&1; then

@@ -13,10 +13,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
+use fihris_eval::{EvalOptions, KnownItem};
+use fihris_index::{build_index, index_exists, BuildOptions, Change};
 use fihris_search::{
-    build_index, index_exists, BuildOptions, Change, DupsOptions, EvalOptions, ExplainMatchOptions,
-    FieldScope, Fihris, KnownItem, MatchMode, RelatedOptions, RelatedTo, SearchOptions, SortOrder, StatsBy,
-    StatsOptions,
+    DupsOptions, ExplainMatchOptions, FieldScope, Fihris, MatchMode, RelatedOptions, RelatedTo,
+    SearchOptions, SortOrder, StatsBy, StatsOptions,
 };
 
 use cli::{
@@ -126,7 +127,7 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         )
     });
-    let progress: Option<fihris_search::Progress> = bar.clone().map(|bar| {
+    let progress: Option<fihris_index::Progress> = bar.clone().map(|bar| {
         std::sync::Arc::new(move |done: usize, total: usize| {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
@@ -134,7 +135,7 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
                 // Cleared before the report is printed.
                 bar.finish_and_clear();
             }
-        }) as fihris_search::Progress
+        }) as fihris_index::Progress
     });
     let options = BuildOptions {
         progress,
@@ -164,6 +165,9 @@ const MAX_LISTED_CHANGES: usize = 100;
 
 fn build(index: &Path, options: BuildOptions, summary_out: &mut impl Write, json: bool) -> Result<usize> {
     let report = build_index(index, &options).context("cannot build the index")?;
+    if !options.dry_run {
+        fihris_search::refresh_caches(index, options.stemmer);
+    }
     if json {
         output::json_build(summary_out, &report, index, options.dry_run)?;
         return Ok(report.articles);
@@ -278,7 +282,8 @@ fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
         EvalField::Body => FieldScope::Body,
         EvalField::All => FieldScope::All,
     };
-    let report = fihris.evaluate(
+    let report = fihris_eval::evaluate(
+        &fihris,
         &items,
         EvalOptions {
             scope,

@@ -2,9 +2,11 @@
 
 use std::io::{self, Write};
 
+use fihris_eval::{EvalReport, Metrics};
+use fihris_index::{BuildReport, Change};
 use fihris_search::{
-    ArticleMeta, BuildReport, Change, DupGroup, EvalReport, Hit, MatchExplanation, MatchedTerm, Metrics,
-    RelatedResults, SearchResults, SharedTerm, Snippet, Stats, StoredArticle,
+    ArticleMeta, DupGroup, Hit, MatchExplanation, MatchedTerm, RelatedResults, SearchResults, SharedTerm,
+    Snippet, Stats, StoredArticle,
 };
 use serde::Serialize;
 

@@ -45,9 +45,9 @@ use tantivy::Term;
 use crate::crosslingual::{self, Lexicon};
 use crate::error::SearchError;
 use crate::query::{Node, QueryField};
-use crate::schema::Fields;
 use crate::scoring::{CombinedTermQuery, Part};
 use crate::search::{FieldScope, MatchMode};
+use fihris_index::Fields;
 
 /// Weights of the fields, given by the caller (see `search.rs`).
 #[derive(Debug, Clone, Copy)]

@@ -20,8 +20,8 @@ use tantivy::{DocAddress, Searcher};
 
 use crate::error::SearchError;
 use crate::filters::Filters;
-use crate::minhash::Signature;
 use crate::Fihris;
+use fihris_index::minhash::Signature;
 
 /// Default threshold on the estimated Jaccard similarity of two bodies'
 /// sets of content words. On rewritten copies of real articles (sentences
@@ -289,7 +289,7 @@ mod tests {
     use super::*;
 
     fn sig(text: &str) -> Signature {
-        Signature::of_text(&mut crate::minhash::analyzer(), text)
+        Signature::of_text(&mut fihris_index::minhash::analyzer(), text)
     }
 
     fn words(seed: usize, n: usize) -> Vec<String> {

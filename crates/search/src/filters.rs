@@ -16,7 +16,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
-use crate::schema::Fields;
+use fihris_index::Fields;
 
 /// Which articles a query may return, besides matching it.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,52 +1,61 @@
-//! The fihris index: building it from folders of articles, and answering
-//! ranked queries with snippets.
+//! The read side of a fihris index: answering queries over an index that
+//! `fihris-index` built.
 //!
-//! Entry points: [`build_index`] (re)builds an index from roots in one
-//! atomic commit; [`Fihris::open`] opens one for reading and
-//! [`Fihris::search`] answers a query. Every text field is analysed with the
-//! analyzers of `fihris-normalize`, registered on each open.
+//! [`Fihris::open`] opens an index (through `fihris_index::open`) and is
+//! the one handle every question goes through; each kind of question has
+//! its module, which adds its methods to the handle:
+//! - `search.rs`: [`Fihris::search`] (hits with snippets, counts, date
+//!   sort, collapsed stories) and [`Fihris::ranked_ids`] (ranking only);
+//!   the query language is `query.rs`, turned into tantivy queries by
+//!   `build_query.rs` (what matches: written forms; what ranks: stems,
+//!   with `scoring.rs`), filtered by `filters.rs`, and expanded to the
+//!   other language by `crosslingual.rs` (the bundled French–Arabic
+//!   lexicon);
+//! - `explain_match.rs`: [`Fihris::explain_match`], the written forms
+//!   behind a count;
+//! - `related.rs`: [`Fihris::related`], other versions and the other
+//!   language's coverage of an article or a file;
+//! - `dups.rs`: [`Fihris::duplicates`], groups of near-duplicates from the
+//!   signatures stored at indexing;
+//! - `stats.rs`: [`Fihris::stats`], counts by year, month, source or
+//!   language;
+//! - this file: opening, stored articles ([`Fihris::get`]) and the
+//!   lexicon cache ([`refresh_caches`]).
 //!
-//! This crate never prints: it returns reports and hits, and the binary
-//! formats them.
+//! This crate never prints and never writes the index: it returns hits and
+//! reports, and the binary formats them.
 
-mod build;
 mod build_query;
 mod crosslingual;
 mod dups;
 mod error;
-mod eval;
 mod explain_match;
 mod filters;
-mod minhash;
 pub mod query;
 mod related;
-mod schema;
 mod scoring;
 mod search;
 mod stats;
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
-pub use build::{build_index, BuildOptions, BuildReport, Change, Progress};
 pub use dups::{DupGroup, DupMember, DupsOptions, DEFAULT_THRESHOLD as DUPLICATE_THRESHOLD};
 pub use error::SearchError;
-pub use eval::{EvalOptions, EvalReport, KnownItem, Metrics};
 pub use explain_match::{ExplainMatchOptions, FormCount, MatchExplanation};
+pub use fihris_index::CommitInfo;
 pub use fihris_ingest::{Date, Skipped};
 pub use fihris_lang::Lang;
 pub use fihris_normalize::Stemmer;
 pub use filters::{date_of_day, parse_date_bound, Filters, PeriodEnd};
 pub use related::{RelatedHit, RelatedOptions, RelatedResults, RelatedSource, RelatedTo, SharedTerm};
-pub use schema::{CommitInfo, SCHEMA_VERSION};
 pub use search::{
     FieldScope, Hit, MatchMode, MatchedTerm, SearchOptions, SearchResults, Snippet, SortOrder, TITLE_BOOST,
 };
 pub use stats::{Stats, StatsBy, StatsOptions, UNDATED, UNKNOWN_SOURCE};
 
-use schema::Fields;
+use fihris_index::Fields;
 
 /// What names and places an article: its id, file, title, language, date
 /// and publisher. Search hits, related articles, near-duplicates and
@@ -104,20 +113,7 @@ impl std::fmt::Debug for Fihris {
 impl Fihris {
     /// Opens the index at `dir` for reading.
     pub fn open(dir: &Path) -> Result<Fihris, SearchError> {
-        let index = match index_state(dir)? {
-            IndexState::Current(index) => index,
-            IndexState::Missing => return Err(SearchError::NotFound(dir.to_path_buf())),
-            IndexState::Foreign => return Err(SearchError::NotAnIndex(dir.to_path_buf())),
-            IndexState::Outdated => {
-                return Err(SearchError::Incompatible {
-                    path: dir.to_path_buf(),
-                    found: describe_payload(dir),
-                })
-            }
-        };
-        let fields =
-            Fields::from_schema(&index.schema()).ok_or_else(|| SearchError::NotAnIndex(dir.to_path_buf()))?;
-        let info = commit_info(&index).ok_or_else(|| SearchError::NotFound(dir.to_path_buf()))?;
+        let fihris_index::OpenIndex { index, fields, info } = fihris_index::open(dir)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -177,6 +173,26 @@ impl Fihris {
         Ok(Some(self.article_at(&self.reader.searcher(), address, raw)?))
     }
 
+    /// Whether an article with this id is in the index.
+    pub fn contains(&self, id: &str) -> Result<bool, SearchError> {
+        Ok(self.address_of(id)?.is_some())
+    }
+
+    /// Where the article with this id is.
+    pub(crate) fn address_of(&self, id: &str) -> Result<Option<tantivy::DocAddress>, SearchError> {
+        use tantivy::collector::TopDocs;
+        use tantivy::query::TermQuery;
+        let query = TermQuery::new(
+            tantivy::Term::from_field_text(self.fields.id, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let top = self
+            .reader
+            .searcher()
+            .search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        Ok(top.first().map(|(_, a)| *a))
+    }
+
     /// The stored article at `address` (what `get`, search hits, related
     /// articles and duplicate groups show); with `raw`, also its
     /// boilerplate.
@@ -224,10 +240,12 @@ pub(crate) fn first_str(
 /// The analysed lexicon kept in the index folder (see [`Fihris::lexicon`]).
 pub(crate) const LEXICON_CACHE: &str = "fihris-lexicon.cache";
 
-/// Writes the lexicon cache of an index built with `stemmer` (atomically:
-/// a reader sees the old file or the new one). Failing to write it only
-/// costs time later, so errors are ignored.
-pub(crate) fn write_lexicon_cache(dir: &Path, stemmer: fihris_normalize::Stemmer) {
+/// Prepares the read side for an index just committed with `stemmer`:
+/// writes the analysed cross-lingual lexicon beside it (atomically: a
+/// reader sees the old file or the new one), so that the first search does
+/// not analyse it. Failing to write it only costs time later, so errors are
+/// ignored.
+pub fn refresh_caches(dir: &Path, stemmer: fihris_normalize::Stemmer) {
     let mut stem = fihris_normalize::stem_analyzer(stemmer);
     let lexicon = crosslingual::Lexicon::bundled(&mut stem);
     let tmp = dir.join(format!("{LEXICON_CACHE}.tmp"));
@@ -236,128 +254,7 @@ pub(crate) fn write_lexicon_cache(dir: &Path, stemmer: fihris_normalize::Stemmer
     }
 }
 
-/// Whether `dir` holds a fihris index that [`Fihris::open`] can read.
-pub fn index_exists(dir: &Path) -> bool {
-    matches!(index_state(dir), Ok(IndexState::Current(_)))
-}
-
-/// What is at an index location.
-pub(crate) enum IndexState {
-    /// Nothing yet (no folder, an empty folder, or only a README).
-    Missing,
-    /// A fihris index of the current schema.
-    Current(Index),
-    /// A fihris index of another schema version.
-    Outdated,
-    /// Something else: never touched.
-    Foreign,
-}
-
-/// Files that may sit in an index folder without being part of the index
-/// (the repository keeps `index/README.md`).
-pub(crate) fn is_placeholder(name: &OsStr) -> bool {
-    matches!(name.to_str(), Some("README.md" | ".gitkeep"))
-}
-
-pub(crate) fn index_state(dir: &Path) -> Result<IndexState, SearchError> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(IndexState::Missing),
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => return Ok(IndexState::Foreign),
-        Err(e) => return Err(io_error(dir, e)),
-    };
-    let mut has_meta = false;
-    let mut has_other = false;
-    for entry in entries {
-        let entry = entry.map_err(|e| io_error(dir, e))?;
-        let name = entry.file_name();
-        if name == "meta.json" {
-            has_meta = true;
-        } else if !is_placeholder(&name) {
-            has_other = true;
-        }
-    }
-    if !has_meta {
-        return Ok(if has_other {
-            IndexState::Foreign
-        } else {
-            IndexState::Missing
-        });
-    }
-    let index = match Index::open_in_dir(dir) {
-        Ok(index) => index,
-        // A meta.json tantivy cannot read: ours only if it says so.
-        Err(_) => {
-            return Ok(if describe_payload(dir).starts_with("fihris") {
-                IndexState::Outdated
-            } else {
-                IndexState::Foreign
-            })
-        }
-    };
-    let metas = index.load_metas()?;
-    match metas.payload.as_deref().map(serde_json::from_str::<CommitInfo>) {
-        Some(Ok(info)) if info.tool == CommitInfo::TOOL => {
-            if info.schema_version == SCHEMA_VERSION && Fields::from_schema(&index.schema()).is_some() {
-                fihris_normalize::register(index.tokenizers(), info.stemmer());
-                Ok(IndexState::Current(index))
-            } else {
-                Ok(IndexState::Outdated)
-            }
-        }
-        // Created, but killed before its first commit: an empty index of
-        // ours if the schema is ours.
-        None if metas.segments.is_empty() && Fields::from_schema(&index.schema()).is_some() => {
-            if index.schema() == Fields::build().0 {
-                fihris_normalize::register(index.tokenizers(), Default::default());
-                Ok(IndexState::Current(index))
-            } else {
-                Ok(IndexState::Outdated)
-            }
-        }
-        _ => Ok(IndexState::Foreign),
-    }
-}
-
-pub(crate) fn commit_info_of(index: &Index) -> Option<CommitInfo> {
-    commit_info(index)
-}
-
-fn commit_info(index: &Index) -> Option<CommitInfo> {
-    let metas = index.load_metas().ok()?;
-    match metas.payload {
-        Some(p) => serde_json::from_str(&p).ok(),
-        None => Some(CommitInfo {
-            tool: CommitInfo::TOOL.to_string(),
-            schema_version: SCHEMA_VERSION,
-            roots: Vec::new(),
-            committed_at: 0,
-            articles: 0,
-            stemmer: fihris_normalize::Stemmer::default().name().to_string(),
-            ingest_version: schema::INGEST_VERSION,
-            empty_files: Vec::new(),
-            duplicate_files: Vec::new(),
-            touched_files: Vec::new(),
-        }),
-    }
-}
-
-/// "fihris schema N" from a meta.json, read without tantivy.
-fn describe_payload(dir: &Path) -> String {
-    let text = std::fs::read_to_string(dir.join("meta.json")).unwrap_or_default();
-    let payload = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .and_then(|v| v.get("payload").and_then(|p| p.as_str()).map(str::to_string))
-        .and_then(|p| serde_json::from_str::<CommitInfo>(&p).ok());
-    match payload {
-        Some(info) if info.tool == CommitInfo::TOOL => format!("fihris schema {}", info.schema_version),
-        _ => "unknown".to_string(),
-    }
-}
-
+/// A [`SearchError`] for a file-system error on the index folder.
 pub(crate) fn io_error(path: &Path, error: std::io::Error) -> SearchError {
-    SearchError::Io {
-        path: path.to_path_buf(),
-        error,
-    }
+    SearchError::Index(fihris_index::io_error(path, error))
 }

@@ -37,9 +37,9 @@ use tantivy::{DocAddress, DocSet, Searcher, Term};
 use crate::crosslingual;
 use crate::error::SearchError;
 use crate::filters::Filters;
-use crate::minhash::Signature;
 use crate::scoring::{CombinedTermQuery, Part};
 use crate::Fihris;
+use fihris_index::minhash::Signature;
 
 /// Words of the article kept for the same-language query.
 pub const MAX_TERMS: usize = 30;
@@ -579,7 +579,7 @@ impl Fihris {
                 }
             },
         };
-        let signature = Signature::of_text(&mut crate::minhash::analyzer(), &article.body);
+        let signature = Signature::of_text(&mut fihris_index::minhash::analyzer(), &article.body);
         Ok(Source {
             info: RelatedSource {
                 id: None,

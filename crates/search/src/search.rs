@@ -338,17 +338,8 @@ impl Fihris {
         let searcher = self.reader.searcher();
         let addresses: Vec<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
         let signatures = self.signatures_at(&searcher, &addresses)?;
-        let mut id_columns = std::collections::HashMap::new();
-        let mut ids = Vec::with_capacity(ranked.len());
-        for address in &addresses {
-            let segment = address.segment_ord;
-            if let std::collections::hash_map::Entry::Vacant(e) = id_columns.entry(segment) {
-                e.insert(searcher.segment_reader(segment).fast_fields().str("id")?);
-            }
-            let column = id_columns[&segment].as_ref();
-            ids.push(crate::first_str(column, address.doc_id).map_err(|e| crate::io_error(&self.dir, e))?);
-        }
-        let refs: Vec<&crate::minhash::Signature> = signatures.iter().collect();
+        let ids = self.ids_at(&searcher, &addresses)?;
+        let refs: Vec<&fihris_index::minhash::Signature> = signatures.iter().collect();
         let groups = crate::dups::cluster(&refs, crate::dups::DEFAULT_THRESHOLD);
         let mut stories: Vec<(usize, Vec<String>)> = groups
             .into_iter()
@@ -359,6 +350,44 @@ impl Fihris {
     }
 
     /// The tantivy query for the query text alone (no filters).
+    /// The ids of the articles at `addresses`, in their order.
+    fn ids_at(
+        &self,
+        searcher: &tantivy::Searcher,
+        addresses: &[DocAddress],
+    ) -> Result<Vec<String>, SearchError> {
+        let mut id_columns = std::collections::HashMap::new();
+        let mut ids = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let segment = address.segment_ord;
+            if let std::collections::hash_map::Entry::Vacant(e) = id_columns.entry(segment) {
+                e.insert(searcher.segment_reader(segment).fast_fields().str("id")?);
+            }
+            let column = id_columns[&segment].as_ref();
+            ids.push(crate::first_str(column, address.doc_id).map_err(|e| crate::io_error(&self.dir, e))?);
+        }
+        Ok(ids)
+    }
+
+    /// Ranking only: the ids of the best articles for a query, best first
+    /// (`options.limit` of them after `options.offset`, cut to the index's
+    /// size), with the query's match set and filters but no snippets, no
+    /// count and no folding of near-duplicates; `sort` is not read. What
+    /// `fihris eval` ranks, and what a ranking benchmark times.
+    pub fn ranked_ids(&self, options: &SearchOptions) -> Result<Vec<String>, SearchError> {
+        let query = self.filtered(self.parse(options)?, &options.filters)?;
+        let searcher = self.reader.searcher();
+        let size = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let (top, _) = top_by_score(
+            &searcher,
+            &*query,
+            options.limit.min(size),
+            options.offset.min(size),
+        )?;
+        let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
+        self.ids_at(&searcher, &addresses)
+    }
+
     pub(crate) fn parse(&self, options: &SearchOptions) -> Result<Box<dyn Query>, SearchError> {
         Ok(combine(&self.parse_parts(options)?))
     }

@@ -14,7 +14,8 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use fihris_search::{FieldScope, Fihris, KnownItem, MatchMode, SearchOptions};
+use fihris_eval::KnownItem;
+use fihris_search::{FieldScope, Fihris, MatchMode, SearchOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

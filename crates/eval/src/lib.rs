@@ -9,18 +9,37 @@
 //! MRR@10 and Recall@1/10/100, overall and per `kind`.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use fihris_search::{FieldScope, Fihris, Filters, Lang, MatchMode, SearchError, SearchOptions};
 use serde::{Deserialize, Serialize};
-use tantivy::collector::TopDocs;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, Term};
 
-use crate::error::SearchError;
-use crate::search::{FieldScope, MatchMode, SearchOptions};
-use crate::Fihris;
+/// What can go wrong evaluating: the query set, or the index.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// A query set with a bad line.
+    #[error("cannot read queries {}:{line}: {reason}", path.display())]
+    Queries {
+        /// The query file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// Why.
+        reason: String,
+    },
+    /// A query set that cannot be read.
+    #[error("cannot read queries {}: {}", path.display(), fihris_ingest::io_reason(error))]
+    QueriesUnreadable {
+        /// The query file.
+        path: PathBuf,
+        /// The underlying error (its text is part of the message).
+        error: std::io::Error,
+    },
+    /// Searching the index failed.
+    #[error(transparent)]
+    Search(#[from] SearchError),
+}
 
 /// How deep the ranking is read (Recall@100).
 const DEPTH: usize = 100;
@@ -41,8 +60,8 @@ pub struct KnownItem {
 
 impl KnownItem {
     /// Reads a query set; a bad line is an error naming the file and line.
-    pub fn read_all(path: &Path) -> Result<Vec<KnownItem>, SearchError> {
-        let text = std::fs::read_to_string(path).map_err(|error| SearchError::QueriesUnreadable {
+    pub fn read_all(path: &Path) -> Result<Vec<KnownItem>, EvalError> {
+        let text = std::fs::read_to_string(path).map_err(|error| EvalError::QueriesUnreadable {
             path: path.to_path_buf(),
             error,
         })?;
@@ -51,7 +70,7 @@ impl KnownItem {
             if line.trim().is_empty() {
                 continue;
             }
-            let item = serde_json::from_str(line).map_err(|e| SearchError::Queries {
+            let item = serde_json::from_str(line).map_err(|e| EvalError::Queries {
                 path: path.to_path_buf(),
                 line: i + 1,
                 reason: e.to_string(),
@@ -70,7 +89,7 @@ pub struct EvalOptions {
     /// With cross-lingual expansion (as search does by default).
     pub cross: bool,
     /// Rank only the articles in this language.
-    pub lang: Option<fihris_lang::Lang>,
+    pub lang: Option<Lang>,
     /// Let stems decide what matches (see [`SearchOptions::broad`]).
     pub broad: bool,
 }
@@ -145,84 +164,70 @@ impl Accumulator {
     }
 }
 
-impl Fihris {
-    /// Runs every query and measures where its target ranks.
-    pub fn evaluate(&self, items: &[KnownItem], options: EvalOptions) -> Result<EvalReport, SearchError> {
-        let start = Instant::now();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8);
-        let chunk = items.len().div_ceil(threads).max(1);
-        let ranks: Vec<Result<Vec<RankOutcome>, SearchError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = items
-                .chunks(chunk)
-                .map(|part| {
-                    let options = &options;
-                    scope.spawn(move || part.iter().map(|item| self.rank_of(item, options)).collect())
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(SearchError::Query("an evaluation thread panicked".to_string()))
-                    })
-                })
-                .collect()
-        });
-        let mut overall = Accumulator::default();
-        let mut by_kind: BTreeMap<String, Accumulator> = BTreeMap::new();
-        let mut i = 0;
-        for part in ranks {
-            for (rank, missing) in part? {
-                overall.add(rank, missing);
-                if let Some(kind) = &items[i].kind {
-                    by_kind.entry(kind.clone()).or_default().add(rank, missing);
-                }
-                i += 1;
+/// Runs every query and measures where its target ranks.
+pub fn evaluate(fihris: &Fihris, items: &[KnownItem], options: EvalOptions) -> Result<EvalReport, EvalError> {
+    let start = Instant::now();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let ranks: Vec<Result<Vec<RankOutcome>, SearchError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let options = &options;
+                scope.spawn(move || part.iter().map(|item| rank_of(fihris, item, options)).collect())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(SearchError::Query("an evaluation thread panicked".to_string())))
+            })
+            .collect()
+    });
+    let mut overall = Accumulator::default();
+    let mut by_kind: BTreeMap<String, Accumulator> = BTreeMap::new();
+    let mut i = 0;
+    for part in ranks {
+        for (rank, missing) in part? {
+            overall.add(rank, missing);
+            if let Some(kind) = &items[i].kind {
+                by_kind.entry(kind.clone()).or_default().add(rank, missing);
             }
+            i += 1;
         }
-        Ok(EvalReport {
-            overall: overall.metrics(),
-            by_kind: by_kind.into_iter().map(|(k, a)| (k, a.metrics())).collect(),
-            elapsed: start.elapsed(),
-        })
     }
+    Ok(EvalReport {
+        overall: overall.metrics(),
+        by_kind: by_kind.into_iter().map(|(k, a)| (k, a.metrics())).collect(),
+        elapsed: start.elapsed(),
+    })
+}
 
-    /// The 1-based rank of the item's target within [`DEPTH`], and whether
-    /// the target is missing from the index.
-    fn rank_of(&self, item: &KnownItem, options: &EvalOptions) -> Result<RankOutcome, SearchError> {
-        let searcher = self.reader.searcher();
-        let Some(target) = self.address_of(&item.target)? else {
-            return Ok((None, true));
-        };
-        let query = self.parse(&SearchOptions {
-            mode: MatchMode::Any,
-            scope: options.scope,
-            syntax: false,
-            cross: options.cross,
-            broad: options.broad,
-            ..SearchOptions::new(item.query.clone())
-        })?;
-        let filters = crate::filters::Filters {
+/// The 1-based rank of the item's target within [`DEPTH`], and whether the
+/// target is missing from the index.
+fn rank_of(fihris: &Fihris, item: &KnownItem, options: &EvalOptions) -> Result<RankOutcome, SearchError> {
+    if !fihris.contains(&item.target)? {
+        return Ok((None, true));
+    }
+    let ranked = fihris.ranked_ids(&SearchOptions {
+        mode: MatchMode::Any,
+        scope: options.scope,
+        syntax: false,
+        cross: options.cross,
+        broad: options.broad,
+        limit: DEPTH,
+        offset: 0,
+        filters: Filters {
             lang: options.lang.clone(),
             ..Default::default()
-        };
-        let query = self.filtered(query, &filters)?;
-        let (top, _) = crate::search::top_by_score(&searcher, &*query, DEPTH, 0)?;
-        Ok((top.iter().position(|(_, a)| *a == target).map(|p| p + 1), false))
-    }
-
-    /// Where the article with this id is.
-    pub(crate) fn address_of(&self, id: &str) -> Result<Option<DocAddress>, SearchError> {
-        let query = TermQuery::new(
-            Term::from_field_text(self.fields.id, id),
-            IndexRecordOption::Basic,
-        );
-        let top = self
-            .reader
-            .searcher()
-            .search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        Ok(top.first().map(|(_, a)| *a))
-    }
+        },
+        ..SearchOptions::new(item.query.clone())
+    })?;
+    Ok((
+        ranked.iter().position(|id| *id == item.target).map(|p| p + 1),
+        false,
+    ))
 }

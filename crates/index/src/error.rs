@@ -1,0 +1,54 @@
+//! Errors of the index crate: lowercase one-line fragments.
+
+use std::path::PathBuf;
+
+use fihris_ingest::io_reason;
+
+/// What can go wrong opening, building or syncing an index.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// No index at the given location.
+    #[error("no index at {}: run `fihris index` first", .0.display())]
+    NotFound(PathBuf),
+    /// The folder exists but holds something else than a fihris index.
+    #[error("{} is not a fihris index (refusing to touch it)", .0.display())]
+    NotAnIndex(PathBuf),
+    /// The index was built by an incompatible version of fihris.
+    #[error("the index at {} was built by another version of fihris ({found}); rebuild it with `fihris index`", path.display())]
+    Incompatible {
+        /// The index folder.
+        path: PathBuf,
+        /// What the index says about itself.
+        found: String,
+    },
+    /// Another process is writing to the index.
+    #[error("another fihris process{} is writing to the index at {}; try again when it is done", pid.map(|p| format!(" (pid {p})")).unwrap_or_default(), path.display())]
+    Locked {
+        /// The index folder.
+        path: PathBuf,
+        /// The other process, if it said.
+        pid: Option<u32>,
+    },
+    /// A root folder or file could not be read at all.
+    #[error(transparent)]
+    Ingest(#[from] fihris_ingest::IngestError),
+    /// A file-system error on the index folder.
+    #[error("cannot use index folder {}: {}", path.display(), io_reason(error))]
+    Io {
+        /// The index folder or file.
+        path: PathBuf,
+        /// The underlying error (its text is part of the message).
+        error: std::io::Error,
+    },
+    /// An error inside tantivy.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// An [`IndexError::Io`] on `path`.
+pub fn io_error(path: &std::path::Path, error: std::io::Error) -> IndexError {
+    IndexError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}

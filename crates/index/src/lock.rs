@@ -1,0 +1,74 @@
+//! The writer lock: one process writes to an index at a time.
+//!
+//! The lock itself is tantivy's (an operating-system file lock held by the
+//! index writer). Beside it, `fihris-writer.pid` names the process that
+//! holds it, so that a second writer is told who to wait for.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::{Index, IndexWriter};
+
+use crate::error::IndexError;
+
+/// The index writer of a sync, and the pid file that names its process
+/// (removed when the writer goes).
+pub(crate) struct Writing {
+    pub index: Index,
+    pub writer: IndexWriter,
+    _pid: Option<PidFile>,
+}
+
+/// Takes the writer lock of `index` at `dir`, for `threads` indexing
+/// threads sharing `memory_budget` bytes (at least 16 MiB each). Fails with
+/// [`IndexError::Locked`] when another process holds it.
+pub(crate) fn lock(
+    dir: &Path,
+    index: Index,
+    threads: usize,
+    memory_budget: usize,
+) -> Result<Writing, IndexError> {
+    let budget = memory_budget.max(threads * (16 << 20));
+    let writer: IndexWriter = match index.writer_with_num_threads(threads, budget) {
+        Ok(w) => w,
+        Err(tantivy::TantivyError::LockFailure(..)) => return Err(locked(dir)),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Writing {
+        index,
+        writer,
+        _pid: PidFile::write(dir),
+    })
+}
+
+/// The error for a locked index, naming the process that holds it when it
+/// left its pid.
+fn locked(dir: &Path) -> IndexError {
+    let pid = std::fs::read_to_string(dir.join(PidFile::NAME))
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok());
+    IndexError::Locked {
+        path: dir.to_path_buf(),
+        pid,
+    }
+}
+
+/// `fihris-writer.pid` in the index folder while a sync writes: tells a
+/// second writer who holds the lock. Removed when the sync ends; a stale one
+/// (after a kill) is harmless, the lock itself is the operating system's.
+struct PidFile(PathBuf);
+
+impl PidFile {
+    const NAME: &'static str = "fihris-writer.pid";
+
+    fn write(dir: &Path) -> Option<PidFile> {
+        let path = dir.join(Self::NAME);
+        std::fs::write(&path, std::process::id().to_string()).ok()?;
+        Some(PidFile(path))
+    }
+}
+
+impl Drop for PidFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
