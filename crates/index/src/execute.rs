@@ -9,9 +9,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use fihris_ingest::{Article, FileEntry, ReadOptions, Skipped};
+use fihris_ingest::{Article, FileEntry, ReadOptions, Reader, Skipped};
 use rayon::prelude::*;
 use tantivy::{doc, IndexWriter, TantivyDocument, Term};
+
+use fihris_ingest::IngestError;
 
 use crate::error::IndexError;
 use crate::held::{IndexedFile, Stamp};
@@ -88,8 +90,12 @@ pub(crate) fn execute(
     options: &BuildOptions,
     sink: &mut Sink<'_>,
 ) -> Result<Executed, IndexError> {
-    let read_options = ReadOptions {
-        max_bytes: options.max_file_bytes,
+    let reader = Reader {
+        options: ReadOptions {
+            max_bytes: options.max_file_bytes,
+        },
+        in_parts_above: options.batch_bytes,
+        part_records: options.part_records,
     };
     let total = plan.read.len() + plan.touched.len();
     let done = AtomicUsize::new(0);
@@ -124,24 +130,23 @@ pub(crate) fn execute(
         let batch = next_batch(rest, options.batch_bytes);
         rest = &rest[batch.len()..];
         if let [one] = batch {
-            let size = one.stamp.map_or(0, |(size, _)| size);
-            if one.entry.format == fihris_ingest::Format::JsonLines && size > options.batch_bytes {
-                reading.read_in_parts(one, options, &read_options, sink)?;
+            if reader.in_parts(&one.entry, size_of(one)) {
+                reading.read_in_parts(one, &reader, sink)?;
                 tick();
                 continue;
             }
         }
-        let outcomes: Vec<Result<Read, String>> = batch
+        let outcomes: Vec<Result<Read, IngestError>> = batch
             .par_iter()
             .map(|file| {
-                let outcome = read_one(&file.entry, &read_options);
+                let outcome = read_one(file, &reader);
                 tick();
                 outcome
             })
             .collect();
         for (file, outcome) in batch.iter().zip(outcomes) {
             match outcome {
-                Err(reason) => reading.failed(&file.entry, file.change, reason, sink),
+                Err(e) => reading.failed(&file.entry, file.change, e.reason(), sink),
                 Ok(read) => {
                     let mut file_in = FileIn::start(file, read.len, read.hash, sink);
                     reading.add(&mut file_in, read.articles, read.signatures, sink)?;
@@ -174,13 +179,18 @@ fn next_batch(rest: &[ToRead], limit: u64) -> &[ToRead] {
     let mut bytes = 0u64;
     let mut n = 0;
     for file in rest {
-        bytes = bytes.saturating_add(file.stamp.map_or(0, |(size, _)| size));
+        bytes = bytes.saturating_add(size_of(file));
         if n > 0 && bytes > limit {
             break;
         }
         n += 1;
     }
     &rest[..n.max(1).min(rest.len())]
+}
+
+/// A planned file's size on disk (0 when it could not be read).
+fn size_of(file: &ToRead) -> u64 {
+    file.stamp.map_or(0, |(size, _)| size)
 }
 
 /// What reading the files has given so far, and the ids taken (and by
@@ -320,55 +330,38 @@ impl Reading {
         self.out.unchanged.insert(key);
     }
 
-    /// Reads a JSON Lines file larger than a batch in parts: as a stream
-    /// when it is plain UTF-8, else whole (to be decoded, or refused before
-    /// any article goes in).
+    /// Reads a file in parts (a JSON Lines file larger than a batch), each
+    /// part's articles added as it comes.
     fn read_in_parts(
         &mut self,
         planned: &ToRead,
-        options: &BuildOptions,
-        read_options: &ReadOptions,
+        reader: &Reader,
         sink: &mut Sink<'_>,
     ) -> Result<(), IndexError> {
         let entry = &planned.entry;
-        let scanned = match fihris_ingest::scan(entry, read_options) {
-            Ok(scanned) => scanned,
+        let opened = match reader.open(entry, size_of(planned)) {
+            Ok(opened) => opened,
             Err(e) => {
                 self.failed(entry, planned.change, e.reason(), sink);
                 return Ok(());
             }
         };
-        let mut file = FileIn::start(planned, scanned.len, scanned.hash, sink);
+        let mut file = FileIn::start(planned, opened.len, opened.hash, sink);
         let mut failed = None;
-        let mut add = |part: fihris_ingest::FileArticles| {
+        let read = opened.articles(&mut |part: fihris_ingest::FileArticles| {
             if failed.is_none() {
                 let signatures = signatures_of(&part.articles);
                 if let Err(e) = self.add(&mut file, part, signatures, sink) {
                     failed = Some(e);
                 }
             }
-        };
-        let read = if scanned.plain_utf8 {
-            fihris_ingest::read_json_lines_in_parts(entry, read_options, options.part_records, &mut add)
-                .map_err(|e| e.reason())
-        } else {
-            read_capped(entry, read_options).and_then(|bytes| {
-                fihris_ingest::read_bytes_in_parts(
-                    entry,
-                    &bytes,
-                    read_options,
-                    options.part_records,
-                    &mut add,
-                )
-                .map_err(|e| e.reason())
-            })
-        };
+        });
         if let Some(e) = failed {
             return Err(e);
         }
         match read {
             Ok(()) => self.finish(file),
-            Err(reason) => self.failed(entry, planned.change, reason, sink),
+            Err(e) => self.failed(entry, planned.change, e.reason(), sink),
         }
         Ok(())
     }
@@ -394,23 +387,24 @@ struct Read {
     signatures: Vec<Signature>,
 }
 
-/// Reads one whole file, or gives the reason it cannot be read.
-fn read_one(entry: &FileEntry, options: &ReadOptions) -> Result<Read, String> {
-    let bytes = read_capped(entry, options)?;
-    let hash = fihris_ingest::content_hash(&bytes);
-    let articles = fihris_ingest::read_bytes_with(entry, &bytes, options).map_err(|e| e.reason())?;
+/// Reads one file of a batch (read whole: in one part).
+fn read_one(file: &ToRead, reader: &Reader) -> Result<Read, IngestError> {
+    let opened = reader.open(&file.entry, size_of(file))?;
+    let (len, hash) = (opened.len, opened.hash);
+    let mut articles = fihris_ingest::FileArticles::default();
+    opened.articles(&mut |part| {
+        articles.articles.extend(part.articles);
+        articles.skipped.extend(part.skipped);
+        articles.encoding = articles.encoding.or(part.encoding);
+        articles.mojibake_repairs += part.mojibake_repairs;
+    })?;
     let signatures = signatures_of(&articles.articles);
     Ok(Read {
-        len: bytes.len() as u64,
+        len,
         hash,
         articles,
         signatures,
     })
-}
-
-/// [`fihris_ingest::read_capped`], failing with the reason.
-fn read_capped(entry: &FileEntry, options: &ReadOptions) -> Result<Vec<u8>, String> {
-    fihris_ingest::read_capped(entry, options).map_err(|e| e.reason())
 }
 
 /// The tantivy document of an article.

@@ -18,13 +18,13 @@
 //! Empty, binary, oversized ([`ReadOptions::max_bytes`]) and corrupt
 //! compressed files are errors with a one-line reason; nothing panics.
 //!
-//! Entry points: [`collect_files`] walks the roots a user gave,
-//! [`read_file`] (or [`read_file_with`] and its [`ReadOptions`]) turns one
-//! file into [`Article`]s and per-record problems. Nothing here prints:
+//! Entry points: [`collect_files`] walks the roots a user gave, a
+//! [`Reader`] (with its [`ReadOptions`]) turns one file into [`Article`]s
+//! and per-record problems, read whole or in parts as it decides. Nothing here prints:
 //! problems are returned as [`Skipped`] values or [`IngestError`]s with a
 //! one-line reason.
 //!
-//! This crate does not index anything (`fihris-search`) or analyse words
+//! This crate does not index anything (`fihris-index`) or analyse words
 //! (`fihris-normalize`).
 
 pub mod boilerplate;
@@ -35,6 +35,7 @@ mod html;
 mod json;
 mod markdown;
 mod mojibake;
+mod reader;
 mod stream;
 mod text;
 mod walk;
@@ -48,7 +49,8 @@ use fihris_lang::Lang;
 pub use date::Date;
 pub use decode::decode_utf8;
 pub use error::{io_reason, IngestError};
-pub use stream::{content_hash, file_hash, read_json_lines_in_parts, scan, Scanned};
+pub use reader::{Opened, Reader};
+pub use stream::{content_hash, file_hash};
 pub use walk::{collect_files, collect_files_excluding, Compression, FileEntry, Format};
 
 use decode::Container;
@@ -147,20 +149,21 @@ impl Default for ReadOptions {
 
 /// Reads one file into articles. An error means nothing of the file could
 /// be used; per-record problems are in [`FileArticles::skipped`].
-pub fn read_file(entry: &FileEntry) -> Result<FileArticles, IngestError> {
+#[cfg(test)]
+pub(crate) fn read_file(entry: &FileEntry) -> Result<FileArticles, IngestError> {
     read_file_with(entry, &ReadOptions::default())
 }
 
 /// Like [`read_file`], with limits. The size is checked on the file's
 /// metadata before reading, and again while reading (a file may grow).
-pub fn read_file_with(entry: &FileEntry, options: &ReadOptions) -> Result<FileArticles, IngestError> {
+pub(crate) fn read_file_with(entry: &FileEntry, options: &ReadOptions) -> Result<FileArticles, IngestError> {
     read_bytes_with(entry, &read_capped(entry, options)?, options)
 }
 
 /// The bytes of a file (compressed, for a `.gz` entry), refused without
 /// reading when it is over the cap, and read no further than one byte past
 /// it (a file may grow; [`read_bytes_with`] refuses it then).
-pub fn read_capped(entry: &FileEntry, options: &ReadOptions) -> Result<Vec<u8>, IngestError> {
+pub(crate) fn read_capped(entry: &FileEntry, options: &ReadOptions) -> Result<Vec<u8>, IngestError> {
     let (file, size) = open_capped(entry, options)?;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(options.max_bytes.saturating_add(1))
@@ -192,12 +195,13 @@ pub(crate) fn open_capped(
 
 /// Like [`read_file`], for bytes already in memory (compressed, for a
 /// `.gz` entry).
-pub fn read_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestError> {
+#[cfg(test)]
+pub(crate) fn read_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestError> {
     read_bytes_with(entry, bytes, &ReadOptions::default())
 }
 
 /// Like [`read_file_with`], for bytes already in memory.
-pub fn read_bytes_with(
+pub(crate) fn read_bytes_with(
     entry: &FileEntry,
     bytes: &[u8],
     options: &ReadOptions,
@@ -226,7 +230,7 @@ pub fn read_bytes_with(
 /// are never all in memory at once; any other file in one part. Every part
 /// carries the file's encoding and the mojibake repairs of its own
 /// articles. Nothing is handed over when the file cannot be read.
-pub fn read_bytes_in_parts(
+pub(crate) fn read_bytes_in_parts(
     entry: &FileEntry,
     bytes: &[u8],
     options: &ReadOptions,

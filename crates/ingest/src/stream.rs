@@ -52,7 +52,7 @@ pub fn file_hash(path: &std::path::Path) -> std::io::Result<(u64, u64)> {
 
 /// What [`scan`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scanned {
+pub(crate) struct Scanned {
     /// Bytes on disk.
     pub len: u64,
     /// [`content_hash`] of those bytes.
@@ -90,7 +90,7 @@ fn gzip_error(entry: &FileEntry, e: &std::io::Error) -> IngestError {
 /// Reads the file once: its size, hash, and whether its text is plain UTF-8
 /// (see [`Scanned`]). Fails as the whole-file reading would on a file that
 /// cannot be read, is too large (decompressed, for `.gz`) or is not gzip.
-pub fn scan(entry: &FileEntry, options: &ReadOptions) -> Result<Scanned, IngestError> {
+pub(crate) fn scan(entry: &FileEntry, options: &ReadOptions) -> Result<Scanned, IngestError> {
     let (file, _) = crate::open_capped(entry, options)?;
     let mut raw = Hashing {
         inner: file,
@@ -195,7 +195,7 @@ impl Utf8Check {
 /// handing its articles to `sink` in parts of at most `records` records
 /// (each part parsed on every core), in line order. Line numbers, skipped
 /// records and repairs are those of the whole-file reading.
-pub fn read_json_lines_in_parts(
+pub(crate) fn read_json_lines_in_parts(
     entry: &FileEntry,
     options: &ReadOptions,
     records: usize,

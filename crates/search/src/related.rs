@@ -28,7 +28,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use fihris_ingest::{read_file_with, FileEntry, ReadOptions};
+use fihris_ingest::{FileEntry, ReadOptions, Reader};
 use fihris_lang::Lang;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -553,7 +553,7 @@ impl Fihris {
             path: file.clone(),
             reason: "not a format fihris reads (txt, md, html, json, jsonl)".to_string(),
         })?;
-        let read = read_file_with(&entry, &ReadOptions::default())?;
+        let read = Reader::new(ReadOptions::default()).read(&entry)?;
         let mut articles = read.articles;
         let article = match (line, articles.len()) {
             (_, 0) => {
