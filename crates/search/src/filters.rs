@@ -17,6 +17,10 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 use fihris_index::Fields;
+use tantivy::collector::Count;
+
+use crate::error::SearchError;
+use crate::Fihris;
 
 /// Which articles a query may return, besides matching it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -163,6 +167,37 @@ pub(crate) fn restrict(query: Box<dyn Query>, clauses: Vec<(Occur, Box<dyn Query
     let mut all = vec![(Occur::Must, query)];
     all.extend(clauses);
     Box::new(BooleanQuery::new(all))
+}
+
+impl Fihris {
+    /// `matched` restricted by the filters.
+    pub(crate) fn filtered(
+        &self,
+        matched: Box<dyn Query>,
+        f: &Filters,
+    ) -> Result<Box<dyn Query>, SearchError> {
+        let mut exact = self.index.tokenizer_for_field(self.fields.body)?;
+        let mut clauses = non_date_clauses(&self.fields, f, &mut exact);
+        if f.has_dates() {
+            clauses.push(date_clause(&self.fields, f));
+        }
+        Ok(restrict(matched, clauses))
+    }
+
+    /// How many undated articles match `matched` and the filters other than
+    /// dates: those a date filter leaves out (0 without a date filter).
+    pub(crate) fn undated_excluded(&self, matched: &dyn Query, f: &Filters) -> Result<usize, SearchError> {
+        if !f.has_dates() {
+            return Ok(0);
+        }
+        let mut exact = self.index.tokenizer_for_field(self.fields.body)?;
+        let others = non_date_clauses(&self.fields, f, &mut exact);
+        let searcher = self.reader.searcher();
+        let probe = restrict(matched.box_clone(), others);
+        let all = searcher.search(&*probe, &Count)?;
+        let dated = restrict(probe, vec![date_clause(&self.fields, &Filters::default())]);
+        Ok(all - searcher.search(&*dated, &Count)?)
+    }
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 //! [`Fihris::open`] opens an index (through `fihris_index::open`) and is
 //! the one handle every question goes through; each kind of question has
 //! its module, which adds its methods to the handle:
-//! - `search.rs`: [`Fihris::search`] (hits with snippets, counts, date
-//!   sort, collapsed stories) and [`Fihris::ranked_ids`] (ranking only);
+//! - `search.rs`: [`Fihris::search`] (hits with snippets from
+//!   `snippets.rs`, counts, pages in the orders of `order.rs`, collapsed
+//!   stories) and [`Fihris::ranked_ids`] (ranking only);
 //!   the query language is `query.rs`, turned into tantivy queries by
 //!   `build_query.rs` (what matches: written forms; what ranks: stems,
 //!   with `scoring.rs`), filtered by `filters.rs`, and expanded to the
@@ -31,10 +32,12 @@ mod dups;
 mod error;
 mod explain_match;
 mod filters;
+mod order;
 pub mod query;
 mod related;
 mod scoring;
 mod search;
+mod snippets;
 mod stats;
 
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
@@ -16,7 +16,9 @@ use tantivy::{DocAddress, Term};
 
 use crate::build_query::{QueryBuilder, Weights};
 use crate::error::SearchError;
-use crate::filters::{self, Filters};
+use crate::filters::Filters;
+use crate::order::{top_by_score, DateOrder};
+use crate::snippets::make_snippet;
 use crate::Fihris;
 
 /// How much more a title match counts than a body match, for queries of up
@@ -532,186 +534,6 @@ pub struct MatchedTerm {
     pub score: f32,
 }
 
-/// A match for the date order: its day, score and id.
-struct Dated {
-    day: Option<i64>,
-    score: f32,
-    id: String,
-    address: DocAddress,
-}
-
-/// Matches collected beyond a page to order equal scores by id: enough for
-/// the copies of one story, which score the same.
-const TIE_MARGIN: usize = 32;
-
-/// The best `limit` matches after `offset`, by score, equal scores in the
-/// order of their ids, and the number of matches. Tantivy orders equal
-/// scores by where the documents sit in the index, which depends on which
-/// indexing thread took them: two builds of the same files would order
-/// (and cut) exact copies differently.
-pub(crate) fn top_by_score(
-    searcher: &tantivy::Searcher,
-    query: &dyn tantivy::query::Query,
-    limit: usize,
-    offset: usize,
-) -> Result<(Vec<(f32, DocAddress)>, usize), SearchError> {
-    let wanted = offset.saturating_add(limit);
-    let (mut top, total) = searcher.search(
-        query,
-        &(
-            TopDocs::with_limit(wanted.saturating_add(TIE_MARGIN)).order_by_score(),
-            Count,
-        ),
-    )?;
-    let tied = top.windows(2).any(|w| w[0].0 == w[1].0);
-    if tied {
-        let mut columns = std::collections::HashMap::new();
-        let mut keyed = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let column = match columns.entry(address.segment_ord) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                    searcher
-                        .segment_reader(address.segment_ord)
-                        .fast_fields()
-                        .str("id")?,
-                ),
-            };
-            let id =
-                crate::first_str(column.as_ref(), address.doc_id).map_err(tantivy::TantivyError::from)?;
-            keyed.push((score, id, address));
-        }
-        keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        top = keyed
-            .into_iter()
-            .map(|(score, _, address)| (score, address))
-            .collect();
-    }
-    top.truncate(wanted);
-    Ok((top.into_iter().skip(offset).collect(), total))
-}
-
-/// Collects every match with its day, score and id (for `--sort date`).
-struct DateOrder;
-
-struct SegmentDates {
-    segment: u32,
-    days: tantivy::columnar::Column<i64>,
-    ids: Option<tantivy::columnar::StrColumn>,
-    found: Vec<Dated>,
-}
-
-impl Collector for DateOrder {
-    type Fruit = Vec<Dated>;
-    type Child = SegmentDates;
-
-    fn for_segment(&self, segment: u32, reader: &tantivy::SegmentReader) -> tantivy::Result<SegmentDates> {
-        let fast = reader.fast_fields();
-        Ok(SegmentDates {
-            segment,
-            days: fast.i64("day")?,
-            ids: fast.str("id")?,
-            found: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<Dated>>) -> tantivy::Result<Vec<Dated>> {
-        Ok(fruits.into_iter().flatten().collect())
-    }
-}
-
-impl SegmentCollector for SegmentDates {
-    type Fruit = Vec<Dated>;
-
-    fn collect(&mut self, doc: tantivy::DocId, score: f32) {
-        let id = crate::first_str(self.ids.as_ref(), doc).unwrap_or_default();
-        self.found.push(Dated {
-            day: self.days.first(doc),
-            score,
-            id,
-            address: DocAddress::new(self.segment, doc),
-        });
-    }
-
-    fn harvest(self) -> Vec<Dated> {
-        self.found
-    }
-}
-
-impl Fihris {
-    /// `matched` restricted by the filters.
-    pub(crate) fn filtered(
-        &self,
-        matched: Box<dyn Query>,
-        f: &Filters,
-    ) -> Result<Box<dyn Query>, SearchError> {
-        let mut exact = self.index.tokenizer_for_field(self.fields.body)?;
-        let mut clauses = filters::non_date_clauses(&self.fields, f, &mut exact);
-        if f.has_dates() {
-            clauses.push(filters::date_clause(&self.fields, f));
-        }
-        Ok(filters::restrict(matched, clauses))
-    }
-
-    /// How many undated articles match `matched` and the filters other than
-    /// dates: those a date filter leaves out (0 without a date filter).
-    pub(crate) fn undated_excluded(&self, matched: &dyn Query, f: &Filters) -> Result<usize, SearchError> {
-        if !f.has_dates() {
-            return Ok(0);
-        }
-        let mut exact = self.index.tokenizer_for_field(self.fields.body)?;
-        let others = filters::non_date_clauses(&self.fields, f, &mut exact);
-        let searcher = self.reader.searcher();
-        let probe = filters::restrict(matched.box_clone(), others);
-        let all = searcher.search(&*probe, &Count)?;
-        let dated = filters::restrict(
-            probe,
-            vec![filters::date_clause(&self.fields, &Filters::default())],
-        );
-        Ok(all - searcher.search(&*dated, &Count)?)
-    }
-}
-
-/// The best passage of `body` for the query (the passage of the first
-/// generator that highlights anything), or its beginning when the query
-/// matched only the title.
-fn make_snippet(generators: &[SnippetGenerator], body: &str, max_chars: usize) -> Snippet {
-    // The first generator that highlights anything: the stemmed one
-    // finds every matched word (exact forms have their stem too); the exact
-    // one is needed only for queries the stemmed fields do not answer
-    // (phrases). Each generator analyses the whole body, a fifth of the
-    // time of a long query.
-    let snippet = generators
-        .iter()
-        .map(|g| g.snippet(body))
-        .find(|s| !s.highlighted().is_empty())
-        .unwrap_or_else(tantivy::snippet::Snippet::empty);
-    let (text, highlights) = if snippet.fragment().is_empty() {
-        (lead(body, max_chars), Vec::new())
-    } else {
-        (snippet.fragment().to_string(), snippet.highlighted().to_vec())
-    };
-    // Newlines become spaces: same length, so the ranges stay right.
-    Snippet {
-        text: text.replace(['\n', '\r', '\t'], " "),
-        highlights,
-    }
-}
-
-/// The first `max_chars` characters of `text`, cut at a word boundary.
-fn lead(text: &str, max_chars: usize) -> String {
-    let end = match text.char_indices().nth(max_chars) {
-        None => return text.to_string(),
-        Some((i, _)) => i,
-    };
-    let cut = text[..end].rfind(char::is_whitespace).unwrap_or(end);
-    format!("{}…", text[..cut].trim_end())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -722,12 +544,5 @@ mod tests {
         assert_eq!(title_boost(4), TITLE_BOOST);
         assert_eq!(title_boost(8), 1.0);
         assert_eq!(title_boost(60), MIN_TITLE_BOOST);
-    }
-
-    #[test]
-    fn lead_cuts_at_a_word() {
-        assert_eq!(lead("un deux trois", 20), "un deux trois");
-        assert_eq!(lead("un deux trois", 9), "un deux…");
-        assert_eq!(lead("توأمة بين وكالتين", 8), "توأمة…");
     }
 }

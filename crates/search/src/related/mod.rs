@@ -386,7 +386,7 @@ impl Fihris {
                 ),
             ]));
         }
-        let (top, _) = crate::search::top_by_score(searcher, &*query, CANDIDATES, 0)?;
+        let (top, _) = crate::order::top_by_score(searcher, &*query, CANDIDATES, 0)?;
         let best = top.first().map_or(1.0, |(s, _)| *s).max(f32::MIN_POSITIVE);
         let total: f32 = clauses
             .iter()

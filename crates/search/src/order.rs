@@ -1,0 +1,117 @@
+//! The orders of hits: by score (equal scores by id, so that two builds of
+//! the same files give the same pages) and by date (`--sort date`).
+
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::DocAddress;
+
+use crate::error::SearchError;
+
+/// A match for the date order: its day, score and id.
+pub(crate) struct Dated {
+    pub day: Option<i64>,
+    pub score: f32,
+    pub id: String,
+    pub address: DocAddress,
+}
+
+/// Matches collected beyond a page to order equal scores by id: enough for
+/// the copies of one story, which score the same.
+const TIE_MARGIN: usize = 32;
+
+/// The best `limit` matches after `offset`, by score, equal scores in the
+/// order of their ids, and the number of matches. Tantivy orders equal
+/// scores by where the documents sit in the index, which depends on which
+/// indexing thread took them: two builds of the same files would order
+/// (and cut) exact copies differently.
+pub(crate) fn top_by_score(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    limit: usize,
+    offset: usize,
+) -> Result<(Vec<(f32, DocAddress)>, usize), SearchError> {
+    let wanted = offset.saturating_add(limit);
+    let (mut top, total) = searcher.search(
+        query,
+        &(
+            TopDocs::with_limit(wanted.saturating_add(TIE_MARGIN)).order_by_score(),
+            Count,
+        ),
+    )?;
+    let tied = top.windows(2).any(|w| w[0].0 == w[1].0);
+    if tied {
+        let mut columns = std::collections::HashMap::new();
+        let mut keyed = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let column = match columns.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .fast_fields()
+                        .str("id")?,
+                ),
+            };
+            let id =
+                crate::first_str(column.as_ref(), address.doc_id).map_err(tantivy::TantivyError::from)?;
+            keyed.push((score, id, address));
+        }
+        keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        top = keyed
+            .into_iter()
+            .map(|(score, _, address)| (score, address))
+            .collect();
+    }
+    top.truncate(wanted);
+    Ok((top.into_iter().skip(offset).collect(), total))
+}
+
+/// Collects every match with its day, score and id (for `--sort date`).
+pub(crate) struct DateOrder;
+
+pub(crate) struct SegmentDates {
+    segment: u32,
+    days: tantivy::columnar::Column<i64>,
+    ids: Option<tantivy::columnar::StrColumn>,
+    found: Vec<Dated>,
+}
+
+impl Collector for DateOrder {
+    type Fruit = Vec<Dated>;
+    type Child = SegmentDates;
+
+    fn for_segment(&self, segment: u32, reader: &tantivy::SegmentReader) -> tantivy::Result<SegmentDates> {
+        let fast = reader.fast_fields();
+        Ok(SegmentDates {
+            segment,
+            days: fast.i64("day")?,
+            ids: fast.str("id")?,
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Dated>>) -> tantivy::Result<Vec<Dated>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for SegmentDates {
+    type Fruit = Vec<Dated>;
+
+    fn collect(&mut self, doc: tantivy::DocId, score: f32) {
+        let id = crate::first_str(self.ids.as_ref(), doc).unwrap_or_default();
+        self.found.push(Dated {
+            day: self.days.first(doc),
+            score,
+            id,
+            address: DocAddress::new(self.segment, doc),
+        });
+    }
+
+    fn harvest(self) -> Vec<Dated> {
+        self.found
+    }
+}
