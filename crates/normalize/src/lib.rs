@@ -38,6 +38,8 @@ pub mod french_elision;
 pub mod french_inflection;
 pub mod french_light_stem;
 pub mod inflection;
+#[cfg(test)]
+mod properties;
 pub mod shared_analysis;
 pub mod snowball_stem;
 pub mod stopwords;
