@@ -39,6 +39,8 @@ mod scoring;
 mod search;
 mod snippets;
 mod stats;
+#[cfg(test)]
+mod test_index;
 
 use std::path::{Path, PathBuf};
 

@@ -339,3 +339,115 @@ fn boolean(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> 
         _ => Some(Box::new(BooleanQuery::new(clauses))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_index::index_of;
+    use crate::{Fihris, MatchMode, SearchOptions};
+
+    /// The ids that `query` matches, sorted, with the given options.
+    fn ids(fihris: &Fihris, query: &str, edit: impl Fn(&mut SearchOptions)) -> Vec<String> {
+        let mut options = SearchOptions {
+            limit: 100,
+            ..SearchOptions::new(query)
+        };
+        edit(&mut options);
+        let results = fihris.search(&options).unwrap_or_else(|e| panic!("{query}: {e}"));
+        assert_eq!(
+            results.total,
+            results.hits.len(),
+            "{query}: one page holds every match"
+        );
+        let mut ids: Vec<String> = results.hits.into_iter().map(|h| h.meta.id).collect();
+        ids.sort();
+        ids
+    }
+
+    fn articles() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+        vec![
+            (
+                "univ",
+                "ar",
+                "أخبار الجامعة",
+                "افتتحت الجامعات الجزائرية السنة الدراسية في الجامعة المركزية.",
+            ),
+            (
+                "friday",
+                "ar",
+                "خطبة",
+                "ألقى الإمام خطبة الجمعة في المسجد الكبير يوم الجمعة.",
+            ),
+            (
+                "market",
+                "fr",
+                "Le marché",
+                "Le marché de l'emploi reste tendu selon l'ANEM.",
+            ),
+            (
+                "walk",
+                "fr",
+                "La marche",
+                "Une marche pour l'emploi des jeunes a eu lieu à Oran.",
+            ),
+            (
+                "jobless",
+                "fr",
+                "Chômage",
+                "Le chômage des jeunes baisse, dit l'ANEM.",
+            ),
+            (
+                "campus",
+                "fr",
+                "Rentrée",
+                "L'université d'Oran accueille ses étudiants.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_word_matches_its_forms_not_its_stem_family() {
+        let index = index_of(&articles());
+        let f = &index.fihris;
+        assert_eq!(ids(f, "الجامعة", |o| o.cross = false), ["univ"]);
+        assert_eq!(ids(f, "الجامعة", |_| {}), ["campus", "univ"]);
+        assert_eq!(ids(f, "marché", |_| {}), ["market"]);
+        // Typed without accents, a word matches every spelling.
+        assert_eq!(ids(f, "marche", |_| {}), ["market", "walk"]);
+        // --broad: the stem family decides.
+        let broad = ids(f, "الجامعة", |o| {
+            o.broad = true;
+            o.cross = false;
+        });
+        assert!(broad.contains(&"friday".to_string()), "{broad:?}");
+    }
+
+    #[test]
+    fn exclusions_and_modes() {
+        let index = index_of(&articles());
+        let f = &index.fihris;
+        assert_eq!(ids(f, "emploi -chômage", |_| {}), ["market", "walk"]);
+        assert_eq!(ids(f, "emploi ANEM", |_| {}), ["market"]);
+        assert_eq!(
+            ids(f, "emploi ANEM", |o| o.mode = MatchMode::Any),
+            ["jobless", "market", "walk"]
+        );
+        assert_eq!(ids(f, "marché OR chômage", |_| {}), ["jobless", "market"]);
+        assert_eq!(ids(f, "title:marche", |_| {}), ["market", "walk"]);
+    }
+
+    #[test]
+    fn translations_match_only_with_the_expansion_and_rank_below() {
+        let index = index_of(&articles());
+        let f = &index.fihris;
+        assert_eq!(ids(f, "université", |o| o.cross = false), ["campus"]);
+        assert_eq!(ids(f, "université", |_| {}), ["campus", "univ"]);
+        // Direct matches rank above translated ones.
+        let ranked = f
+            .ranked_ids(&SearchOptions {
+                limit: 10,
+                ..SearchOptions::new("université")
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ranked, ["campus", "univ"]);
+    }
+}
