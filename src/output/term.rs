@@ -50,9 +50,10 @@ pub fn line_width() -> usize {
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok());
     let terminal = || {
-        io::stdout()
+        let stdout = io::stdout();
+        stdout
             .is_terminal()
-            .then(terminal_size::terminal_size)
+            .then(|| terminal_size::terminal_size_of(&stdout))
             .flatten()
             .map(|(terminal_size::Width(w), _)| usize::from(w))
     };
