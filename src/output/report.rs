@@ -9,6 +9,7 @@ use std::path::Path;
 use anyhow::Result;
 use fihris_search::{BuildReport, Change, CommitInfo, EvalReport, Metrics, Stats};
 
+use super::term::pad_right;
 use super::wire::{self, change_name, json_line};
 
 /// What `fihris status` shows: the index, what its last commit says, its
@@ -251,11 +252,17 @@ pub fn eval_table(out: &mut impl Write, report: &EvalReport, queries: &Path, ind
         "{:<12} {:>6} {:>7} {:>6} {:>6} {:>6}",
         "queries", "n", "MRR@10", "R@1", "R@10", "R@100"
     )?;
+    // A kind is the query file's text: padded by display width.
     let row = |out: &mut dyn Write, name: &str, m: &Metrics| {
         writeln!(
             out,
-            "{:<12} {:>6} {:>7.3} {:>6.3} {:>6.3} {:>6.3}",
-            name, m.queries, m.mrr10, m.recall1, m.recall10, m.recall100
+            "{} {:>6} {:>7.3} {:>6.3} {:>6.3} {:>6.3}",
+            pad_right(name, 12),
+            m.queries,
+            m.mrr10,
+            m.recall1,
+            m.recall10,
+            m.recall100
         )
     };
     row(out, "all", &report.overall)?;

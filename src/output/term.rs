@@ -105,6 +105,13 @@ pub fn truncate(text: &str, width: usize) -> &str {
     text
 }
 
+/// `text` followed by spaces up to `width` columns (by display width, as
+/// `format!("{:<width$}")` would pad by characters).
+pub fn pad_right(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(display_width(text));
+    format!("{text}{}", " ".repeat(pad))
+}
+
 /// Greedy word wrap to `width` columns; a word longer than a line stays whole.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
@@ -203,6 +210,14 @@ mod tests {
         // Wide CJK characters take two.
         assert_eq!(display_width("就业"), 4);
         assert_eq!(wrap("就业 就业 x", 6), vec!["就业", "就业 x"]);
+    }
+
+    #[test]
+    fn pads_by_display_width() {
+        assert_eq!(pad_right("fr", 5), "fr   ");
+        assert_eq!(pad_right("就业", 5), "就业 ");
+        assert_eq!(pad_right("تَوْأَمَة", 6), "تَوْأَمَة ");
+        assert_eq!(pad_right("anticonstitutionnel", 5), "anticonstitutionnel");
     }
 
     #[test]
