@@ -27,12 +27,46 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when standard output is a terminal and NO_COLOR is not set
+    /// Colour when standard output is a terminal, unless NO_COLOR is set or
+    /// CLICOLOR is 0 (CLICOLOR_FORCE colours anyway)
     Auto,
     /// Always colour
     Always,
     /// Never colour
     Never,
+}
+
+impl From<ColorChoice> for crate::output::ColorWhen {
+    fn from(c: ColorChoice) -> Self {
+        match c {
+            ColorChoice::Auto => crate::output::ColorWhen::Auto,
+            ColorChoice::Always => crate::output::ColorWhen::Always,
+            ColorChoice::Never => crate::output::ColorWhen::Never,
+        }
+    }
+}
+
+impl Command {
+    /// The output format the command's flags ask for (`--json`, `--csv`).
+    pub fn format(&self) -> crate::output::Format {
+        use crate::output::Format;
+        let (json, csv) = match self {
+            Command::Index(a) => (a.json, false),
+            Command::Search(a) => (a.json, a.csv),
+            Command::Eval(a) => (a.json, false),
+            Command::Status(a) => (a.json, false),
+            Command::Show(a) => (a.json, false),
+            Command::Stats(a) => (a.json, a.csv),
+            Command::ExplainMatch(a) => (a.json, false),
+            Command::Related(a) => (a.json, false),
+            Command::Dups(a) => (a.json, false),
+        };
+        match (json, csv) {
+            (true, _) => Format::Json,
+            (false, true) => Format::Csv,
+            (false, false) => Format::Human,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,15 +14,17 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 use fihris_eval::{EvalOptions, KnownItem};
-use fihris_index::{build_index, index_exists, BuildOptions, Change};
+use fihris_index::{build_index, index_exists, BuildOptions};
 use fihris_search::{
     DupsOptions, ExplainMatchOptions, FieldScope, Fihris, MatchMode, RelatedOptions, RelatedTo,
     SearchOptions, SortOrder, StatsBy, StatsOptions,
 };
 
+use output::{Config, Format, Printer};
+
 use cli::{
-    Cli, ColorChoice, Command, DupsArgs, EvalArgs, EvalField, ExplainMatchArgs, IndexArgs, RelatedArgs,
-    SearchArgs, ShowArgs, SortChoice, StatsArgs, StatsByChoice, StatusArgs,
+    Cli, Command, DupsArgs, EvalArgs, EvalField, ExplainMatchArgs, IndexArgs, RelatedArgs, SearchArgs,
+    ShowArgs, SortChoice, StatsArgs, StatsByChoice,
 };
 
 /// Where the index lives when neither --index nor FIHRIS_INDEX says.
@@ -95,31 +97,30 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> Result<Outcome> {
     let explicit_index = cli.index.is_some();
     let index = cli.index.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX));
-    let color = match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    match cli.command {
-        Command::Index(args) => index_command(&index, args),
-        Command::Search(args) => search_command(&index, explicit_index, args, color),
-        Command::Eval(args) => eval_command(&index, args),
-        Command::Show(args) => show_command(&index, args, color),
-        Command::Status(args) => status_command(&index, args),
-        Command::Stats(args) => stats_command(&index, args, color),
-        Command::ExplainMatch(args) => explain_match_command(&index, args, color),
-        Command::Related(args) => related_command(&index, args, color),
-        Command::Dups(args) => dups_command(&index, args, color),
-    }
+    let config = Config::resolve(cli.command.format(), cli.color.into());
+    let mut printer = Printer::stdout(config);
+    let p = &mut printer;
+    let outcome = match cli.command {
+        Command::Index(args) => index_command(&index, args, p),
+        Command::Search(args) => search_command(&index, explicit_index, args, p),
+        Command::Eval(args) => eval_command(&index, args, p),
+        Command::Show(args) => show_command(&index, args, p),
+        Command::Status(_) => status_command(&index, p),
+        Command::Stats(args) => stats_command(&index, args, p),
+        Command::ExplainMatch(args) => explain_match_command(&index, args, p),
+        Command::Related(args) => related_command(&index, args, p),
+        Command::Dups(args) => dups_command(&index, args, p),
+    }?;
+    printer.flush()?;
+    Ok(outcome)
 }
 
-fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
+fn index_command(index: &Path, args: IndexArgs, printer: &mut Printer<impl Write>) -> Result<Outcome> {
     let roots = if args.paths.is_empty() {
         vec![PathBuf::from(DEFAULT_CORPUS)]
     } else {
         args.paths
     };
-    let json = args.json;
     // A progress bar with count and ETA on a terminal; nothing otherwise.
     let bar = io::stderr().is_terminal().then(|| {
         indicatif::ProgressBar::new(0).with_style(
@@ -145,7 +146,7 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
         max_file_bytes: args.max_file_size.saturating_mul(1 << 20),
         ..BuildOptions::new(roots)
     };
-    let result = build(index, options, &mut io::stdout(), json);
+    let result = build(index, options, printer);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -157,64 +158,23 @@ fn index_command(index: &Path, args: IndexArgs) -> Result<Outcome> {
     })
 }
 
-/// Builds the index, reporting skipped files on stderr and the summary on
-/// `summary_out`; returns the number of articles indexed.
-/// Most file events listed on stderr by a human-readable build report;
-/// beyond, their count (`--json` lists them all).
-const MAX_LISTED_CHANGES: usize = 100;
-
-fn build(index: &Path, options: BuildOptions, summary_out: &mut impl Write, json: bool) -> Result<usize> {
+/// Builds the index and prints its report; returns the number of
+/// articles indexed.
+fn build(index: &Path, options: BuildOptions, printer: &mut Printer<impl Write>) -> Result<usize> {
     let report = build_index(index, &options).context("cannot build the index")?;
     if !options.dry_run {
         fihris_search::refresh_caches(index, options.stemmer);
     }
-    if json {
-        output::json_build(summary_out, &report, index, options.dry_run)?;
-        return Ok(report.articles);
-    }
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    let verb = |c: Change| match (c, options.dry_run) {
-        (Change::Added, false) => "added",
-        (Change::Changed, false) => "changed",
-        (Change::Removed, false) => "removed",
-        (Change::Added, true) => "would add",
-        (Change::Changed, true) => "would change",
-        (Change::Removed, true) => "would remove",
-    };
-    // A full build adds every file: the summary says so. A sync lists what
-    // it added, changed and removed.
-    if report.full {
-    } else if report.changes.len() <= MAX_LISTED_CHANGES {
-        for (path, change) in &report.changes {
-            writeln!(err, "{} {}", verb(*change), path.display())?;
-        }
-    } else {
-        writeln!(
-            err,
-            "{} files added, changed or removed (--json lists them)",
-            report.changes.len()
-        )?;
-    }
-    for (path, encoding) in &report.decoded {
-        writeln!(err, "decoded {} from {encoding}", path.display())?;
-    }
-    for (path, n) in &report.repaired {
-        let s = if *n == 1 { "" } else { "s" };
-        writeln!(err, "repaired {n} mojibake sequence{s} in {}", path.display())?;
-    }
-    for skipped in &report.skipped {
-        writeln!(err, "skipped {skipped}")?;
-    }
-    writeln!(
-        summary_out,
-        "{}",
-        output::build_summary(&report, index, options.dry_run)
-    )?;
+    printer.index_report(&report, index, options.dry_run)?;
     Ok(report.articles)
 }
 
-fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: bool) -> Result<Outcome> {
+fn search_command(
+    index: &Path,
+    explicit_index: bool,
+    args: SearchArgs,
+    printer: &mut Printer<impl Write>,
+) -> Result<Outcome> {
     if !explicit_index && !index_exists(index) && !index.join("meta.json").exists() {
         let corpus = Path::new(DEFAULT_CORPUS);
         if corpus.is_dir() {
@@ -223,12 +183,9 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
                 index.display(),
                 corpus.display()
             );
-            build(
-                index,
-                BuildOptions::new(vec![corpus.to_path_buf()]),
-                &mut io::stderr(),
-                false,
-            )?;
+            // The report goes to stderr: stdout is for the hits.
+            let mut report = Printer::new(printer.config().with_format(Format::Human), io::stderr());
+            build(index, BuildOptions::new(vec![corpus.to_path_buf()]), &mut report)?;
         }
     }
     let fihris = Fihris::open(index)?;
@@ -251,16 +208,7 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
     if results.undated_excluded > 0 {
         eprintln!("{}", output::undated_note(results.undated_excluded));
     }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        output::json_hits(&mut out, &results)?;
-    } else if args.csv {
-        output::csv_hits(&mut out, &results)?;
-    } else {
-        output::human_hits(&mut out, &results, color, args.offset)?;
-    }
-    out.flush()?;
+    printer.search(&results, args.offset)?;
     // `--limit 0` asks only for the count; otherwise an empty page is
     // "nothing found", like grep.
     let found = if options.limit == 0 {
@@ -275,7 +223,7 @@ fn search_command(index: &Path, explicit_index: bool, args: SearchArgs, color: b
     })
 }
 
-fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
+fn eval_command(index: &Path, args: EvalArgs, printer: &mut Printer<impl Write>) -> Result<Outcome> {
     let items = KnownItem::read_all(&args.queries)?;
     let fihris = Fihris::open(index)?;
     let scope = match args.field {
@@ -292,14 +240,7 @@ fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
             broad: args.broad,
         },
     )?;
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    if args.json {
-        serde_json::to_writer(&mut out, &report)?;
-        writeln!(out)?;
-    } else {
-        output::eval_table(&mut out, &report, &args.queries, index)?;
-    }
+    printer.eval(&report, &args.queries, index)?;
     Ok(if report.overall.queries > 0 {
         Outcome::Found
     } else {
@@ -307,25 +248,17 @@ fn eval_command(index: &Path, args: EvalArgs) -> Result<Outcome> {
     })
 }
 
-fn show_command(index: &Path, args: ShowArgs, color: bool) -> Result<Outcome> {
+fn show_command(index: &Path, args: ShowArgs, printer: &mut Printer<impl Write>) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
     let Some(article) = fihris.get(&args.id, args.raw)? else {
         no_article(&args.id, index);
         return Ok(Outcome::NothingFound);
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        serde_json::to_writer(&mut out, &article)?;
-        writeln!(out)?;
-    } else {
-        output::human_article(&mut out, &article, color)?;
-    }
-    out.flush()?;
+    printer.article(&article)?;
     Ok(Outcome::Found)
 }
 
-fn stats_command(index: &Path, args: StatsArgs, color: bool) -> Result<Outcome> {
+fn stats_command(index: &Path, args: StatsArgs, printer: &mut Printer<impl Write>) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
     let options = StatsOptions {
         query: (!args.query.is_empty()).then(|| args.query.join(" ")),
@@ -343,16 +276,7 @@ fn stats_command(index: &Path, args: StatsArgs, color: bool) -> Result<Outcome> 
     if stats.undated_excluded > 0 {
         eprintln!("{}", output::undated_note(stats.undated_excluded));
     }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        output::json_stats(&mut out, &stats)?;
-    } else if args.csv {
-        output::csv_stats(&mut out, &stats)?;
-    } else {
-        output::human_stats(&mut out, &stats, color)?;
-    }
-    out.flush()?;
+    printer.stats(&stats)?;
     Ok(if stats.total == 0 {
         Outcome::NothingFound
     } else {
@@ -366,7 +290,11 @@ fn no_article(id: &str, index: &Path) {
     eprintln!("fihris: no article with id {id:?} in {}", index.display());
 }
 
-fn explain_match_command(index: &Path, args: ExplainMatchArgs, color: bool) -> Result<Outcome> {
+fn explain_match_command(
+    index: &Path,
+    args: ExplainMatchArgs,
+    printer: &mut Printer<impl Write>,
+) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
     let options = ExplainMatchOptions {
         word: args.word,
@@ -377,14 +305,7 @@ fn explain_match_command(index: &Path, args: ExplainMatchArgs, color: bool) -> R
         no_article(options.id.as_deref().unwrap_or_default(), index);
         return Ok(Outcome::NothingFound);
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        output::json_explain_match(&mut out, &explanation)?;
-    } else {
-        output::human_explain_match(&mut out, &explanation, color)?;
-    }
-    out.flush()?;
+    printer.explain_match(&explanation)?;
     Ok(
         if explanation.matches > 0 || explanation.forms.iter().any(|f| f.broad) {
             Outcome::Found
@@ -394,7 +315,7 @@ fn explain_match_command(index: &Path, args: ExplainMatchArgs, color: bool) -> R
     )
 }
 
-fn status_command(index: &Path, args: StatusArgs) -> Result<Outcome> {
+fn status_command(index: &Path, printer: &mut Printer<impl Write>) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
     let info = fihris.info().clone();
     let by_lang = fihris.stats(&StatsOptions {
@@ -416,17 +337,16 @@ fn status_command(index: &Path, args: StatusArgs) -> Result<Outcome> {
         };
         Some(build_index(index, &options).map_err(|e| anyhow::anyhow!("{e}")))
     };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    if args.json {
-        output::json_status(&mut out, index, &info, &by_lang, pending.as_ref())?;
-    } else {
-        output::human_status(&mut out, index, &info, &by_lang, pending.as_ref())?;
-    }
+    printer.status(&output::IndexStatus {
+        index,
+        info: &info,
+        by_lang: &by_lang,
+        pending: pending.as_ref(),
+    })?;
     Ok(Outcome::Found)
 }
 
-fn related_command(index: &Path, args: RelatedArgs, color: bool) -> Result<Outcome> {
+fn related_command(index: &Path, args: RelatedArgs, printer: &mut Printer<impl Write>) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
     let options = RelatedOptions {
         limit: args.limit,
@@ -434,14 +354,7 @@ fn related_command(index: &Path, args: RelatedArgs, color: bool) -> Result<Outco
         cross: !args.no_cross,
     };
     let results = fihris.related(&RelatedTo::Id(args.article), &options)?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        output::json_related(&mut out, &results)?;
-    } else {
-        output::human_related(&mut out, &results, color)?;
-    }
-    out.flush()?;
+    printer.related(&results)?;
     Ok(if results.hits.is_empty() {
         Outcome::NothingFound
     } else {
@@ -449,7 +362,7 @@ fn related_command(index: &Path, args: RelatedArgs, color: bool) -> Result<Outco
     })
 }
 
-fn dups_command(index: &Path, args: DupsArgs, color: bool) -> Result<Outcome> {
+fn dups_command(index: &Path, args: DupsArgs, printer: &mut Printer<impl Write>) -> Result<Outcome> {
     let fihris = Fihris::open(index)?;
     let options = DupsOptions {
         threshold: args.threshold,
@@ -461,14 +374,7 @@ fn dups_command(index: &Path, args: DupsArgs, color: bool) -> Result<Outcome> {
     if let Some(limit) = args.limit {
         groups.truncate(limit);
     }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        output::json_dups(&mut out, &groups)?;
-    } else {
-        output::human_dups(&mut out, &groups, total, args.threshold, color)?;
-    }
-    out.flush()?;
+    printer.dups(&groups, total, args.threshold)?;
     Ok(if groups.is_empty() {
         Outcome::NothingFound
     } else {

@@ -23,6 +23,7 @@ mod output;
 mod query;
 mod related;
 mod search;
+mod snapshots;
 mod stats;
 mod status;
 mod stories;

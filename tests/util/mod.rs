@@ -2,8 +2,9 @@
 //! run the real `fihris` binary in it.
 //!
 //! Every command runs with the hay as its current folder and without
-//! `FIHRIS_INDEX` or `NO_COLOR` inherited from the caller's environment, so
-//! a developer's settings never change what the tests see.
+//! `FIHRIS_INDEX`, `COLUMNS` or the colour variables (`NO_COLOR`,
+//! `CLICOLOR`, `CLICOLOR_FORCE`) inherited from the caller's environment,
+//! so a developer's settings never change what the tests see.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -82,6 +83,8 @@ impl Hay {
             .current_dir(self.path())
             .env_remove("FIHRIS_INDEX")
             .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
             .env_remove("COLUMNS");
         cmd
     }

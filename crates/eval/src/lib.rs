@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use fihris_search::{FieldScope, Fihris, Filters, Lang, MatchMode, SearchError, SearchOptions};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// What can go wrong evaluating: the query set, or the index.
 #[derive(Debug, thiserror::Error)]
@@ -95,7 +95,7 @@ pub struct EvalOptions {
 }
 
 /// Known-item measures over a set of queries.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Metrics {
     /// Number of queries.
     pub queries: usize,
@@ -112,15 +112,13 @@ pub struct Metrics {
 }
 
 /// The result of an evaluation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct EvalReport {
     /// All queries.
-    #[serde(flatten)]
     pub overall: Metrics,
     /// Per query kind.
     pub by_kind: BTreeMap<String, Metrics>,
     /// Wall time.
-    #[serde(skip)]
     pub elapsed: Duration,
 }
 

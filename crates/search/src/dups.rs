@@ -60,7 +60,7 @@ impl Default for DupsOptions {
 }
 
 /// A group of near-duplicate articles.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DupGroup {
     /// The members, the earliest first (by date, then id; undated last),
     /// then by similarity to it.
@@ -75,10 +75,9 @@ impl DupGroup {
 }
 
 /// A member of a [`DupGroup`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DupMember {
     /// Its id, file, title, language, date and publisher.
-    #[serde(flatten)]
     pub meta: crate::ArticleMeta,
     /// Estimated similarity of its body to the earliest member's (1 for
     /// the earliest itself).

@@ -65,7 +65,7 @@ use fihris_index::Fields;
 /// What names and places an article: its id, file, title, language, date
 /// and publisher. Search hits, related articles, near-duplicates and
 /// stored articles all carry it (serialized inline).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleMeta {
     /// The article's id.
     pub id: String,
@@ -82,15 +82,13 @@ pub struct ArticleMeta {
 }
 
 /// An article as the index stores it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredArticle {
     /// Its id, file, title, language, date and publisher.
-    #[serde(flatten)]
     pub meta: ArticleMeta,
     /// Its text, paragraphs separated by a blank line.
     pub body: String,
     /// With `raw`: the boilerplate removed from the text at indexing.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub boilerplate: Option<String>,
 }
 

@@ -521,7 +521,7 @@ fn combine((direct, expansion): &QueryParts) -> Box<dyn Query> {
 }
 
 /// A query term found in a hit (`--explain`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MatchedTerm {
     /// The term as indexed (normalized; a stem in the `_stem` fields).
     pub term: String,

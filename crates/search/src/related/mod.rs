@@ -99,7 +99,7 @@ impl Default for RelatedOptions {
 }
 
 /// The article related articles were found for.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelatedSource {
     /// Its id in the index, if it is indexed.
     pub id: Option<String>,
@@ -112,7 +112,7 @@ pub struct RelatedSource {
 }
 
 /// A word an article shares with the source article.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SharedTerm {
     /// The word as the source article writes it.
     pub word: String,
@@ -126,12 +126,11 @@ pub struct SharedTerm {
 }
 
 /// A related article.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelatedHit {
     /// 1-based rank.
     pub rank: usize,
     /// Its id, file, title, language, date and publisher.
-    #[serde(flatten)]
     pub meta: crate::ArticleMeta,
     /// Relatedness, 0 to 1: its query score relative to the best hit of its
     /// language's list (the other language's weighted [`CROSS_WEIGHT`]).
