@@ -456,27 +456,28 @@ impl<'a> From<&'a fihris_eval::EvalReport> for EvalFigures<'a> {
 /// Known-item figures: the number of `queries`, `mrr10` (mean reciprocal
 /// rank of the target, 0 beyond rank 10), `recall1`, `recall10`,
 /// `recall100` (share of queries with the target in the top 1, 10, 100)
-/// and `missing_targets` (targets not in the index, counted as misses).
-#[derive(Serialize)]
-pub struct Figures {
-    pub queries: usize,
-    pub mrr10: f64,
-    pub recall1: f64,
-    pub recall10: f64,
-    pub recall100: f64,
-    pub missing_targets: usize,
-}
+/// and `missing_targets` (targets not in the index, counted as misses),
+/// named here and not by the library's type.
+pub struct Figures(Metrics);
 
 impl From<Metrics> for Figures {
     fn from(m: Metrics) -> Self {
-        Figures {
-            queries: m.queries,
-            mrr10: m.mrr10,
-            recall1: m.recall1,
-            recall10: m.recall10,
-            recall100: m.recall100,
-            missing_targets: m.missing_targets,
-        }
+        Figures(m)
+    }
+}
+
+impl Serialize for Figures {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let m = &self.0;
+        let mut out = serializer.serialize_struct("Figures", 6)?;
+        out.serialize_field("queries", &m.queries)?;
+        out.serialize_field("mrr10", &m.mrr10)?;
+        out.serialize_field("recall1", &m.recall1)?;
+        out.serialize_field("recall10", &m.recall10)?;
+        out.serialize_field("recall100", &m.recall100)?;
+        out.serialize_field("missing_targets", &m.missing_targets)?;
+        out.end()
     }
 }
 

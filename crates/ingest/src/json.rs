@@ -77,19 +77,24 @@ pub(crate) fn parse_numbered(entry: &FileEntry, lines: &[(usize, &str)]) -> File
         .collect();
     let mut out = FileArticles::default();
     for (line_no, result) in results {
-        match result {
-            Ok((article, repairs)) => {
-                out.articles.push(article);
-                out.mojibake_repairs += repairs;
-            }
-            Err(reason) => out.skipped.push(Skipped {
-                path: entry.path.clone(),
-                line: Some(line_no),
-                reason,
-            }),
-        }
+        add(&mut out, entry, Some(line_no), result);
     }
     out
+}
+
+/// Adds a record's article to `out`, or the reason it was skipped.
+fn add(out: &mut FileArticles, entry: &FileEntry, line: Option<usize>, result: Result<Repaired, String>) {
+    match result {
+        Ok((article, repairs)) => {
+            out.articles.push(article);
+            out.mojibake_repairs += repairs;
+        }
+        Err(reason) => out.skipped.push(Skipped {
+            path: entry.path.clone(),
+            line,
+            reason,
+        }),
+    }
 }
 
 pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticles, IngestError> {
@@ -105,25 +110,15 @@ pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticl
                 let n = i + 1;
                 let result = serde_json::from_value::<Record>(item)
                     .map_err(|e| json_reason(&e))
-                    .and_then(|r| to_article(entry, r, &format!("{}#{n}", entry.id)));
-                match result {
-                    Ok((article, repairs)) => {
-                        out.articles.push(article);
-                        out.mojibake_repairs += repairs;
-                    }
-                    Err(reason) => out.skipped.push(Skipped {
-                        path: entry.path.clone(),
-                        line: None,
-                        reason: format!("record {n}: {reason}"),
-                    }),
-                }
+                    .and_then(|r| to_article(entry, r, &format!("{}#{n}", entry.id)))
+                    .map_err(|reason| format!("record {n}: {reason}"));
+                add(&mut out, entry, None, result);
             }
         }
         value @ serde_json::Value::Object(_) => {
             let record = serde_json::from_value::<Record>(value).map_err(|e| parse_error(json_reason(&e)))?;
-            let (article, repairs) = to_article(entry, record, &entry.id).map_err(parse_error)?;
-            out.articles.push(article);
-            out.mojibake_repairs += repairs;
+            let article = to_article(entry, record, &entry.id).map_err(parse_error)?;
+            add(&mut out, entry, None, Ok(article));
         }
         _ => {
             return Err(parse_error(
