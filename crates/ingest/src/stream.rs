@@ -19,7 +19,7 @@ use crate::{error, json, too_large, Compression, FileArticles, FileEntry, Ingest
 /// Bytes read at a time.
 const BUFFER: usize = 1 << 20;
 
-/// A hash of a file's bytes (SipHash 1-3 with zero keys: the same on every
+/// A hash of a file's bytes (SipHash 2-4 with zero keys: the same on every
 /// run and version), as stored in an index to tell whether a file changed.
 pub fn content_hash(bytes: &[u8]) -> u64 {
     let mut h = hasher();
@@ -27,13 +27,11 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// SipHash with zero keys. `SipHasher` is deprecated in favour of
-/// `DefaultHasher`, whose algorithm may change between Rust versions: the
-/// hashes stored in indexes must not.
-#[allow(deprecated)]
-type Sip = std::hash::SipHasher;
+/// SipHash 2-4 with zero keys, as std's deprecated `SipHasher` computed
+/// it (not `DefaultHasher`, whose algorithm may change between Rust
+/// versions: the hashes stored in indexes must not).
+type Sip = siphasher::sip::SipHasher;
 
-#[allow(deprecated)]
 fn hasher() -> Sip {
     Sip::new()
 }

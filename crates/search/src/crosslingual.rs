@@ -233,8 +233,7 @@ impl Lexicon {
 /// bundled lexicon, so that a cache from another version is never used.
 fn cache_header(key: &str) -> String {
     use std::hash::{Hash, Hasher};
-    #[allow(deprecated)]
-    let mut h = std::hash::SipHasher::new();
+    let mut h = siphasher::sip::SipHasher::new();
     LEXICON.hash(&mut h);
     format!("fihris-lexicon-cache 2 {key} {:016x}", h.finish())
 }
