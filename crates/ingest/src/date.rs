@@ -39,6 +39,9 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+use fihris_lang::script::{ARABIC_SUPPLEMENT, HARAKAT, QURANIC_MARKS, SUPERSCRIPT_ALEF, TATWEEL};
+use fihris_lang::{arabic_digit_value, fold_letter_into, is_arabic_block};
+
 /// Smallest year accepted by [`Date::new`].
 const MIN_YEAR: i32 = 1800;
 /// Largest year accepted by [`Date::new`].
@@ -503,59 +506,47 @@ pub fn month_from_name(name: &str) -> Option<u8> {
 fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(u32::from(c) - u32::from('0')),
-        '\u{0660}'..='\u{0669}' => Some(u32::from(c) - 0x0660),
-        '\u{06F0}'..='\u{06F9}' => Some(u32::from(c) - 0x06F0),
-        _ => None,
+        _ => arabic_digit_value(c),
     }
 }
 
 /// Characters skipped everywhere: combining marks (Latin accents in NFD text,
 /// Arabic harakat and Quranic marks), tatweel, and invisible format characters
 /// (bidi marks and isolates, ZWNJ/ZWJ, word joiner, BOM, soft hyphen).
-/// Zero-width space is not here: it separates words.
+/// Zero-width space is not here: it separates words. The honorific signs
+/// U+0610–U+061A, marks to the normalizer, are not skipped here.
 fn is_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{0300}'..='\u{036F}'
-            | '\u{061C}'
-            | '\u{0640}'
-            | '\u{064B}'..='\u{065F}'
-            | '\u{0670}'
-            | '\u{06D6}'..='\u{06ED}'
-            | '\u{200C}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
+    c == TATWEEL
+        || HARAKAT.contains(&c)
+        || c == SUPERSCRIPT_ALEF
+        || QURANIC_MARKS.contains(&c)
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{0300}'..='\u{036F}'
+                | '\u{061C}'
+                | '\u{200C}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }
 
-/// Appends the folded form of a letter: lowercase, French accents removed
-/// (œ → oe, æ → ae), Arabic alef hamza forms → ا, ى/ی → ي, ة and heh variants
-/// → ه, ک → ك, modifier letters ᵉ ʳ (as in "1ᵉʳ") → e r.
+/// Appends the folded form of a letter: lowercase, then the one folding
+/// table of `fihris-lang` (French accents removed, œ → oe, æ → ae, Arabic
+/// alef hamza forms → ا, ى/ی → ي, ة and heh variants → ه, ک → ك, modifier
+/// letters ᵉ ʳ as in "1ᵉʳ" → e r), except ۃ (U+06C3), which the date finder
+/// has always kept.
 fn fold_char_into(c: char, out: &mut String) {
     for c in c.to_lowercase() {
         if is_ignorable(c) {
             continue;
         }
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'ç' => out.push('c'),
-            'é' | 'è' | 'ê' | 'ë' | 'ᵉ' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ÿ' => out.push('y'),
-            'ñ' => out.push('n'),
-            'ʳ' => out.push('r'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ى' | 'ی' => out.push('ي'),
-            'ة' | 'ھ' | 'ہ' | 'ە' => out.push('ه'),
-            'ک' => out.push('ك'),
-            other => out.push(other),
+        if c == '\u{06C3}' {
+            out.push(c);
+        } else {
+            fold_letter_into(c, out);
         }
     }
 }
@@ -778,8 +769,10 @@ fn day_is_glued(toks: &[Tok], i: usize) -> bool {
     }
 }
 
+/// The Arabic block and the Arabic Supplement: the extent the date finder
+/// has always tested (not the presentation forms, which callers NFKC-fold).
 fn is_arabic_letter(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c)
+    is_arabic_block(c) || ARABIC_SUPPLEMENT.contains(&c)
 }
 
 /// True if the year at `j` is the integer part of a decimal ("2019,5") or is

@@ -27,6 +27,9 @@ use encoding_rs::{
     X_USER_DEFINED,
 };
 
+use fihris_lang::is_arabic_block;
+use fihris_lang::script::VOWEL_MARKS;
+
 use crate::mojibake;
 
 /// The reason given when no encoding fits.
@@ -459,7 +462,7 @@ impl Profile {
                 }
                 if is_arabic(c) {
                     p.arabic_letters += 1;
-                    if ('\u{064B}'..='\u{0652}').contains(&c) {
+                    if VOWEL_MARKS.contains(&c) {
                         p.harakat += 1;
                     }
                 }
@@ -522,8 +525,9 @@ impl Word {
     }
 }
 
+/// The Arabic block alone (U+0600–U+06FF), marks included.
 fn is_arabic(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c)
+    is_arabic_block(c)
 }
 
 /// Characters that may stand between two letters of a word, or of two
