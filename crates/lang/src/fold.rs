@@ -105,6 +105,15 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Folding twice is folding once, on any text.
+        #[test]
+        fn folding_is_idempotent(text in "\\PC{0,40}") {
+            let once = fold(&text);
+            proptest::prop_assert_eq!(fold(&once), once);
+        }
+    }
+
     /// Folding twice is folding once, over every code point.
     #[test]
     fn idempotent_over_every_char() {

@@ -345,6 +345,28 @@ mod tests {
         assert!(matches!(nfc("Pôle"), Cow::Borrowed(_)));
     }
 
+    proptest::proptest! {
+        /// NFC twice is NFC once.
+        #[test]
+        fn nfc_is_idempotent(text in "\\PC{0,40}", marks in "[a-z\u{0300}-\u{036F}\u{064B}-\u{0652}]{0,20}") {
+            for text in [text, marks] {
+                let once = nfc(&text).into_owned();
+                proptest::prop_assert_eq!(nfc(&once), once.as_str());
+            }
+        }
+
+        /// Spans cover the text, in order, without gaps.
+        #[test]
+        fn spans_cover_the_text(text in "\\PC{0,40}") {
+            let mut at = 0;
+            for span in script_spans(&text) {
+                proptest::prop_assert_eq!(span.start, at);
+                at = span.end;
+            }
+            proptest::prop_assert_eq!(at, text.len());
+        }
+    }
+
     #[test]
     fn scripts_of_characters() {
         for (c, s) in [

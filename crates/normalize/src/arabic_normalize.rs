@@ -102,6 +102,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Normalizing twice is normalizing once, on Arabic-script text and
+        /// on any text.
+        #[test]
+        fn normalizing_is_idempotent(arabic in "[\u{0600}-\u{06FF} ]{0,30}", any in "\\PC{0,30}") {
+            for text in [arabic, any] {
+                let once = normalize_arabic(&text);
+                proptest::prop_assert_eq!(normalize_arabic(&once), once);
+            }
+        }
+    }
+
     #[test]
     fn only_marks_token_is_dropped() {
         let mut token = Token {
