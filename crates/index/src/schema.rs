@@ -36,8 +36,9 @@ use tantivy::schema::{
 /// Version of the reading of files (formats, boilerplate, metadata): a sync
 /// by a fihris whose reading changed rebuilds from scratch, since unchanged
 /// files would otherwise keep articles read the old way. Stored in every
-/// commit. 3: mojibake in JSON repaired per field, escapes included.
-pub const INGEST_VERSION: u32 = 3;
+/// commit. 3: mojibake in JSON repaired per field, escapes included. 4:
+/// Markdown read by a CommonMark parser (pulldown-cmark).
+pub const INGEST_VERSION: u32 = 4;
 
 /// Version of the schema and analysis; stored in every commit. 8:
 /// near-duplicate signatures with 8-bit slots. 9: the written-forms fields

@@ -16,6 +16,9 @@
 //!
 //! The removed text is returned, so that `fihris show --raw` can print it.
 
+use fihris_lang::script::{TATWEEL, VOWEL_MARKS};
+use fihris_lang::{fold_arabic_letter, fold_latin_letter};
+
 /// Headings that introduce teasers for other articles, lowercase and
 /// without accents or hamza variants (compared after [`fold`]).
 const TEASER_HEADINGS: &[&str] = &[
@@ -73,20 +76,19 @@ fn fold_prefix(text: &str, n: usize) -> String {
     fold_chars(text).take(n).collect()
 }
 
+/// Lowercase, then the letters below folded by the one table of
+/// `fihris-lang`; vowel marks and tatweel removed; typographic apostrophes
+/// made straight. Only these letters: the filter has always folded fewer
+/// than the date finder (not á, ñ, œ, ٱ, ی, ک...).
 fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().flat_map(char::to_lowercase).filter_map(|c| {
         Some(match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
+            'à' | 'â' | 'ä' | 'é' | 'è' | 'ê' | 'ë' | 'î' | 'ï' | 'ô' | 'ö' | 'ù' | 'û' | 'ü' | 'ç' => {
+                fold_latin_letter(c).and_then(|s| s.chars().next()).unwrap_or(c)
+            }
+            'أ' | 'إ' | 'آ' | 'ة' | 'ى' => fold_arabic_letter(c),
             '’' | 'ʼ' => '\'',
-            'أ' | 'إ' | 'آ' => 'ا',
-            'ة' => 'ه',
-            'ى' => 'ي',
-            '\u{064B}'..='\u{0652}' | '\u{0640}' => return None,
+            c if c == TATWEEL || VOWEL_MARKS.contains(&c) => return None,
             c => c,
         })
     })

@@ -11,14 +11,19 @@
 //! `~~`, kept inside words such as `snake_case`), link targets (`[text](url)`
 //! and `[text][ref]` → text; reference definitions dropped), images
 //! (`![alt](src)`, dropped like `<img>` in `.html`), footnote marks
-//! (`[^1]`), HTML tags and comments, blockquote and list markers, table
-//! pipes and delimiter rows, thematic breaks, backslash escapes and common
-//! character references (`&amp;`, `&nbsp;`, `&#233;`). Code blocks and
+//! (`[^1]`) and footnote definitions, HTML tags and comments, blockquote
+//! and list markers, table pipes and delimiter rows, thematic breaks,
+//! backslash escapes and character references (`&amp;`, `&nbsp;`,
+//! `&#233;`). Emphasis delimiters that open or close nothing are dropped
+//! too, except inside a word or alone between spaces. Code blocks and
 //! inline code are kept as text. Headings other than the title, list items
 //! and code blocks start paragraphs of their own.
 //!
-//! This is not a full CommonMark parser: it reads the Markdown that press
-//! exports and scrapers write; odd constructs are left as text, never lost.
+//! The Markdown is read by pulldown-cmark (CommonMark, with tables,
+//! footnotes, strikethrough and task lists); front matter and HTML comments
+//! are taken out before. All HTML character references are decoded.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::date::{find_date, Date};
 use crate::{squeeze_spaces, text, Parsed};
@@ -115,84 +120,11 @@ struct Plain {
     lines: Vec<String>,
 }
 
-/// An open code fence: its character and length.
-type Fence = (char, usize);
-
-fn to_plain(source: &str, title_known: bool) -> Plain {
-    let source = strip_html_comments(source);
-    let mut plain = Plain {
-        title_known,
-        ..Plain::default()
-    };
-    let mut fence: Option<Fence> = None;
-    // Whether the last line pushed is paragraph text that a setext
-    // underline (`===`, `---`) would make a heading.
-    let mut setext_candidate = false;
-    for raw in source.lines() {
-        let line = raw.trim_end();
-        if let Some(open) = fence {
-            if closes_fence(line, open) {
-                fence = None;
-                plain.lines.push(String::new());
-            } else {
-                plain.lines.push(line.to_string());
-            }
-            continue;
-        }
-        let trimmed = line.trim_start();
-        if let Some(open) = opens_fence(trimmed) {
-            fence = Some(open);
-            plain.lines.push(String::new());
-            setext_candidate = false;
-            continue;
-        }
-        if trimmed.is_empty() {
-            plain.lines.push(String::new());
-            setext_candidate = false;
-            continue;
-        }
-        if setext_candidate {
-            if let Some(level) = setext_underline(trimmed) {
-                let heading = plain.lines.pop().unwrap_or_default();
-                plain.heading(level, heading);
-                setext_candidate = false;
-                continue;
-            }
-        }
-        if is_thematic_break(trimmed) || is_reference_definition(trimmed) {
-            plain.lines.push(String::new());
-            setext_candidate = false;
-            continue;
-        }
-        if let Some((level, text)) = atx_heading(trimmed) {
-            plain.heading(level, inline(text));
-            setext_candidate = false;
-            continue;
-        }
-        let (content, new_block) = strip_block_markers(trimmed);
-        if content.starts_with('|') {
-            if is_table_delimiter(content) {
-                continue;
-            }
-            plain.lines.push(inline(&content.replace('|', "  ")));
-            setext_candidate = false;
-            continue;
-        }
-        if new_block {
-            plain.lines.push(String::new());
-        }
-        let content = content.strip_suffix('\\').unwrap_or(content);
-        plain.lines.push(inline(content));
-        setext_candidate = !new_block;
-    }
-    plain
-}
-
 impl Plain {
     /// A heading: the first level-1 heading is the title; others are
     /// paragraphs of their own.
-    fn heading(&mut self, level: usize, text: String) {
-        if level == 1 && !self.title_known && self.title.is_none() && !text.trim().is_empty() {
+    fn heading(&mut self, level: HeadingLevel, text: String) {
+        if level == HeadingLevel::H1 && !self.title_known && self.title.is_none() && !text.trim().is_empty() {
             self.title = Some(text);
             return;
         }
@@ -200,6 +132,263 @@ impl Plain {
         self.lines.push(text);
         self.lines.push(String::new());
     }
+}
+
+/// The extensions read besides CommonMark.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_OLD_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Turns parser events into lines: one line per source line of a
+/// paragraph (soft breaks stay line breaks, so header lines are seen), a
+/// blank line between blocks.
+#[derive(Debug, Default)]
+struct Lines {
+    plain: Plain,
+    /// The line being written.
+    line: String,
+    /// Inside an image (its text is dropped) or a footnote definition.
+    hidden: usize,
+    /// Inside a code block: its text is kept line by line.
+    code: bool,
+}
+
+impl Lines {
+    /// Ends the line being written.
+    fn end_line(&mut self) {
+        let line = std::mem::take(&mut self.line);
+        self.plain.lines.push(line);
+    }
+
+    /// Ends a block: the line being written, then a blank line.
+    fn end_block(&mut self) {
+        if !self.line.is_empty() {
+            self.end_line();
+        }
+        self.plain.lines.push(String::new());
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.hidden > 0 {
+            return;
+        }
+        if self.code {
+            for (i, piece) in text.split('\n').enumerate() {
+                if i > 0 {
+                    self.end_line();
+                }
+                self.line.push_str(piece);
+            }
+        } else {
+            self.line.push_str(text);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) => self.text(&text),
+            Event::Html(html) => {
+                for (i, line) in html.split('\n').enumerate() {
+                    if i > 0 {
+                        self.end_line();
+                    }
+                    if self.hidden == 0 {
+                        self.line.push_str(&without_tags(line));
+                    }
+                }
+            }
+            // A tag separates words: "a<br>b" is two words.
+            Event::InlineHtml(_) => self.text(" "),
+            Event::SoftBreak | Event::HardBreak => {
+                if self.hidden == 0 {
+                    self.end_line();
+                }
+            }
+            Event::Rule => self.end_block(),
+            Event::FootnoteReference(_)
+            | Event::TaskListMarker(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::Table(_) | Tag::BlockQuote(_) => {
+                if !self.line.is_empty() {
+                    self.end_block();
+                }
+                if matches!(tag, Tag::Item) {
+                    self.plain.lines.push(String::new());
+                }
+            }
+            Tag::CodeBlock(_) => {
+                self.end_block();
+                self.code = true;
+            }
+            Tag::TableCell => self.line.push_str("  "),
+            Tag::Image { .. } | Tag::FootnoteDefinition(_) => self.hidden += 1,
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(level) => {
+                let text = std::mem::take(&mut self.line);
+                self.plain.heading(level, text);
+            }
+            TagEnd::Paragraph | TagEnd::Item | TagEnd::Table | TagEnd::BlockQuote(_) => self.end_block(),
+            TagEnd::TableHead | TagEnd::TableRow => self.end_line(),
+            TagEnd::CodeBlock => {
+                self.code = false;
+                self.end_block();
+            }
+            TagEnd::Image | TagEnd::FootnoteDefinition => self.hidden = self.hidden.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+fn to_plain(source: &str, title_known: bool) -> Plain {
+    let source = strip_html_comments(source);
+    let mut lines = Lines {
+        plain: Plain {
+            title_known,
+            ..Plain::default()
+        },
+        ..Lines::default()
+    };
+    // For each emphasis open: its closing delimiters, when they are inside
+    // a word and so kept as text.
+    let mut closing: Vec<Option<String>> = Vec::new();
+    for (event, range) in Parser::new_ext(&source, options()).into_offset_iter() {
+        match &event {
+            Event::Text(text) if is_stray_delimiter(&source, range.clone(), text) => continue,
+            Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough)) => {
+                let width = match tag {
+                    Tag::Emphasis => 1,
+                    Tag::Strong => 2,
+                    _ => usize::MAX,
+                };
+                let (open, close) = intraword_delimiters(&source, range, width);
+                if let Some(open) = open {
+                    lines.text(&open);
+                }
+                closing.push(close);
+                continue;
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
+                if let Some(close) = closing.pop().flatten() {
+                    lines.text(&close);
+                }
+                continue;
+            }
+            _ => {}
+        }
+        lines.event(event);
+    }
+    if !lines.line.is_empty() {
+        lines.end_line();
+    }
+    lines.plain
+}
+
+/// The delimiters of an emphasis span at `range` that are inside a word on
+/// both sides ("c*nne", "a*b*c"): kept as text, as they always were. The
+/// opening ones, then the closing ones.
+fn intraword_delimiters(
+    source: &str,
+    range: std::ops::Range<usize>,
+    width: usize,
+) -> (Option<String>, Option<String>) {
+    let Some(span) = source.get(range.clone()) else {
+        return (None, None);
+    };
+    let Some(c) = span.chars().next() else {
+        return (None, None);
+    };
+    // Delimiters are ASCII: one byte each.
+    let open_len = (span.len() - span.trim_start_matches(c).len()).min(width);
+    let close_len = (span.len() - span.trim_end_matches(c).len()).min(width);
+    let is_alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    let inside = |start: usize, end: usize| {
+        let whole_start = source[..start].trim_end_matches(c).len();
+        let whole_end = end + (source[end..].len() - source[end..].trim_start_matches(c).len());
+        is_alnum(source[..whole_start].chars().next_back()) && is_alnum(source[whole_end..].chars().next())
+    };
+    let open = inside(range.start, range.start + open_len).then(|| span[..open_len].to_string());
+    let close = inside(range.end - close_len, range.end).then(|| span[span.len() - close_len..].to_string());
+    (open, close)
+}
+
+/// Whether a text event is a run of emphasis delimiters (`*`, `_`, `~~`)
+/// that opens or closes nothing ("sondage*", "*العرض" in a list typed
+/// without spaces): dropped, as they always were, unless inside a word
+/// ("c*nne") or alone between spaces ("5 * 3"). An escaped one (`\*`) is
+/// text.
+fn is_stray_delimiter(source: &str, range: std::ops::Range<usize>, text: &str) -> bool {
+    let Some(c) = text.chars().next().filter(|c| matches!(c, '*' | '_' | '~')) else {
+        return false;
+    };
+    if !text.chars().all(|x| x == c) || source.get(range.clone()) != Some(text) {
+        return false;
+    }
+    // The whole run in the source, which the parser may have cut.
+    let start = source[..range.start].trim_end_matches(c).len();
+    let end = range.end + (source[range.end..].len() - source[range.end..].trim_start_matches(c).len());
+    let before = source[..start].chars().next_back();
+    let after = source[end..].chars().next();
+    let is_alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    let is_space = |x: Option<char>| x.is_none_or(char::is_whitespace);
+    let intraword = is_alnum(before) && is_alnum(after);
+    let alone = is_space(before) && is_space(after);
+    let strike_too_short = c == '~' && end - start < 2;
+    !(intraword || alone || strike_too_short)
+}
+
+/// The text of a line of HTML: tags become spaces.
+fn without_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        match rest[start..].find('>') {
+            Some(end) => {
+                out.push(' ');
+                rest = &rest[start + end + 1..];
+            }
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Inline Markdown (a front matter value) to text.
+fn inline(text: &str) -> String {
+    let mut lines = Lines::default();
+    lines.plain.title_known = true;
+    for event in Parser::new_ext(text, options()) {
+        lines.event(event);
+    }
+    lines.end_line();
+    let words: Vec<&str> = lines
+        .plain
+        .lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 /// `<!-- … -->` removed, even across lines (the line breaks inside stay, so
@@ -225,357 +414,6 @@ fn strip_html_comments(source: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     std::borrow::Cow::Owned(out)
-}
-
-fn opens_fence(trimmed: &str) -> Option<Fence> {
-    let c = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let len = trimmed.chars().take_while(|x| *x == c).count();
-    (len >= 3).then_some((c, len))
-}
-
-fn closes_fence(line: &str, (c, len): Fence) -> bool {
-    let trimmed = line.trim();
-    trimmed.chars().all(|x| x == c) && trimmed.chars().count() >= len
-}
-
-/// 1 for a line of `=`, 2 for a line of `-`.
-fn setext_underline(trimmed: &str) -> Option<usize> {
-    if trimmed.chars().all(|c| c == '=') {
-        Some(1)
-    } else if trimmed.len() >= 2 && trimmed.chars().all(|c| c == '-') {
-        Some(2)
-    } else {
-        None
-    }
-}
-
-/// `***`, `---`, `___` (spaces allowed between).
-fn is_thematic_break(trimmed: &str) -> bool {
-    let Some(first) = trimmed.chars().next().filter(|c| matches!(c, '*' | '-' | '_')) else {
-        return false;
-    };
-    let mut count = 0;
-    for c in trimmed.chars() {
-        if c == first {
-            count += 1;
-        } else if c != ' ' && c != '\t' {
-            return false;
-        }
-    }
-    count >= 3
-}
-
-/// `[label]: target`.
-fn is_reference_definition(trimmed: &str) -> bool {
-    let Some(rest) = trimmed.strip_prefix('[') else {
-        return false;
-    };
-    match rest.find("]:") {
-        Some(end) => end > 0 && !rest[..end].contains(']') && !rest[end + 2..].trim().is_empty(),
-        None => false,
-    }
-}
-
-/// `## Heading ##` → (2, "Heading").
-fn atx_heading(trimmed: &str) -> Option<(usize, &str)> {
-    let level = trimmed.chars().take_while(|c| *c == '#').count();
-    if level == 0 || level > 6 {
-        return None;
-    }
-    let rest = &trimmed[level..];
-    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
-        return None;
-    }
-    let rest = rest.trim();
-    // A closing run of `#` after a space.
-    let text = match rest.trim_end_matches('#') {
-        stripped
-            if stripped.len() < rest.len() && (stripped.is_empty() || stripped.ends_with([' ', '\t'])) =>
-        {
-            stripped.trim_end()
-        }
-        _ => rest,
-    };
-    Some((level, text))
-}
-
-/// The line without blockquote and list markers; whether a list item
-/// starts there.
-fn strip_block_markers(mut line: &str) -> (&str, bool) {
-    let mut list_item = false;
-    loop {
-        if let Some(rest) = line.strip_prefix('>') {
-            line = rest.trim_start();
-            continue;
-        }
-        if let Some(rest) = list_marker(line) {
-            line = rest;
-            list_item = true;
-            // A task list box.
-            for box_ in ["[ ] ", "[x] ", "[X] "] {
-                if let Some(rest) = line.strip_prefix(box_) {
-                    line = rest.trim_start();
-                }
-            }
-            continue;
-        }
-        return (line, list_item);
-    }
-}
-
-/// The text after a list marker (`- `, `* `, `+ `, `1. `, `1) `).
-fn list_marker(line: &str) -> Option<&str> {
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let marker_len = if digits == 0 {
-        usize::from(line.starts_with(['-', '*', '+']))
-    } else if digits <= 9 && line[digits..].starts_with(['.', ')']) {
-        digits + 1
-    } else {
-        0
-    };
-    if marker_len == 0 {
-        return None;
-    }
-    let rest = &line[marker_len..];
-    rest.starts_with([' ', '\t']).then(|| rest.trim_start())
-}
-
-/// `|---|:---:|` and the like.
-fn is_table_delimiter(line: &str) -> bool {
-    line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-}
-
-/// Inline Markdown to text.
-fn inline(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\\' if chars.get(i + 1).is_some_and(char::is_ascii_punctuation) => {
-                out.push(chars[i + 1]);
-                i += 2;
-            }
-            '`' => {
-                let run = run_len(&chars, i, '`');
-                match find_run(&chars, i + run, '`', run) {
-                    Some(close) => {
-                        let code: String = chars[i + run..close].iter().collect();
-                        out.push_str(
-                            code.strip_prefix(' ')
-                                .and_then(|c| c.strip_suffix(' '))
-                                .unwrap_or(&code),
-                        );
-                        i = close + run;
-                    }
-                    None => {
-                        out.extend(&chars[i..i + run]);
-                        i += run;
-                    }
-                }
-            }
-            '!' if chars.get(i + 1) == Some(&'[') => match link(&chars, i + 1) {
-                Some((_, end)) => i = end,
-                None => {
-                    out.push('!');
-                    i += 1;
-                }
-            },
-            '[' => {
-                if chars.get(i + 1) == Some(&'^') {
-                    if let Some(close) = matching(&chars, i, '[', ']') {
-                        i = close + 1;
-                        continue;
-                    }
-                }
-                match link(&chars, i) {
-                    Some((label, end)) => {
-                        out.push_str(&inline(&label));
-                        i = end;
-                    }
-                    None => {
-                        out.push('[');
-                        i += 1;
-                    }
-                }
-            }
-            '<' => match tag(&chars, i) {
-                Some((Some(url), end)) => {
-                    out.push_str(&url);
-                    i = end;
-                }
-                Some((None, end)) => {
-                    // A tag separates words: "a<br>b" is two words.
-                    out.push(' ');
-                    i = end;
-                }
-                None => {
-                    out.push('<');
-                    i += 1;
-                }
-            },
-            '&' => match entity(&chars, i) {
-                Some((decoded, end)) => {
-                    out.push(decoded);
-                    i = end;
-                }
-                None => {
-                    out.push('&');
-                    i += 1;
-                }
-            },
-            '*' | '_' | '~' => {
-                let run = run_len(&chars, i, c);
-                let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-                let after = chars.get(i + run).copied();
-                let is_alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-                let is_space = |x: Option<char>| x.is_none_or(char::is_whitespace);
-                let intraword = is_alnum(before) && is_alnum(after);
-                let alone = is_space(before) && is_space(after);
-                let strike_too_short = c == '~' && run < 2;
-                if intraword || alone || strike_too_short {
-                    out.extend(&chars[i..i + run]);
-                }
-                i += run;
-            }
-            _ => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    out
-}
-
-fn run_len(chars: &[char], start: usize, c: char) -> usize {
-    chars[start..].iter().take_while(|x| **x == c).count()
-}
-
-/// The start of the next run of exactly `len` characters `c` from `from`.
-fn find_run(chars: &[char], from: usize, c: char, len: usize) -> Option<usize> {
-    let mut i = from;
-    while i < chars.len() {
-        if chars[i] == c {
-            let run = run_len(chars, i, c);
-            if run == len {
-                return Some(i);
-            }
-            i += run;
-        } else {
-            i += 1;
-        }
-    }
-    None
-}
-
-/// The index of the bracket closing the one at `open_at`, with nesting and
-/// backslash escapes.
-fn matching(chars: &[char], open_at: usize, open: char, close: char) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = open_at;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' {
-            i += 2;
-            continue;
-        }
-        if c == open {
-            depth += 1;
-        } else if c == close {
-            depth -= 1;
-            if depth == 0 {
-                return Some(i);
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
-/// A link at `at` (`[label](target)` or `[label][ref]`): its label and the
-/// index after it.
-fn link(chars: &[char], at: usize) -> Option<(String, usize)> {
-    let close = matching(chars, at, '[', ']')?;
-    let label: String = chars[at + 1..close].iter().collect();
-    match chars.get(close + 1) {
-        Some('(') => {
-            let end = matching(chars, close + 1, '(', ')')?;
-            Some((label, end + 1))
-        }
-        Some('[') => {
-            let end = matching(chars, close + 1, '[', ']')?;
-            Some((label, end + 1))
-        }
-        _ => None,
-    }
-}
-
-/// An HTML tag or autolink at `at`: `Some(url)` for an autolink
-/// (`<https://…>`), `None` for a tag, and the index after it.
-fn tag(chars: &[char], at: usize) -> Option<(Option<String>, usize)> {
-    let next = *chars.get(at + 1)?;
-    if !(next.is_ascii_alphabetic() || next == '/' || next == '!' || next == '?') {
-        return None;
-    }
-    let close = at + chars[at..].iter().position(|c| *c == '>')?;
-    let inner: String = chars[at + 1..close].iter().collect();
-    let is_autolink = !inner.contains(char::is_whitespace)
-        && (inner.contains("://")
-            || inner.starts_with("mailto:")
-            || (inner.contains('@') && !inner.contains('/')));
-    if is_autolink {
-        let url = inner.strip_prefix("mailto:").unwrap_or(&inner).to_string();
-        return Some((Some(url), close + 1));
-    }
-    Some((None, close + 1))
-}
-
-/// Named character references that press Markdown uses, sorted by name
-/// (HTML's list has two thousand; others are left as written).
-const ENTITIES: &[(&str, char)] = &[
-    ("agrave", 'à'),
-    ("amp", '&'),
-    ("apos", '\''),
-    ("ccedil", 'ç'),
-    ("eacute", 'é'),
-    ("ecirc", 'ê'),
-    ("egrave", 'è'),
-    ("euro", '€'),
-    ("gt", '>'),
-    ("hellip", '…'),
-    ("laquo", '«'),
-    ("ldquo", '“'),
-    ("lsquo", '‘'),
-    ("lt", '<'),
-    ("mdash", '—'),
-    ("nbsp", '\u{A0}'),
-    ("ndash", '–'),
-    ("oelig", 'œ'),
-    ("quot", '"'),
-    ("raquo", '»'),
-    ("rdquo", '”'),
-    ("rsquo", '’'),
-];
-
-/// A character reference at `at` (`&amp;`, `&#233;`, `&#xE9;`): the
-/// character and the index after it.
-fn entity(chars: &[char], at: usize) -> Option<(char, usize)> {
-    let semi = at + chars[at..].iter().take(12).position(|c| *c == ';')?;
-    let name: String = chars[at + 1..semi].iter().collect();
-    let decoded = if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        char::from_u32(code).filter(|c| *c != '\0')?
-    } else {
-        ENTITIES
-            .binary_search_by(|(n, _)| n.cmp(&name.as_str()))
-            .ok()
-            .map(|i| ENTITIES[i].1)?
-    };
-    Some((decoded, semi + 1))
 }
 
 #[cfg(test)]
@@ -685,13 +523,13 @@ mod tests {
             ("~ approx", "~ approx"),
         ];
         for (markdown, text) in cases {
-            assert_eq!(inline(markdown), text, "{markdown}");
+            // Front matter values are squeezed after: spaces at the ends do not count.
+            assert_eq!(
+                squeeze_spaces(&inline(markdown)),
+                squeeze_spaces(text),
+                "{markdown}"
+            );
         }
-    }
-
-    #[test]
-    fn entity_table_is_sorted() {
-        assert!(ENTITIES.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

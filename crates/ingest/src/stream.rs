@@ -19,7 +19,7 @@ use crate::{error, json, too_large, Compression, FileArticles, FileEntry, Ingest
 /// Bytes read at a time.
 const BUFFER: usize = 1 << 20;
 
-/// A hash of a file's bytes (SipHash 1-3 with zero keys: the same on every
+/// A hash of a file's bytes (SipHash 2-4 with zero keys: the same on every
 /// run and version), as stored in an index to tell whether a file changed.
 pub fn content_hash(bytes: &[u8]) -> u64 {
     let mut h = hasher();
@@ -27,13 +27,11 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// SipHash with zero keys. `SipHasher` is deprecated in favour of
-/// `DefaultHasher`, whose algorithm may change between Rust versions: the
-/// hashes stored in indexes must not.
-#[allow(deprecated)]
-type Sip = std::hash::SipHasher;
+/// SipHash 2-4 with zero keys, as std's deprecated `SipHasher` computed
+/// it (not `DefaultHasher`, whose algorithm may change between Rust
+/// versions: the hashes stored in indexes must not).
+type Sip = siphasher::sip::SipHasher;
 
-#[allow(deprecated)]
 fn hasher() -> Sip {
     Sip::new()
 }
@@ -255,6 +253,18 @@ mod tests {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
         FileEntry::new(path, dir).unwrap_or_else(|| panic!("unsupported {name}"))
+    }
+
+    /// The hashes stored in indexes never change: values computed with
+    /// std's SipHash 2-4 with zero keys, before the hasher was swapped.
+    #[test]
+    fn content_hash_is_pinned() {
+        assert_eq!(content_hash(b""), 2_202_906_307_356_721_367);
+        assert_eq!(content_hash(b"fihris"), 4_257_858_130_837_324_553);
+        assert_eq!(
+            content_hash("توأمة\n".repeat(100).as_bytes()),
+            13_693_552_064_857_047_827
+        );
     }
 
     fn gzip(bytes: &[u8]) -> Vec<u8> {

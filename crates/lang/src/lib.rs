@@ -11,9 +11,20 @@
 //! Entry points: [`detect`] for a whole document, [`script_of`] for one
 //! character and [`script_spans`] for the per-span view that the analyzers use
 //! (a French article quoting Arabic is analysed span by span). It also holds
-//! the text primitives every other crate needs: [`nfc`].
+//! the text primitives every other crate needs: [`nfc`], the Arabic
+//! script's ranges and right-to-left detection ([`script`]), and the one
+//! folding table of Arabic and Latin letters ([`fold`]).
 //!
-//! This crate does not tokenize or fold words; see `fihris-normalize`.
+//! This crate does not tokenize, stem or filter tokens; see `fihris-normalize`.
+
+pub mod fold;
+pub mod script;
+
+pub use fold::{fold_arabic_letter, fold_latin_letter, fold_letter_into};
+pub use script::{
+    arabic_digit_value, has_rtl, in_arabic_script, is_arabic_block, is_arabic_char, is_arabic_mark,
+    is_rtl_char, is_rtl_text,
+};
 
 use std::borrow::Cow;
 use std::fmt;
@@ -46,6 +57,8 @@ pub enum Script {
 
 /// The script of one character. Combining marks (harakat, accents in NFD)
 /// are [`Script::Neutral`]: they take the script of the letter they sit on.
+/// Arabic letters are those of [`is_arabic_char`], in every block of the
+/// script; its marks, digits and punctuation are neutral.
 pub fn script_of(c: char) -> Script {
     let cp = c as u32;
     if c.is_ascii() {
@@ -55,25 +68,19 @@ pub fn script_of(c: char) -> Script {
             Script::Neutral
         };
     }
+    // The common Latin letters first, without a Unicode table lookup: the
+    // Latin-1 and Latin Extended-A/B letters.
+    if matches!(cp, 0x00C0..=0x00D6 | 0x00D8..=0x00F6 | 0x00F8..=0x024F) {
+        return Script::Latin;
+    }
+    if in_arabic_script(c) {
+        return if is_arabic_char(c) {
+            Script::Arabic
+        } else {
+            Script::Neutral
+        };
+    }
     match cp {
-        // The common letters first, without a Unicode table lookup: the
-        // Arabic alphabet (hamza to ghain, feh to yeh) and the Latin-1 and
-        // Latin Extended-A/B letters.
-        0x0621..=0x063A | 0x0641..=0x064A => Script::Arabic,
-        0x00C0..=0x00D6 | 0x00D8..=0x00F6 | 0x00F8..=0x024F => Script::Latin,
-        // Harakat, Quranic marks and superscript alef are marks, not letters.
-        0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED => Script::Neutral,
-        // Arabic-Indic digits and Arabic punctuation (، ؛ ؟ ٪ ٫ ٬).
-        0x0660..=0x066D | 0x06F0..=0x06F9 | 0x060C | 0x061B | 0x061F | 0x06D4 => Script::Neutral,
-        // Tatweel is an elongation mark inside Arabic words.
-        0x0640 => Script::Arabic,
-        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
-            if c.is_alphabetic() {
-                Script::Arabic
-            } else {
-                Script::Neutral
-            }
-        }
         // Latin-1 letters, Latin Extended-A/B, IPA is not needed, Latin Extended Additional, ligatures.
         0x00C0..=0x024F | 0x1E00..=0x1EFF | 0xFB00..=0xFB06 => {
             if c.is_alphabetic() {
@@ -336,6 +343,28 @@ mod tests {
         let decomposed = "Po\u{0302}le";
         assert_eq!(nfc(decomposed), "Pôle");
         assert!(matches!(nfc("Pôle"), Cow::Borrowed(_)));
+    }
+
+    proptest::proptest! {
+        /// NFC twice is NFC once.
+        #[test]
+        fn nfc_is_idempotent(text in "\\PC{0,40}", marks in "[a-z\u{0300}-\u{036F}\u{064B}-\u{0652}]{0,20}") {
+            for text in [text, marks] {
+                let once = nfc(&text).into_owned();
+                proptest::prop_assert_eq!(nfc(&once), once.as_str());
+            }
+        }
+
+        /// Spans cover the text, in order, without gaps.
+        #[test]
+        fn spans_cover_the_text(text in "\\PC{0,40}") {
+            let mut at = 0;
+            for span in script_spans(&text) {
+                proptest::prop_assert_eq!(span.start, at);
+                at = span.end;
+            }
+            proptest::prop_assert_eq!(at, text.len());
+        }
     }
 
     #[test]

@@ -172,7 +172,7 @@ impl ArabicLightStem {
 
     /// The byte range of the stem in `word`.
     fn stem_range(&self, word: &str) -> Range<usize> {
-        if !word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        if !word.starts_with(fihris_lang::is_arabic_block) {
             return 0..word.len();
         }
         let start = self.prefix_len(word);

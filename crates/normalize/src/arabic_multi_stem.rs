@@ -44,7 +44,7 @@ const WEAK: [char; 6] = ['ا', 'و', 'ي', 'ء', 'ئ', 'ؤ'];
 const MIN_LETTERS: usize = 3;
 
 fn is_arabic(word: &str) -> bool {
-    word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c))
+    word.starts_with(fihris_lang::is_arabic_block)
 }
 
 fn letters(word: &str) -> usize {

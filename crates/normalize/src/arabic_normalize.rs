@@ -15,6 +15,8 @@
 //! of these is stable. The digit mapping applies to every token, so a date
 //! written "٢٠١٩" in an Arabic article matches "2019" in a French one.
 
+use fihris_lang::script::TATWEEL;
+use fihris_lang::{arabic_digit_value, fold_arabic_letter, is_arabic_mark};
 use tantivy::tokenizer::Token;
 
 use crate::token_map::{rewrite_chars, MapFilter, TokenMap};
@@ -30,23 +32,21 @@ impl ArabicNormalize {
     }
 }
 
-/// What one character becomes: `None` to remove it.
+/// What one character becomes: `None` to remove it. Marks and tatweel go,
+/// Arabic-Indic digits become ASCII digits, letters fold by the one table
+/// of `fihris-lang` ([`fold_arabic_letter`]), except ە (U+06D5), which
+/// this filter has always kept.
 #[inline]
 pub(crate) fn normalize_char(c: char) -> Option<char> {
+    if c == TATWEEL || is_arabic_mark(c) {
+        return None;
+    }
+    if let Some(value) = arabic_digit_value(c) {
+        return char::from_digit(value, 10);
+    }
     Some(match c {
-        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => '\u{0627}',
-        '\u{0649}' | '\u{06CC}' => '\u{064A}',
-        '\u{0629}' | '\u{06C3}' => '\u{0647}',
-        '\u{06A9}' => '\u{0643}',
-        '\u{06BE}' | '\u{06C1}' => '\u{0647}',
-        '\u{0640}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{06D6}'..='\u{06ED}' => return None,
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-        other => other,
+        '\u{06D5}' => c,
+        other => fold_arabic_letter(other),
     })
 }
 
@@ -99,6 +99,18 @@ mod tests {
             ("Pôle", "Pôle"),
         ] {
             assert_map(ArabicNormalize, from, to);
+        }
+    }
+
+    proptest::proptest! {
+        /// Normalizing twice is normalizing once, on Arabic-script text and
+        /// on any text.
+        #[test]
+        fn normalizing_is_idempotent(arabic in "[\u{0600}-\u{06FF} ]{0,30}", any in "\\PC{0,30}") {
+            for text in [arabic, any] {
+                let once = normalize_arabic(&text);
+                proptest::prop_assert_eq!(normalize_arabic(&once), once);
+            }
         }
     }
 

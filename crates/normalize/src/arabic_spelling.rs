@@ -11,6 +11,7 @@
 //! pages drop it often (اسعار for أسعار), and nothing is merged by it that
 //! the reader would keep apart.
 
+use fihris_lang::fold::TA_MARBUTA;
 use tantivy::tokenizer::Token;
 
 use crate::arabic_normalize::{map_chars, normalize_char};
@@ -26,8 +27,6 @@ impl ArabicSpelling {
         MapFilter(ArabicSpelling)
     }
 }
-
-const TA_MARBUTA: char = '\u{0629}';
 
 /// What one character becomes: `None` to remove it.
 #[inline]

@@ -4,12 +4,13 @@
 //! Text is NFC-normalized once at ingestion (and queries before parsing), so
 //! offsets point into the NFC text. Some characters survive NFC but must
 //! still meet their plain forms: Arabic presentation forms (U+FB50–U+FDFF,
-//! U+FE70–U+FEFF; common in text copied from PDFs and old web pages, "ﻻ"
+//! U+FE70–U+FEFC; common in text copied from PDFs and old web pages, "ﻻ"
 //! for "لا") and Latin ligatures ("ﬁ"). Only tokens that contain such a
 //! character are NFKC-normalized, so the common case costs one scan.
 //! Zero-width joiners and directional marks (U+200B–U+200F, U+2060, U+FEFF)
 //! are removed: they change nothing a reader sees.
 
+use fihris_lang::script::{ARABIC_PRESENTATION_FORMS_A, ARABIC_PRESENTATION_FORMS_B};
 use tantivy::tokenizer::Token;
 use unicode_normalization::UnicodeNormalization;
 
@@ -26,8 +27,11 @@ impl CompatFold {
     }
 }
 
+/// Latin ligatures (U+FB00–U+FB06) and Arabic presentation forms.
 fn needs_nfkc(c: char) -> bool {
-    matches!(c as u32, 0xFB00..=0xFB06 | 0xFB50..=0xFDFF | 0xFE70..=0xFEFC)
+    ('\u{FB00}'..='\u{FB06}').contains(&c)
+        || ARABIC_PRESENTATION_FORMS_A.contains(&c)
+        || ARABIC_PRESENTATION_FORMS_B.contains(&c)
 }
 
 fn is_invisible(c: char) -> bool {

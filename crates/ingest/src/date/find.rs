@@ -1,0 +1,565 @@
+//! Finding a publication date in text: [`find_date`] and the patterns it
+//! tries at each number (ISO, numeric day-first, day + month name + year),
+//! with the checks that keep decimals, times, codes and Hijri years out.
+
+use fihris_lang::is_arabic_block;
+use fihris_lang::script::ARABIC_SUPPLEMENT;
+
+use super::months::{lookup_abbreviation, lookup_pair, lookup_word};
+use super::tokens::{is_num, num, punct, skip_gap, skip_spaces, tokenize, word, Tok};
+use super::{make_date, Date};
+
+/// Separators of ISO dates in text ("2019-03-12", "2019/03/12").
+const ISO_SEPARATORS: [char; 2] = ['-', '/'];
+/// Separators of numeric day-first dates; U+060D is the Arabic date separator.
+const DAY_FIRST_SEPARATORS: [char; 4] = ['/', '-', '.', '\u{060D}'];
+/// Separators that make a number decimal or a time ("3.12", "10:12").
+const DECIMAL_SEPARATORS: [char; 3] = ['.', ',', ':'];
+
+/// Finds an explicit publication date written in `text` (a dateline or header line of a press article): the FIRST full date (day, month, year all present) found, in any of these forms:
+/// - ISO "2019-03-12", "2019/03/12"; numeric day-first "12/03/2019", "12-03-2019", "12.03.2019" (day first, as in French and Arabic press; reject if invalid),
+/// - French "12 mars 2019", "1er juin 2020", "lundi 12 mars 2019", "12 Mars 2019", "12 MARS 2019", accents optional ("fevrier", "aout", "decembre"), "Publié le 12 mars 2019 à 10h30",
+/// - Arabic with any month-name system from languages.md (Egyptian/Gulf, Algeria/Tunisia, Morocco, Levant two-word names like "كانون الثاني", "تشرين الأول"), with spelling variants, with Western digits or Arabic-Indic digits (٠-٩) or extended (۰-۹), optional weekday before ("الثلاثاء 12 مارس 2019"), only Gregorian ("12 مارس 2019م" ok); also "12 مارس/آذار 2019" (double month name, common in Levant press), "12 آذار (مارس) 2019", and the Gulf/Egypt "12 من مارس 2019" (optional "من").
+///
+/// Never returns a date from a relative expression ("hier", "avant-hier", "jeudi", "أمس") or from a bare year ("en 2017") or month+year without day ("mars 2019"). Invalid candidates ("31 février 2019", "2019-02-29") are skipped and the search goes on.
+pub fn find_date(text: &str) -> Option<Date> {
+    let toks = tokenize(text);
+    (0..toks.len()).find_map(|i| date_at(&toks, i))
+}
+
+/// A date starting at token `i`, if any.
+fn date_at(toks: &[Tok], i: usize) -> Option<Date> {
+    match toks.get(i) {
+        Some(Tok::Num { digits: 4, .. }) => iso_at(toks, i),
+        Some(Tok::Num { digits: 1 | 2, .. }) => day_first_at(toks, i).or_else(|| named_month_at(toks, i)),
+        _ => None,
+    }
+}
+
+/// True if the numeric date spanning tokens `first..=last` is part of a longer
+/// run of numbers with the same separator ("1.12.03.2019", "12-03-2019-04").
+fn continues_numeric(toks: &[Tok], first: usize, last: usize, sep: char) -> bool {
+    let before = first
+        .checked_sub(2)
+        .is_some_and(|k| is_num(toks, k) && punct(toks, k + 1) == Some(sep));
+    let after = punct(toks, last + 1) == Some(sep) && is_num(toks, last + 2);
+    before || after
+}
+
+/// "2019-03-12", "2019/03/12" (also with one-digit month or day).
+fn iso_at(toks: &[Tok], i: usize) -> Option<Date> {
+    let year = num(toks, i, 4..=4)?;
+    let sep = punct(toks, i + 1).filter(|c| ISO_SEPARATORS.contains(c))?;
+    let month = num(toks, i + 2, 1..=2)?;
+    (punct(toks, i + 3) == Some(sep)).then_some(())?;
+    let day = num(toks, i + 4, 1..=2)?;
+    if continues_numeric(toks, i, i + 4, sep) {
+        return None;
+    }
+    make_date(year, month, day)
+}
+
+/// "12/03/2019", "12-03-2019", "12.03.2019", "١٢/٣/٢٠١٩".
+fn day_first_at(toks: &[Tok], i: usize) -> Option<Date> {
+    let day = num(toks, i, 1..=2)?;
+    let sep = punct(toks, i + 1).filter(|c| DAY_FIRST_SEPARATORS.contains(c))?;
+    let month = num(toks, i + 2, 1..=2)?;
+    (punct(toks, i + 3) == Some(sep)).then_some(())?;
+    let year = num(toks, i + 4, 4..=4)?;
+    if continues_numeric(toks, i, i + 4, sep) {
+        return None;
+    }
+    make_date(year, month, day)
+}
+
+/// A month name (one word, two words, or a French abbreviation with its dot)
+/// at token `j`: the month and the index after it. Two-word names first
+/// (longest match).
+fn month_at(toks: &[Tok], j: usize) -> Option<(u8, usize)> {
+    let first = word(toks, j)?;
+    if toks.get(j + 1) == Some(&Tok::Space) {
+        if let Some(month) = word(toks, j + 2).and_then(|second| lookup_pair(first, second)) {
+            return Some((month, j + 3));
+        }
+    }
+    if let Some(month) = lookup_word(first) {
+        return Some((month, j + 1));
+    }
+    if punct(toks, j + 1) == Some('.') {
+        if let Some(month) = lookup_abbreviation(first) {
+            return Some((month, j + 2));
+        }
+    }
+    None
+}
+
+/// True if the day at `i` is glued to something that makes it not a day: a
+/// decimal or a time ("3.12", "10:12"), or a code with letters and digits
+/// ("G20", "A12"). Arabic prefixes glued to the day ("و12", "الـ12") are fine,
+/// and so are hyphenated datelines ("Alger-12 mars 2019", "الجزائر-12 مارس").
+fn day_is_glued(toks: &[Tok], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1) else {
+        return false;
+    };
+    match toks.get(prev) {
+        Some(Tok::Word(w)) => !w.chars().last().is_some_and(is_arabic_letter),
+        Some(&Tok::Punct(c)) => {
+            DECIMAL_SEPARATORS.contains(&c) && prev.checked_sub(1).is_some_and(|k| is_num(toks, k))
+        }
+        _ => false,
+    }
+}
+
+/// The Arabic block and the Arabic Supplement: the extent the date finder
+/// has always tested (not the presentation forms, which callers NFKC-fold).
+fn is_arabic_letter(c: char) -> bool {
+    is_arabic_block(c) || ARABIC_SUPPLEMENT.contains(&c)
+}
+
+/// True if the year at `j` is the integer part of a decimal ("2019,5") or is
+/// followed by the Hijri marker "هـ" / "هجري".
+fn year_is_not_gregorian(toks: &[Tok], j: usize) -> bool {
+    let decimal = punct(toks, j + 1).is_some_and(|c| DECIMAL_SEPARATORS.contains(&c)) && is_num(toks, j + 2);
+    let hijri = matches!(word(toks, skip_spaces(toks, j + 1)), Some("ه" | "هجري" | "هجريه"));
+    decimal || hijri
+}
+
+/// Day, month name(s), year: "12 mars 2019", "1er juin 2020", "12 sept. 2019",
+/// "12 من مارس 2019", "12 مارس/آذار 2019", "12 آذار (مارس) 2019",
+/// "12 مارس عام 2019", "12 كانون الثاني 2019".
+fn named_month_at(toks: &[Tok], i: usize) -> Option<Date> {
+    let day = num(toks, i, 1..=2)?;
+    if day_is_glued(toks, i) {
+        return None;
+    }
+    let mut j = i + 1;
+    if day == 1 && word(toks, j) == Some("er") {
+        j += 1;
+    }
+    j = skip_gap(toks, j, &['-']);
+    if word(toks, j) == Some("من") {
+        j = skip_spaces(toks, j + 1);
+    }
+    let (month, end) = month_at(toks, j)?;
+    j = end;
+
+    // A second name of the same month: "مارس/آذار", "آذار (مارس)".
+    let k = skip_spaces(toks, j);
+    match punct(toks, k) {
+        Some('/') => {
+            if let Some((second, end)) = month_at(toks, skip_spaces(toks, k + 1)) {
+                if second != month {
+                    return None;
+                }
+                j = end;
+            }
+        }
+        Some('(') => {
+            if let Some((second, end)) = month_at(toks, skip_spaces(toks, k + 1)) {
+                let close = skip_spaces(toks, end);
+                if punct(toks, close) == Some(')') {
+                    if second != month {
+                        return None;
+                    }
+                    j = close + 1;
+                }
+            }
+        }
+        _ => {}
+    }
+
+    j = skip_gap(toks, j, &[',', '،', '-']);
+    if matches!(word(toks, j), Some("عام" | "سنه")) {
+        j = skip_spaces(toks, j + 1);
+    }
+    let year = num(toks, j, 4..=4)?;
+    if year_is_not_gregorian(toks, j) {
+        return None;
+    }
+    make_date(year, u32::from(month), day)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::month_from_name;
+    use super::super::test_names::*;
+    use super::*;
+
+    // --- find_date: month names ---------------------------------------------
+
+    #[test]
+    fn find_date_every_french_name() {
+        for &(name, month) in FRENCH_NAMES {
+            for text in [
+                format!("12 {name} 2019"),
+                format!("Publié le 12 {name} 2019 à 10h30"),
+                format!("lundi 12 {name} 2019"),
+            ] {
+                assert_eq!(find_date(&text), Some(d(2019, month, 12)), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn find_date_every_arabic_name_of_every_system() {
+        for system in ARABIC_SYSTEMS {
+            for &(name, month) in system {
+                for text in [
+                    format!("12 {name} 2019"),
+                    format!("الثلاثاء 12 {name} 2019"),
+                    format!("الثلاثاء، 12 {name} 2019م"),
+                    format!("12 من {name} 2019"),
+                    format!("نشر في 12 {name}، 2019"),
+                    to_arabic_indic(&format!("12 {name} 2019")),
+                    to_extended_digits(&format!("12 {name} 2019")),
+                ] {
+                    assert_eq!(find_date(&text), Some(d(2019, month, 12)), "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn find_date_french_forms() {
+        let cases: &[(&str, Date)] = &[
+            ("1er juin 2020", d(2020, 6, 1)),
+            ("Le 1ER JUIN 2020", d(2020, 6, 1)),
+            ("le 1ᵉʳ juin 2020", d(2020, 6, 1)),
+            ("01 juin 2020", d(2020, 6, 1)),
+            ("lundi 12 mars 2019", d(2019, 3, 12)),
+            ("Mis à jour le 3 décembre 2018 à 18h05", d(2018, 12, 3)),
+            ("Publié le 12\u{a0}mars\u{a0}2019", d(2019, 3, 12)),
+            ("12 mars, 2019", d(2019, 3, 12)),
+            ("12-mars-2019", d(2019, 3, 12)),
+            ("12 sept. 2019", d(2019, 9, 12)),
+            ("5 déc. 2019", d(2019, 12, 5)),
+            ("29 février 2020", d(2020, 2, 29)),
+            ("Alger, 19 octobre 2018 (APS)", d(2018, 10, 19)),
+            ("du 10 au 12 mars 2019", d(2019, 3, 12)),
+            ("L’ANEM, 7 avril 2021", d(2021, 4, 7)),
+            ("ALGER-12 mars 2019 (APS)", d(2019, 3, 12)),
+            ("ALGER - 12 mars 2019", d(2019, 3, 12)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(find_date(text), Some(*expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn find_date_arabic_forms() {
+        let cases: &[(&str, Date)] = &[
+            ("١٢ مارس ٢٠١٩", d(2019, 3, 12)),
+            ("۱۲ مارس ۲۰۱۹", d(2019, 3, 12)),
+            ("الثلاثاء 12 مارس 2019", d(2019, 3, 12)),
+            ("12 مارس 2019م", d(2019, 3, 12)),
+            ("12 مارس 2019 م", d(2019, 3, 12)),
+            ("12 من مارس 2019", d(2019, 3, 12)),
+            ("12 مارس/آذار 2019", d(2019, 3, 12)),
+            ("12 آذار/مارس 2019", d(2019, 3, 12)),
+            ("12 مارس / آذار 2019", d(2019, 3, 12)),
+            ("12 آذار (مارس) 2019", d(2019, 3, 12)),
+            ("3 كانون الثاني/يناير 2020", d(2020, 1, 3)),
+            ("3 يناير/كانون الثاني 2020", d(2020, 1, 3)),
+            ("3 تشرين الأول 2020", d(2020, 10, 3)),
+            ("3 تشرين الثاني 2020", d(2020, 11, 3)),
+            ("25 كانون الأول 2020", d(2020, 12, 25)),
+            ("12 مارس عام 2019", d(2019, 3, 12)),
+            ("12 مارس سنة 2019", d(2019, 3, 12)),
+            ("و12 مارس 2019", d(2019, 3, 12)),
+            ("الجزائر-12 مارس 2019", d(2019, 3, 12)),
+            ("الـ12 من مارس 2019", d(2019, 3, 12)),
+            ("\u{200F}12\u{200F} مارس \u{200F}2019", d(2019, 3, 12)),
+            ("12 مـارس 2019", d(2019, 3, 12)),
+            ("12مارس2019", d(2019, 3, 12)),
+            ("5 ماي 2021", d(2021, 5, 5)),
+            ("5 مايو 2021", d(2021, 5, 5)),
+            ("5 يونيه 2021", d(2021, 6, 5)),
+            ("الرباط 12 يوليوز 2021", d(2021, 7, 12)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(find_date(text), Some(*expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn find_date_double_month_names_must_agree() {
+        assert_eq!(find_date("12 مارس/نيسان 2019"), None);
+        assert_eq!(find_date("12 آذار (نيسان) 2019"), None);
+        // A slash not followed by a month is not a date either.
+        assert_eq!(find_date("12 مارس/ 2019"), None);
+    }
+
+    // --- find_date: numeric forms -------------------------------------------
+
+    #[test]
+    fn find_date_iso_forms() {
+        let cases: &[(&str, Date)] = &[
+            ("2019-03-12", d(2019, 3, 12)),
+            ("2019/03/12", d(2019, 3, 12)),
+            ("Date: 2019-03-12T10:30:00+01:00", d(2019, 3, 12)),
+            ("publié 2019-03-12 10:30", d(2019, 3, 12)),
+            ("2019-3-5", d(2019, 3, 5)),
+            ("٢٠١٩/٠٣/١٢", d(2019, 3, 12)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(find_date(text), Some(*expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn find_date_numeric_day_first() {
+        let cases: &[(&str, Date)] = &[
+            ("12/03/2019", d(2019, 3, 12)),
+            ("12-03-2019", d(2019, 3, 12)),
+            ("12.03.2019", d(2019, 3, 12)),
+            ("Le 10/04/2021 à 09:15", d(2021, 4, 10)),
+            ("3/4/2021", d(2021, 4, 3)),
+            ("١٢/٣/٢٠١٩", d(2019, 3, 12)),
+            ("12\u{060D}03\u{060D}2019", d(2019, 3, 12)),
+            ("10/04/2021-15/04/2021", d(2021, 4, 10)),
+            ("Fin: 12.03.2019.", d(2019, 3, 12)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(find_date(text), Some(*expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn find_date_numeric_rejects_invalid_and_ambiguous() {
+        let cases = [
+            "31/02/2019",
+            "29/02/2019",
+            "03/13/2019", // month-first is not supported
+            "12/31/2019",
+            "12/03/19",
+            "12/03-2019",
+            "12 03 2019",
+            "1.12.03.2019",
+            "12.03.2019.1",
+            "12-03-2019-04-05",
+            "2019-03-12-1",
+            "2019-02-29",
+            "2019-13-01",
+            "0/03/2019",
+            "12/03/1700",
+        ];
+        for case in cases {
+            assert_eq!(find_date(case), None, "{case:?}");
+        }
+    }
+
+    // --- find_date: what must not be a date ----------------------------------
+
+    #[test]
+    fn find_date_invalid_dates_are_none() {
+        let cases = [
+            "31 février 2019",
+            "29 février 2019",
+            "30 fevrier 2020",
+            "31 avril 2019",
+            "31 نيسان 2019",
+            "0 mars 2019",
+            "32 mars 2019",
+            "12 mars 1799",
+            "12 mars 2201",
+        ];
+        for case in cases {
+            assert_eq!(find_date(case), None, "{case:?}");
+        }
+        assert_eq!(find_date("29 février 2020"), Some(d(2020, 2, 29)));
+        assert_eq!(find_date("2020-02-29"), Some(d(2020, 2, 29)));
+    }
+
+    #[test]
+    fn find_date_relative_and_partial_expressions_are_none() {
+        let cases = [
+            "hier",
+            "avant-hier, jeudi",
+            "Publié hier à 10h30",
+            "jeudi dernier",
+            "lancé en 2017",
+            "en 2017",
+            "2019",
+            "mars 2019",
+            "en mars 2019",
+            "le 12 mars",
+            "lundi 12 mars",
+            "le 1er juin",
+            "أمس",
+            "أول أمس الاثنين",
+            "في عام 2017",
+            "مارس 2019",
+            "12 مارس",
+            "الثلاثاء 12 مارس",
+            "à 10h30",
+            "10:30",
+        ];
+        for case in cases {
+            assert_eq!(find_date(case), None, "{case:?}");
+        }
+    }
+
+    #[test]
+    fn find_date_needs_whole_words_and_numbers() {
+        let cases = [
+            "maison 2019",
+            "12 maison 2019",
+            "12 maisons 2019",
+            "12 mais 2019",
+            "12 marsupial 2019",
+            "ممارسة 12 2019",
+            "12 ممارسة 2019",
+            "12 مايوه 2019",
+            "12 كانون 2019",
+            "12 تشرين 2019",
+            "112 mars 2019",
+            "12 mars 20190",
+            "12 mars 201",
+            "3.12 mars 2019",
+            "10:12 mars 2019",
+            "G20 mars 2020",
+            "12 mars 2019,5",
+            "12 sept 2019",
+            "12 mars-avril 2019",
+        ];
+        for case in cases {
+            assert_eq!(find_date(case), None, "{case:?}");
+        }
+    }
+
+    #[test]
+    fn find_date_rejects_hijri_years() {
+        assert_eq!(find_date("12 رجب 1440 هـ"), None);
+        assert_eq!(find_date("12 مارس 1440هـ"), None);
+        assert_eq!(find_date("12 مارس 1900 هـ"), None);
+        assert_eq!(find_date("12 مارس 1900 هجرية"), None);
+        assert_eq!(find_date("12 مارس 1900 م"), Some(d(1900, 3, 12)));
+    }
+
+    // --- find_date: several dates -------------------------------------------
+
+    #[test]
+    fn find_date_first_date_wins() {
+        let cases: &[(&str, Date)] = &[
+            (
+                "Publié le 12 mars 2019, mis à jour le 13 mars 2019",
+                d(2019, 3, 12),
+            ),
+            ("13/03/2019 — 12 mars 2019", d(2019, 3, 13)),
+            ("12 mars 2019 — 2019-03-13", d(2019, 3, 12)),
+            ("نشر في 5 أبريل 2021 وحدث في 1 يناير 2020", d(2021, 4, 5)),
+            ("lancé en 2017, publié le 5 mai 2021", d(2021, 5, 5)),
+            ("hier, le 4 mai 2021", d(2021, 5, 4)),
+            // An invalid candidate is skipped, the next valid one is found.
+            ("31 février 2019 puis 1er mars 2019", d(2019, 3, 1)),
+            ("2019-02-29 / 2020-02-29", d(2020, 2, 29)),
+            ("maison 12 2019, 7 juillet 2019", d(2019, 7, 7)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(find_date(text), Some(*expected), "{text}");
+        }
+    }
+
+    // --- robustness ----------------------------------------------------------
+
+    const MIXED: &str = "Publié le 1er juin 2020 à 10h30 — الثلاثاء، ١٢ مارس/آذار ٢٠١٩م \
+        12 من كانون الثاني 2020 · 31/02/2019 · 2019-02-29T10:00:00+01:00 · fe\u{301}vrier \
+        \u{200F}مـَارِس\u{200F} ۱۲.۰۳.۲۰۱۹ ﻣﺎﺭﺱ 𝟙𝟚 👍🏽 e\u{301}\u{301} ٍّ 1ᵉʳ sept. İ ß \u{0}\u{FEFF}";
+
+    fn char_boundaries(s: &str) -> Vec<usize> {
+        s.char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(s.len()))
+            .collect()
+    }
+
+    #[test]
+    fn no_panic_on_every_substring_of_a_mixed_text() {
+        let bounds = char_boundaries(MIXED);
+        let mut found = 0usize;
+        for (a, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[a..] {
+                let piece = &MIXED[start..end];
+                if let Some(date) = find_date(piece) {
+                    assert!(Date::new(date.year(), date.month(), date.day()).is_some());
+                    found += 1;
+                }
+                let _ = Date::parse_iso(piece);
+                let _ = piece.parse::<Date>();
+                if end - start <= 40 {
+                    let _ = month_from_name(piece);
+                }
+            }
+        }
+        assert!(found > 0);
+        assert_eq!(find_date(MIXED), Some(d(2020, 6, 1)));
+    }
+
+    #[test]
+    fn huge_numbers_do_not_overflow() {
+        let text = format!("{} mars {}", "9".repeat(100), "9".repeat(100));
+        assert_eq!(find_date(&text), None);
+        assert_eq!(Date::parse_iso(&"9".repeat(100)), None);
+        assert_eq!(find_date("99999999999999999999/03/2019"), None);
+    }
+
+    /// Characters that make dates and near-dates: digits of every system,
+    /// separators, month names' letters, marks, invisible and odd characters.
+    const POOL: &str =
+        "0129٠١٢٩۰۲/-.:,، \u{a0}\n()TZ+marsée\u{301}مارسنكوهـَ\u{200F}\u{200B}ﻣ𝟙👍\u{0}\u{FFFF}İß\u{10FFFF}؍";
+
+    fn pool_text() -> impl Strategy<Value = String> {
+        let pool: Vec<char> = POOL.chars().collect();
+        proptest::collection::vec(proptest::sample::select(pool), 0..48).prop_map(|c| c.into_iter().collect())
+    }
+
+    /// A found date is a valid calendar date that prints and parses back.
+    fn check_found(text: &str) -> Result<(), TestCaseError> {
+        if let Some(date) = find_date(text) {
+            prop_assert_eq!(Date::new(date.year(), date.month(), date.day()), Some(date));
+            prop_assert_eq!(Date::parse_iso(&date.to_string()), Some(date));
+        }
+        if let Some(date) = Date::parse_iso(text) {
+            prop_assert_eq!(Date::new(date.year(), date.month(), date.day()), Some(date));
+        }
+        let _ = month_from_name(text);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Never panics, on text made of the characters of dates.
+        #[test]
+        fn dates_found_in_date_like_text_are_valid(text in pool_text()) {
+            check_found(&text)?;
+        }
+
+        /// Never panics, on any text.
+        #[test]
+        fn dates_found_in_any_text_are_valid(text in any::<String>()) {
+            check_found(&text)?;
+        }
+
+        /// A valid date written "day month year" in French, with any text
+        /// around it that ends and starts with a space, is found.
+        #[test]
+        fn written_dates_are_found(
+            year in 1800i32..=2200,
+            month in 1u8..=12,
+            day in 1u8..=31,
+            before in "[a-z ]{0,12}",
+            after in "[a-z ]{0,12}",
+        ) {
+            if let Some(date) = Date::new(year, month, day) {
+                let name = FRENCH_NAMES.iter().find(|&&(_, m)| m == month).map_or("", |&(n, _)| n);
+                let text = format!("{before} {day} {name} {year} {after}");
+                prop_assert_eq!(find_date(&text), Some(date), "{}", text);
+                let numeric = format!("{before} {day:02}/{month:02}/{year} {after}");
+                prop_assert_eq!(find_date(&numeric), Some(date), "{}", numeric);
+            }
+        }
+    }
+}
