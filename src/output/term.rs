@@ -146,7 +146,7 @@ pub fn is_rtl(lang: &str, text: &str) -> bool {
 fn mostly_arabic(text: &str) -> bool {
     let arabic = text
         .chars()
-        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .filter(|c| fihris_lang::is_arabic_block(*c))
         .count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters > 0 && arabic * 2 >= letters
