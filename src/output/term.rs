@@ -144,10 +144,7 @@ pub fn is_rtl(lang: &str, text: &str) -> bool {
 /// Cheap: whether at least half the letters of `text` are Arabic. Only
 /// decides right-to-left isolation of a line.
 fn mostly_arabic(text: &str) -> bool {
-    let arabic = text
-        .chars()
-        .filter(|c| fihris_lang::is_arabic_block(*c))
-        .count();
+    let arabic = text.chars().filter(|c| fihris_lang::is_arabic_block(*c)).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters > 0 && arabic * 2 >= letters
 }

@@ -162,19 +162,19 @@ impl QueryBuilder<'_> {
             Node::Word {
                 text,
                 field,
-                prefix,
-                fuzzy,
-            } => {
-                if *prefix {
-                    self.prefix(text, *field)
-                } else if let Some(distance) = fuzzy {
-                    Ok(self.fuzzy(text, *field, *distance))
-                } else if kind == Kind::Match {
-                    Ok(self.word_match(text, *field))
-                } else {
-                    Ok(self.word(text, *field))
-                }
-            }
+                prefix: true,
+                ..
+            } => self.prefix(text, *field),
+            Node::Word {
+                text,
+                field,
+                fuzzy: Some(distance),
+                ..
+            } => Ok(self.fuzzy(text, *field, *distance)),
+            Node::Word { text, field, .. } => Ok(match kind {
+                Kind::Match => self.word_match(text, *field),
+                _ => self.word(text, *field),
+            }),
             Node::Phrase { text, field } => Ok(match kind {
                 Kind::Match => self.phrase_match(text, *field),
                 _ => self.phrase(text, *field),

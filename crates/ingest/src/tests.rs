@@ -1,0 +1,237 @@
+//! Unit tests of the ingest crate.
+
+use super::*;
+use std::io::Write;
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap_or_else(|e| panic!("{e}"));
+    encoder.finish().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// An entry for a file named `name` in `dir`, with `bytes` written.
+fn file(dir: &Path, name: &str, bytes: &[u8]) -> FileEntry {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    FileEntry::new(path, dir).unwrap_or_else(|| panic!("unsupported {name}"))
+}
+
+fn reason(result: Result<FileArticles, IngestError>) -> String {
+    match result {
+        Ok(read) => panic!("read: {:?}", read.articles),
+        Err(e) => e.reason(),
+    }
+}
+
+fn read_ok(entry: &FileEntry) -> FileArticles {
+    read_file(entry).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Parts of a JSON Lines file, plain or gzipped, hold the articles and
+/// skipped records of a whole read, in order, with their line numbers.
+#[test]
+fn parts_of_a_json_lines_file() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut text = String::new();
+    for i in 1..=7 {
+        if i == 4 {
+            text.push_str("{broken\n\n");
+        } else {
+            text.push_str(&format!(
+                "{{\"id\":\"r{i}\",\"title\":\"Titre {i}\",\"body\":\"CafÃ© {i}.\"}}\n"
+            ));
+        }
+    }
+    for (name, bytes) in [
+        ("p.jsonl", text.clone().into_bytes()),
+        ("p.jsonl.gz", gzip(text.as_bytes())),
+    ] {
+        let entry = file(dir.path(), name, &bytes);
+        let whole = read_ok(&entry);
+        let mut parts = Vec::new();
+        read_bytes_in_parts(&entry, &bytes, &ReadOptions::default(), 3, &mut |p| parts.push(p))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            parts.iter().map(|p| p.articles.len()).collect::<Vec<_>>(),
+            [3, 2, 1]
+        );
+        let ids = |a: &[Article]| a.iter().map(|a| (a.id.clone(), a.line)).collect::<Vec<_>>();
+        let joined: Vec<Article> = parts.iter().flat_map(|p| p.articles.clone()).collect();
+        assert_eq!(ids(&joined), ids(&whole.articles));
+        assert_eq!(parts[1].skipped[0].line, Some(4));
+        assert_eq!(
+            parts.iter().map(|p| p.mojibake_repairs).sum::<usize>(),
+            whole.mojibake_repairs
+        );
+        assert_eq!(whole.mojibake_repairs, 6);
+    }
+    // Other formats come in one part.
+    let entry = file(
+        dir.path(),
+        "a.txt",
+        b"Titre\n\nUn texte assez long pour une langue.",
+    );
+    let mut n = 0;
+    read_bytes_in_parts(
+        &entry,
+        b"Titre\n\nUn texte.",
+        &ReadOptions::default(),
+        1,
+        &mut |_| n += 1,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(n, 1);
+    Ok(())
+}
+
+#[test]
+fn gzip_round_trip_for_every_format() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let txt = "Jumelage ANEM\n12 mars 2019\n\nLe projet durera deux ans.\n";
+    let read = read_ok(&file(dir.path(), "b.txt.gz", &gzip(txt.as_bytes())));
+    assert_eq!(read.articles[0].title, "Jumelage ANEM");
+    assert_eq!(read.articles[0].body, "Le projet durera deux ans.");
+    assert_eq!(read.articles[0].id, "b.txt.gz");
+    assert_eq!(read.encoding, None);
+
+    let jsonl =
+        "{\"id\":\"a\",\"title\":\"t1\",\"body\":\"b1\"}\n{\"id\":\"b\",\"title\":\"t2\",\"body\":\"b2\"}\n";
+    let read = read_ok(&file(dir.path(), "x.jsonl.gz", &gzip(jsonl.as_bytes())));
+    let ids: Vec<&str> = read.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+
+    // Two gzip members, as `cat a.gz b.gz` makes.
+    let mut two = gzip(b"<html><body><h1>Titre</h1>");
+    two.extend(gzip(b"<p>Corps.</p></body></html>"));
+    let read = read_ok(&file(dir.path(), "a.html.gz", &two));
+    assert_eq!(read.articles[0].title, "Titre");
+    assert_eq!(read.articles[0].body, "Corps.");
+
+    // A legacy code page inside the gzip.
+    let (ar, _, _) = encoding_rs::WINDOWS_1256.encode("توأمة بين الوكالتين\n\nنص المقال عن التشغيل.");
+    let read = read_ok(&file(dir.path(), "ar.md.gz", &gzip(&ar)));
+    assert_eq!(read.articles[0].title, "توأمة بين الوكالتين");
+    assert_eq!(read.encoding, Some("windows-1256"));
+    Ok(())
+}
+
+#[test]
+fn corrupt_gzip() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let entry = file(dir.path(), "n.txt.gz", b"not gzip at all");
+    assert_eq!(
+        reason(read_file(&entry)),
+        "corrupt gzip data: invalid gzip header"
+    );
+    let good = gzip("Un texte assez long pour être compressé en plusieurs octets.".as_bytes());
+    let entry = file(dir.path(), "t.txt.gz", &good[..good.len() - 12]);
+    assert_eq!(
+        reason(read_file(&entry)),
+        "corrupt gzip data: incomplete deflate stream"
+    );
+    let mut flipped = good.clone();
+    let n = flipped.len();
+    flipped[n - 6] ^= 0xFF; // the CRC
+    let entry = file(dir.path(), "c.txt.gz", &flipped);
+    assert_eq!(
+        reason(read_file(&entry)),
+        "corrupt gzip data: gzip stream does not have a matching checksum"
+    );
+    assert_eq!(
+        reason(read_file(&file(dir.path(), "e.txt.gz", b""))),
+        "empty file"
+    );
+    assert_eq!(
+        reason(read_file(&file(dir.path(), "z.txt.gz", &gzip(b"")))),
+        "empty file"
+    );
+    Ok(())
+}
+
+#[test]
+fn empty_and_binary_files() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    for name in ["e.txt", "e.md", "e.html", "e.json", "e.jsonl"] {
+        assert_eq!(
+            reason(read_file(&file(dir.path(), name, b""))),
+            "empty file",
+            "{name}"
+        );
+    }
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10";
+    assert_eq!(
+        reason(read_file(&file(dir.path(), "img.txt", png))),
+        "binary data, not text"
+    );
+    let err = read_file(&file(dir.path(), "bin.html", b"\x01\x02\x03\x04\x05\x06"));
+    assert!(matches!(&err, Err(IngestError::Decode { .. })));
+    assert_eq!(
+        err.map(|_| ()).map_err(|e| e.to_string()),
+        Err(format!(
+            "cannot decode {}: binary data, not text",
+            dir.path().join("bin.html").display()
+        ))
+    );
+    Ok(())
+}
+
+#[test]
+fn too_large_files() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    // A sparse file: the size is refused from the metadata, unread.
+    let path = dir.path().join("big.txt");
+    std::fs::File::create(&path)?.set_len(ReadOptions::DEFAULT_MAX_BYTES + (1 << 20))?;
+    let entry = FileEntry::new(path, dir.path()).unwrap_or_else(|| panic!("txt"));
+    assert_eq!(
+        reason(read_file(&entry)),
+        "file too large (1025 MiB > cap 1024 MiB)"
+    );
+
+    let small = ReadOptions { max_bytes: 1000 };
+    let entry = file(dir.path(), "a.txt", &[b'a'; 1500]);
+    assert_eq!(
+        reason(read_file_with(&entry, &small)),
+        "file too large (1.5 KiB > cap 1000 bytes)"
+    );
+    assert_eq!(
+        reason(read_bytes_with(&entry, &[b'a'; 1500], &small)),
+        "file too large (1.5 KiB > cap 1000 bytes)"
+    );
+    // A gzip bomb in miniature: small compressed, large decompressed.
+    let text = "Titre\n\n".to_string() + &"emploi ".repeat(1000);
+    let entry = file(dir.path(), "bomb.txt.gz", &gzip(text.as_bytes()));
+    assert!(std::fs::metadata(&entry.path)?.len() < 1000);
+    assert_eq!(
+        reason(read_file_with(&entry, &small)),
+        "file too large (> 1000 bytes decompressed, cap 1000 bytes)"
+    );
+    assert!(read_file(&entry).is_ok());
+    Ok(())
+}
+
+#[test]
+fn encodings_are_reported() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let fr = "Café de l'emploi\n\nLe café des recruteurs ouvre à Oran.\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(fr);
+    let read = read_ok(&file(dir.path(), "cp1252.txt", &bytes));
+    assert_eq!(read.encoding, Some("windows-1252"));
+    assert_eq!(read.articles[0].title, "Café de l'emploi");
+    assert_eq!(read.articles[0].body, "Le café des recruteurs ouvre à Oran.");
+    assert_eq!(read.articles[0].lang, Lang::Fr);
+
+    let broken = "Lâ€™ANEM Ã\u{A0} Oran\n\nLe cafÃ© des recruteurs.";
+    let read = read_ok(&file(dir.path(), "moji.txt", broken.as_bytes()));
+    assert_eq!(read.encoding, None);
+    assert_eq!(read.mojibake_repairs, 3);
+    assert_eq!(read.articles[0].title, "L’ANEM à Oran");
+    assert_eq!(read.articles[0].body, "Le café des recruteurs.");
+
+    // JSON in a code page is an error, not a guess.
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("{\"title\":\"Café\"}");
+    assert_eq!(
+        reason(read_file(&file(dir.path(), "r.json", &bytes))),
+        "not UTF-8: invalid byte at offset 13 (JSON must be UTF-8 or UTF-16)"
+    );
+    Ok(())
+}
