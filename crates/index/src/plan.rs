@@ -47,7 +47,7 @@ pub enum Why {
 }
 
 /// A file to read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ToRead {
     /// The file as walked.
     pub entry: FileEntry,
@@ -72,7 +72,7 @@ pub enum Rebuild {
 }
 
 /// What a sync will do.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SyncPlan {
     /// Rebuild from scratch, and why; `None` for an incremental sync.
     pub rebuild: Option<Rebuild>,

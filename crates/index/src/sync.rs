@@ -110,6 +110,9 @@ pub struct BuildReport {
     pub full: bool,
     /// Why it was rebuilt, if it was.
     pub rebuild: Option<Rebuild>,
+    /// The plan the build executed: what it read, kept and removed, and
+    /// why (for a dry run, what a sync would do).
+    pub plan: SyncPlan,
     /// Files and records not indexed, with the reason.
     pub skipped: Vec<Skipped>,
     /// Files that were not UTF-8, and the encoding they were decoded from.
@@ -142,6 +145,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
         files: plan.files,
         full: rebuild.is_some(),
         rebuild,
+        plan: plan.clone(),
         ..BuildReport::default()
     };
     let removed = plan.removed.clone();
@@ -534,5 +538,51 @@ mod tests {
         assert!(report.contains(&"d.jsonl Added".to_string()), "{report:?}");
         assert!(!contents.contains_key("c.txt"));
         assert_eq!(contents["a.jsonl"].0.len(), 11);
+    }
+
+    /// The report carries the plan it executed: a dry run says what a sync
+    /// would read and why, a file only copied over itself is a touch.
+    #[test]
+    fn reports_carry_their_plan() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let corpus = tmp.path().join("corpus");
+        let index = tmp.path().join("index");
+        std::fs::create_dir_all(&corpus).unwrap_or_else(|e| panic!("{e}"));
+        let write = |name: &str, text: &str| {
+            std::fs::write(corpus.join(name), text).unwrap_or_else(|e| panic!("{e}"))
+        };
+        write("a.jsonl", &record("a1", "Oran"));
+        write("b.jsonl", &record("b1", "Annaba"));
+        let options = BuildOptions::new(vec![corpus.clone()]);
+        let first = build_index(&index, &options).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(first.plan.rebuild, Some(Rebuild::NoIndex));
+        assert_eq!(first.plan.read.len(), 2);
+
+        write("b.jsonl", &record("b1", "Annaba, Skikda"));
+        write("c.jsonl", &record("c1", "Tlemcen"));
+        let later = std::time::SystemTime::now() + Duration::from_secs(5);
+        let file = std::fs::File::options()
+            .write(true)
+            .open(corpus.join("a.jsonl"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        file.set_modified(later).unwrap_or_else(|e| panic!("{e}"));
+        let dry = BuildOptions {
+            dry_run: true,
+            ..options.clone()
+        };
+        let plan = build_index(&index, &dry).unwrap_or_else(|e| panic!("{e}")).plan;
+        assert_eq!(
+            plan,
+            plan_sync(&index, &options).unwrap_or_else(|e| panic!("{e}"))
+        );
+        let read: Vec<(String, crate::Why)> = plan.read.iter().map(|f| (f.entry.id.clone(), f.why)).collect();
+        assert_eq!(
+            read,
+            [
+                ("b.jsonl".to_string(), crate::Why::Modified),
+                ("c.jsonl".to_string(), crate::Why::New)
+            ]
+        );
+        assert_eq!(plan.touched.len(), 1, "{plan:?}");
     }
 }
