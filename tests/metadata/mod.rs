@@ -182,3 +182,129 @@ fn languages_are_detected_for_files() {
     assert_eq!(hay.only_hit(&["chômage"], "a.txt")["lang"], "fr");
     assert_eq!(hay.only_hit(&["البطالة"], "b.txt")["lang"], "ar");
 }
+
+/// Web pages date themselves in many places: the date fihris takes is the
+/// publication's, from JSON-LD, from the article's own time stamp or from
+/// a short date line of the article, never from a comment, a sidebar of
+/// other articles or an update notice.
+#[test]
+fn html_publication_dates_from_the_page_itself() {
+    let hay = Hay::new();
+    let page = |head: &str, article: &str| {
+        format!(
+            "<html><head><title>Page</title>{head}</head><body>\
+             <div class=\"sidebar\"><time datetime=\"2011-01-01\">1 janvier 2011</time></div>\
+             <article><h1>Le salon de l'emploi ouvre à Oran</h1>{article}\
+             <p>Le salon de l'emploi accueille les jeunes diplômés de la région.</p>\
+             <p>{FR_FILLER}</p>\
+             <div class=\"comments\"><time datetime=\"2017-05-05\">5 mai 2017</time></div>\
+             </article></body></html>"
+        )
+    };
+    hay.write(
+        "corpus/jsonld.html",
+        &page(
+            "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\
+             \"dateModified\":\"2020-03-01\",\"datePublished\":\"2020-02-24T12:57:13+0000\"}]}</script>",
+            "",
+        ),
+    )
+    .write(
+        "corpus/abbr.html",
+        &page("", "<abbr class=\"published\" title=\"2016-12-23T05:11\">23 déc.</abbr>"),
+    )
+    .write(
+        "corpus/visible.html",
+        &page(
+            "",
+            "<p class=\"updated\">Mis à jour le 4 mars 2016</p><p class=\"post-date\">Publié le 3 mars 2016 à 10h12</p>",
+        ),
+    )
+    .write(
+        "corpus/english.html",
+        &page("", "<div class=\"entry-date\">December 29th, 2019</div>"),
+    )
+    .write("corpus/comment-only.html", &page("", ""));
+    hay.index();
+    let hits = hay.search_json(&["salon", "--limit", "10"]);
+    let date_of = |file: &str| {
+        hits.iter()
+            .find(|h| h["id"] == file)
+            .map(|h| h["date"].clone())
+            .unwrap_or_else(|| panic!("{file} in {hits:?}"))
+    };
+    for (file, date) in [
+        ("jsonld.html", "2020-02-24"),
+        ("abbr.html", "2016-12-23"),
+        ("visible.html", "2016-03-03"),
+        ("english.html", "2019-12-29"),
+    ] {
+        assert_eq!(date_of(file), date, "{file}");
+    }
+    // Only a sidebar's and a comment's dates: undated, not 2011 nor 2017.
+    assert!(date_of("comment-only.html").is_null());
+}
+
+/// English and German dates are read in text headers too; the day must be
+/// there.
+#[test]
+fn english_and_german_header_dates() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/en.txt",
+        &format!("Job fair opens in Oran\nDec. 5, 2020\n\nThe job fair welcomes graduates.\n\n{FR_FILLER}\n"),
+    )
+    .write(
+        "corpus/de.txt",
+        &format!("Jobmesse in Oran\nSamstag, 19. Juli 2014\n\nDie Jobmesse beginnt.\n\n{FR_FILLER}\n"),
+    )
+    .write(
+        "corpus/month-only.txt",
+        &format!("Job fair in Oran\nMarch 2019\n\nThe job fair welcomes graduates.\n\n{FR_FILLER}\n"),
+    );
+    hay.index();
+    assert_eq!(
+        hay.only_hit(&["graduates", "--since", "2020"], "en.txt")["date"],
+        "2020-12-05"
+    );
+    assert_eq!(hay.only_hit(&["jobmesse"], "de.txt")["date"], "2014-07-19");
+    let hits = hay.search_json(&["graduates"]);
+    let month_only = hits
+        .iter()
+        .find(|h| h["id"] == "month-only.txt")
+        .unwrap_or_else(|| panic!("{hits:?}"));
+    assert!(month_only["date"].is_null(), "{month_only}");
+}
+
+/// A page saved as text: masthead, menus and the headline again before a
+/// "Publié le" line; that line dates the article, not the masthead's day
+/// nor an update notice.
+#[test]
+fn txt_publication_line_below_site_furniture() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/saved.txt",
+        &format!(
+            "LE QUOTIDIEN DE L'OUEST\n\nAccueil\n\nmercredi 19 février 2020\n\nActualités\n\nÉconomie\n\n\
+             La caravane de l'emploi arrive à Béjaïa\n\nPar Nadia B.\n\nMis à jour le 20 février 2020\n\n\
+             Publié le 18 février 2020 à 10h12\n\nLa caravane de l'emploi s'installe au centre-ville.\n\n{FR_FILLER}\n"
+        ),
+    )
+    .write(
+        "corpus/masthead-only.txt",
+        &format!(
+            "LE QUOTIDIEN DE L'OUEST\n\nAccueil\n\nmercredi 19 février 2020\n\n\
+             La caravane de l'emploi arrive à Oran\n\nLa caravane de l'emploi s'installe au port.\n\n{FR_FILLER}\n"
+        ),
+    );
+    hay.index();
+    let hits = hay.search_json(&["caravane"]);
+    let date_of = |id: &str| {
+        hits.iter()
+            .find(|h| h["id"] == id)
+            .map(|h| h["date"].clone())
+            .unwrap_or_else(|| panic!("{id} in {hits:?}"))
+    };
+    assert_eq!(date_of("saved.txt"), "2020-02-18");
+    assert!(date_of("masthead-only.txt").is_null());
+}

@@ -8,16 +8,15 @@
 //! joined with normalized spaces.
 //!
 //! Metadata: the title is the article's `<h1>`, else `og:title`, else
-//! `<title>` without a trailing " | Site name"; the date comes from
-//! `article:published_time` and the usual publication-date meta tags, then
-//! `<time datetime>`; the source from `og:site_name` or a publisher meta
-//! tag. A date that is not explicit is never guessed.
+//! `<title>` without a trailing " | Site name"; the date is the page's
+//! publication date as `html_date.rs` finds it; the source from
+//! `og:site_name` or a publisher meta tag. A date that is not explicit is
+//! never guessed.
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use crate::date::{find_date, Date};
 use crate::{squeeze_spaces, Parsed};
 
 /// Elements whose content is never article text.
@@ -58,23 +57,6 @@ const BLOCKS: &[&str] = &[
     "th",
     "tr",
     "ul",
-];
-
-/// Meta tags (by `property`, `name` or `itemprop`) that carry the
-/// publication date, in order of trust.
-const DATE_META: &[&str] = &[
-    "article:published_time",
-    "datepublished",
-    "og:published_time",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "date",
-    "parsely-pub-date",
-    "sailthru.date",
 ];
 
 /// Meta tags that name the publisher, in order of trust.
@@ -130,13 +112,7 @@ pub(crate) fn parse(text: &str) -> Parsed {
         .map(|h| h.id());
     let body = extract_text(container, skip_node);
 
-    let date = meta(DATE_META)
-        .and_then(|v| Date::parse_iso(v).or_else(|| find_date(v)))
-        .or_else(|| {
-            doc.select(&selector("time[datetime]"))
-                .filter_map(|t| t.value().attr("datetime"))
-                .find_map(Date::parse_iso)
-        });
+    let date = crate::html_date::page_date(&doc, container, &metas);
 
     let declared_lang = doc
         .root_element()

@@ -32,6 +32,7 @@ pub mod date;
 mod decode;
 mod error;
 mod html;
+mod html_date;
 mod json;
 mod markdown;
 mod mojibake;

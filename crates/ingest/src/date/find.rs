@@ -5,7 +5,9 @@
 use fihris_lang::is_arabic_block;
 use fihris_lang::script::ARABIC_SUPPLEMENT;
 
-use super::months::{lookup_abbreviation, lookup_pair, lookup_word};
+use super::months::{
+    lookup_abbreviation, lookup_english_abbreviation, lookup_month_first, lookup_pair, lookup_word,
+};
 use super::tokens::{is_num, num, punct, skip_gap, skip_spaces, tokenize, word, Tok};
 use super::{make_date, Date};
 
@@ -21,6 +23,8 @@ const DECIMAL_SEPARATORS: [char; 3] = ['.', ',', ':'];
 /// - French "12 mars 2019", "1er juin 2020", "lundi 12 mars 2019", "12 Mars 2019", "12 MARS 2019", accents optional ("fevrier", "aout", "decembre"), "Publié le 12 mars 2019 à 10h30",
 /// - Arabic with any month-name system from languages.md (Egyptian/Gulf, Algeria/Tunisia, Morocco, Levant two-word names like "كانون الثاني", "تشرين الأول"), with spelling variants, with Western digits or Arabic-Indic digits (٠-٩) or extended (۰-۹), optional weekday before ("الثلاثاء 12 مارس 2019"), only Gregorian ("12 مارس 2019م" ok); also "12 مارس/آذار 2019" (double month name, common in Levant press), "12 آذار (مارس) 2019", and the Gulf/Egypt "12 من مارس 2019" (optional "من").
 ///
+/// - English "5 December 2020", "5th Dec 2020", "December 5, 2020", "Dec. 5, 2020" (only English names open a date), and German "5. Dezember 2020", "19. Juli 2014".
+///
 /// Never returns a date from a relative expression ("hier", "avant-hier", "jeudi", "أمس") or from a bare year ("en 2017") or month+year without day ("mars 2019"). Invalid candidates ("31 février 2019", "2019-02-29") are skipped and the search goes on.
 pub fn find_date(text: &str) -> Option<Date> {
     let toks = tokenize(text);
@@ -32,6 +36,7 @@ fn date_at(toks: &[Tok], i: usize) -> Option<Date> {
     match toks.get(i) {
         Some(Tok::Num { digits: 4, .. }) => iso_at(toks, i),
         Some(Tok::Num { digits: 1 | 2, .. }) => day_first_at(toks, i).or_else(|| named_month_at(toks, i)),
+        Some(Tok::Word(_)) => month_first_at(toks, i),
         _ => None,
     }
 }
@@ -90,7 +95,51 @@ fn month_at(toks: &[Tok], j: usize) -> Option<(u8, usize)> {
             return Some((month, j + 2));
         }
     }
-    None
+    let month = lookup_english_abbreviation(first)?;
+    Some((
+        month,
+        if punct(toks, j + 1) == Some('.') {
+            j + 2
+        } else {
+            j + 1
+        },
+    ))
+}
+
+/// The index after an English ordinal suffix glued to the day at `i`
+/// ("5th", "1st", "22nd", "3rd"), or after the French "1er".
+fn after_ordinal(toks: &[Tok], i: usize, day: u32) -> usize {
+    match (word(toks, i + 1), day) {
+        (Some("er"), 1) | (Some("st"), 1 | 21 | 31) | (Some("nd"), 2 | 22) | (Some("rd"), 3 | 23) => i + 2,
+        (Some("th"), 4..=20 | 24..=30) => i + 2,
+        _ => i + 1,
+    }
+}
+
+/// An English date that opens with its month: "December 5, 2020", "Dec. 5,
+/// 2020", "December 5th 2020", "Sep 5, 2020".
+fn month_first_at(toks: &[Tok], i: usize) -> Option<Date> {
+    let month = lookup_month_first(word(toks, i)?)?;
+    // A month name inside a word run ("Mar" of "Mar-a-Lago") is no date.
+    if i > 0 && !matches!(toks.get(i - 1), Some(Tok::Space | Tok::Punct(_))) {
+        return None;
+    }
+    let mut j = i + 1;
+    if punct(toks, j) == Some('.') {
+        j += 1;
+    }
+    if toks.get(j) != Some(&Tok::Space) {
+        return None;
+    }
+    j = skip_spaces(toks, j);
+    let day = num(toks, j, 1..=2)?;
+    j = after_ordinal(toks, j, day);
+    j = skip_gap(toks, j, &[',']);
+    let year = num(toks, j, 4..=4)?;
+    if year_is_not_gregorian(toks, j) {
+        return None;
+    }
+    make_date(year, u32::from(month), day)
 }
 
 /// True if the day at `i` is glued to something that makes it not a day: a
@@ -132,8 +181,9 @@ fn named_month_at(toks: &[Tok], i: usize) -> Option<Date> {
     if day_is_glued(toks, i) {
         return None;
     }
-    let mut j = i + 1;
-    if day == 1 && word(toks, j) == Some("er") {
+    // "5. Dezember 2020": the German day takes a dot.
+    let mut j = after_ordinal(toks, i, day);
+    if j == i + 1 && punct(toks, j) == Some('.') && toks.get(j + 1) == Some(&Tok::Space) {
         j += 1;
     }
     j = skip_gap(toks, j, &['-']);
@@ -186,6 +236,36 @@ mod tests {
     use super::super::month_from_name;
     use super::super::test_names::*;
     use super::*;
+
+    // --- find_date: English and German ---------------------------------------
+
+    #[test]
+    fn english_and_german_dates() {
+        for (text, want) in [
+            ("December 5, 2020", d(2020, 12, 5)),
+            ("Posted on Dec. 5, 2020 at 10:12", d(2020, 12, 5)),
+            ("Sep 5, 2020", d(2020, 9, 5)),
+            ("December 29th 2019", d(2019, 12, 29)),
+            ("5 Dec 2020", d(2020, 12, 5)),
+            ("5th December 2020", d(2020, 12, 5)),
+            ("Updated: 1st March, 2021", d(2021, 3, 1)),
+            ("5. Dezember 2020", d(2020, 12, 5)),
+            ("Samstag, 19. Juli 2014", d(2014, 7, 19)),
+            ("31 März 2021", d(2021, 3, 31)),
+        ] {
+            assert_eq!(find_date(text), Some(want), "{text}");
+        }
+        for text in [
+            "in March 2019",
+            "May 5 at noon",
+            "Mar-a-Lago 12 2019",
+            "the 5th of the 12 chapters in 2020",
+            "March 32, 2020",
+            "le 7 sept 2019 personnes",
+        ] {
+            assert_eq!(find_date(text), None, "{text}");
+        }
+    }
 
     // --- find_date: month names ---------------------------------------------
 

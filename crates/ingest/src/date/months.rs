@@ -1,7 +1,9 @@
 //! The month tables: French names and press abbreviations, the Arabic
 //! names of the four systems of languages.md with their spelling variants,
-//! folded once into a sorted index; lookups by one word, two words or an
-//! abbreviation, and [`month_from_name`].
+//! English and German names (pages of English editions and of other
+//! outlets carry them), folded once into a sorted index; lookups by one
+//! word, two words or an abbreviation, and [`month_from_name`]. English
+//! names may also open a date ("December 5, 2020": [`lookup_month_first`]).
 
 use std::sync::OnceLock;
 
@@ -37,6 +39,54 @@ const FRENCH_ABBREVIATIONS: [(&str, u8); 9] = [
     ("oct", 10),
     ("nov", 11),
     ("déc", 12),
+];
+
+/// English month names, in month order. Also the only names a date may open
+/// with ("March 12, 2019").
+const ENGLISH_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// English abbreviations, with or without their dot ("Dec. 5, 2020", "5 Dec
+/// 2020"): none of them is a French or English word that stands between a
+/// day and a year ("sept", the French seven, only with its dot, as a French
+/// abbreviation).
+const ENGLISH_ABBREVIATIONS: [(&str, u8); 11] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// German month names, in month order (the others are written as in
+/// English or French: "April", "August", "Mai").
+const GERMAN_MONTHS: [(&str, u8); 8] = [
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
 ];
 
 /// Arabic month names, Egyptian/Gulf system, from languages.md ("Dates in
@@ -116,6 +166,9 @@ struct MonthIndex {
     names: Vec<(String, u8)>,
     /// French abbreviations (without their dot).
     abbreviations: Vec<(String, u8)>,
+    /// English names and abbreviations (without a dot): also matched
+    /// without a dot, and they may open a date.
+    english: Vec<(String, u8)>,
 }
 
 fn month_index() -> &'static MonthIndex {
@@ -123,6 +176,12 @@ fn month_index() -> &'static MonthIndex {
     INDEX.get_or_init(|| {
         let mut names: Vec<(String, u8)> = Vec::new();
         for (month, name) in (1u8..).zip(FRENCH_MONTHS) {
+            names.push((fold_name(name), month));
+        }
+        for (month, name) in (1u8..).zip(ENGLISH_MONTHS) {
+            names.push((fold_name(name), month));
+        }
+        for (name, month) in GERMAN_MONTHS {
             names.push((fold_name(name), month));
         }
         for system in [
@@ -145,7 +204,22 @@ fn month_index() -> &'static MonthIndex {
             .collect();
         abbreviations.sort();
         abbreviations.dedup();
-        MonthIndex { names, abbreviations }
+        let mut english: Vec<(String, u8)> = (1u8..)
+            .zip(ENGLISH_MONTHS)
+            .map(|(month, name)| (fold_name(name), month))
+            .chain(
+                ENGLISH_ABBREVIATIONS
+                    .iter()
+                    .map(|&(name, month)| (fold_name(name), month)),
+            )
+            .collect();
+        english.sort();
+        english.dedup();
+        MonthIndex {
+            names,
+            abbreviations,
+            english,
+        }
     })
 }
 
@@ -170,6 +244,20 @@ pub(super) fn lookup_pair(first: &str, second: &str) -> Option<u8> {
 /// Month of a folded French abbreviation (without its dot).
 pub(super) fn lookup_abbreviation(word: &str) -> Option<u8> {
     lookup(&month_index().abbreviations, word)
+}
+
+/// Month of a folded English abbreviation, dot or not ("dec", "sep").
+pub(super) fn lookup_english_abbreviation(word: &str) -> Option<u8> {
+    ENGLISH_ABBREVIATIONS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, month)| month)
+}
+
+/// Month of a folded English name or abbreviation that may open a date
+/// ("december", "dec").
+pub(super) fn lookup_month_first(word: &str) -> Option<u8> {
+    lookup(&month_index().english, word)
 }
 
 /// Month number (1-12) for a French or Arabic month name token (any system/variant above, case- and accent-insensitive for French); None otherwise. Two-word Levant names accepted as a single string with one space ("كانون الثاني").
@@ -304,14 +392,27 @@ mod tests {
             "mars 2019",
             "12 mars",
             "mars2019",
-            "march",
-            "may",
+            "marching",
+            "mayo",
             "janvier.x",
             "\u{301}",
             "أمس",
         ];
         for case in cases {
             assert_eq!(month_from_name(case), None, "{case:?}");
+        }
+    }
+
+    #[test]
+    fn month_from_name_english_and_german() {
+        for (name, month) in [
+            ("March", 3),
+            ("may", 5),
+            ("December", 12),
+            ("März", 3),
+            ("Dezember", 12),
+        ] {
+            assert_eq!(month_from_name(name), Some(month), "{name}");
         }
     }
 }
