@@ -71,3 +71,36 @@ fn show_raw_prints_what_was_removed() {
     assert!(boilerplate.contains("جميع الحقوق محفوظة"), "{boilerplate}");
     assert!(!article["body"].as_str().unwrap_or_default().contains("مباراة"));
 }
+
+/// A news page as sites build it: teaser tiles in `<article>` elements
+/// around the story's own `<article>`, and inside the story a sharing bar,
+/// a related-articles list and the readers' comments. The story's text is
+/// indexed; the tiles', the bar's, the list's and the comments' are not.
+#[test]
+fn html_story_among_teaser_tiles_without_its_furniture() {
+    let hay = Hay::new();
+    let tile = |title: &str| {
+        format!("<article class=\"tile\"><h2>{title}</h2><p>{title} : un court résumé.</p></article>")
+    };
+    hay.write(
+        "corpus/page.html",
+        &format!(
+            "<html><head><title>Le Quotidien</title></head><body>{}{}\
+             <article class=\"story\"><h1>La caravane de l'emploi arrive à Béjaïa</h1>\
+             <div class=\"share-bar\">Partager sur Facebook Twitter</div>\
+             <p>{ARTICLE}</p><p>Les conseillers recevront les candidats chaque matin à la maison de la culture.</p>\
+             <ul class=\"related-posts\"><li>Football : le derby reporté</li></ul>\
+             <section id=\"comments\"><p>Bravo pour cette initiative, écrit Karim.</p></section>\
+             </article>{}</body></html>",
+            tile("Météo : fortes pluies attendues"),
+            tile("Handball : la finale à Oran"),
+            tile("Bourse : le dinar recule"),
+        ),
+    );
+    hay.index();
+    let hit = hay.only_hit(&["conseillers"], "page.html");
+    assert_eq!(hit["title"], "La caravane de l'emploi arrive à Béjaïa");
+    for other in ["pluies", "handball", "dinar", "facebook", "derby", "bravo"] {
+        hay.search(&[other]).assert_code(1);
+    }
+}

@@ -37,8 +37,11 @@ use tantivy::schema::{
 /// by a fihris whose reading changed rebuilds from scratch, since unchanged
 /// files would otherwise keep articles read the old way. Stored in every
 /// commit. 3: mojibake in JSON repaired per field, escapes included. 4:
-/// Markdown read by a CommonMark parser (pulldown-cmark).
-pub const INGEST_VERSION: u32 = 4;
+/// Markdown read by a CommonMark parser (pulldown-cmark). 5: web pages'
+/// dates from JSON-LD and the page's own time stamps, English and German
+/// month names, "Publié le" lines below a text page's masthead; a web
+/// page's article is its longest `<article>`, without furniture.
+pub const INGEST_VERSION: u32 = 5;
 
 /// Version of the schema and analysis; stored in every commit. 8:
 /// near-duplicate signatures with 8-bit slots. 9: the written-forms fields

@@ -1,11 +1,14 @@
 //! Web pages (`.html`, `.htm`).
 //!
 //! The page is parsed with html5ever (through `scraper`), which copes with
-//! the broken markup of real pages. The article is the first `<article>`
-//! element, else `<main>` (or `role="main"`), else `<body>`; inside it,
-//! scripts, styles, forms, navigation, asides, page headers and footers are
-//! left out, block elements become paragraph breaks and inline text is
-//! joined with normalized spaces.
+//! the broken markup of real pages. The article is the `<article>` element
+//! with the most text (pages hold teaser tiles in `<article>` elements too),
+//! unless all are short; else `<main>` (or `role="main"`), else `<body>`.
+//! Inside it, scripts, styles, forms, navigation, asides, page headers and
+//! footers are left out, and so are elements whose class or id names page
+//! furniture (comments, sharing bars, related articles, menus, sidebars,
+//! newsletter and cookie boxes, advertising); block elements become
+//! paragraph breaks and inline text is joined with normalized spaces.
 //!
 //! Metadata: the title is the article's `<h1>`, else `og:title`, else
 //! `<title>` without a trailing " | Site name"; the date is the page's
@@ -79,10 +82,7 @@ pub(crate) fn parse(text: &str) -> Parsed {
         })
     };
 
-    let container = ["article", "main", "[role=main]", "body"]
-        .iter()
-        .find_map(|css| doc.select(&selector(css)).next())
-        .unwrap_or_else(|| doc.root_element());
+    let container = main_container(&doc);
 
     let h1 = container
         .select(&selector("h1"))
@@ -129,6 +129,31 @@ pub(crate) fn parse(text: &str) -> Parsed {
     }
 }
 
+/// Shortest text of an `<article>` read as the article, in bytes: a page
+/// whose `<article>` elements are all shorter holds teaser tiles in them,
+/// and its text elsewhere.
+const MIN_ARTICLE_BYTES: usize = 400;
+
+/// The element read as the article: the `<article>` with the most text
+/// (a page may hold dozens, teaser tiles around the story), unless every
+/// one is short; else `<main>` (or `role="main"`); else `<body>`.
+fn main_container(doc: &Html) -> ElementRef<'_> {
+    let text_len = |e: &ElementRef<'_>| e.text().map(str::len).sum::<usize>();
+    let longest = doc
+        .select(&selector("article"))
+        .map(|e| (text_len(&e), e))
+        .max_by_key(|(len, _)| *len)
+        .filter(|(len, _)| *len >= MIN_ARTICLE_BYTES)
+        .map(|(_, e)| e);
+    longest
+        .or_else(|| {
+            ["main", "[role=main]", "body"]
+                .iter()
+                .find_map(|css| doc.select(&selector(css)).next())
+        })
+        .unwrap_or_else(|| doc.root_element())
+}
+
 /// (key, content) of every `<meta>`, keys lowercased; a tag with several of
 /// `property`, `name`, `itemprop` appears once per key.
 fn meta_tags(doc: &Html) -> Vec<(String, String)> {
@@ -166,6 +191,48 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.to_string()
 }
 
+/// Words that open a class or id word of page furniture inside an article
+/// or a page: menus, sharing bars, comment threads, related-article lists,
+/// sidebars, newsletter and cookie boxes, advertising.
+const FURNITURE: &[&str] = &[
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "breadcrumb",
+    "cookie",
+    "newsletter",
+    "sidebar",
+    "footer",
+    "menu",
+    "nav",
+    "subscribe",
+    "promo",
+    "advert",
+    "banner",
+    "popup",
+    "recommend",
+    "sponsor",
+    "outbrain",
+    "taboola",
+];
+
+/// Whether an element is marked as page furniture by a word of its class
+/// or id (words cut at anything but letters and digits: "post-comments",
+/// "share_bar", "mainNav" is not cut and not furniture).
+fn is_furniture(el: &scraper::node::Element) -> bool {
+    let marks = format!(
+        "{} {}",
+        el.attr("class").unwrap_or_default(),
+        el.attr("id").unwrap_or_default()
+    )
+    .to_lowercase();
+    marks
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| FURNITURE.iter().any(|f| word.starts_with(f)))
+}
+
 /// The readable text under `root`, paragraphs separated by blank lines.
 fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
@@ -192,7 +259,11 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
                         let name = el.name();
                         let nested_header =
                             name == "header" && node.id() != root.id() && root.value().name() != "article";
-                        if SKIPPED.contains(&name) || nested_header || Some(node.id()) == skip_node {
+                        if SKIPPED.contains(&name)
+                            || nested_header
+                            || Some(node.id()) == skip_node
+                            || (node.id() != root.id() && is_furniture(el))
+                        {
                             skip_depth = 1;
                         } else if BLOCKS.contains(&name) {
                             break_paragraph(&mut current, &mut paragraphs);
