@@ -104,3 +104,30 @@ fn html_story_among_teaser_tiles_without_its_furniture() {
         hay.search(&[other]).assert_code(1);
     }
 }
+
+/// A page with neither `<article>` nor `<main>`: the block that holds the
+/// page's paragraphs is the article, not the menus, link lists and footer
+/// around it (written as plain `<div>`s, with no class saying so).
+#[test]
+fn html_page_without_article_reads_its_block_of_paragraphs() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/plain.html",
+        &format!(
+            "<html><head><title>Le Quotidien</title></head><body>\
+             <div><a href=\"/\">Accueil</a> <a href=\"/sport\">Sport</a> <a href=\"/meteo\">Météo</a></div>\
+             <div><div><h1>La caravane de l'emploi arrive à Béjaïa</h1>\
+             <p>{ARTICLE}</p>\
+             <p>Les conseillers recevront les candidats chaque matin à la maison de la culture, \
+             du dimanche au jeudi, pendant trois semaines.</p></div>\
+             <div><a href=\"/a\">Handball : la finale à Oran</a><br><a href=\"/b\">Bourse : le dinar recule</a></div></div>\
+             <div>Contact · Mentions légales · Publicité</div>\
+             </body></html>"
+        ),
+    );
+    hay.index();
+    hay.only_hit(&["conseillers"], "plain.html");
+    for other in ["accueil", "handball", "dinar", "mentions"] {
+        hay.search(&[other]).assert_code(1);
+    }
+}

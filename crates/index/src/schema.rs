@@ -40,7 +40,8 @@ use tantivy::schema::{
 /// Markdown read by a CommonMark parser (pulldown-cmark). 5: web pages'
 /// dates from JSON-LD and the page's own time stamps, English and German
 /// month names, "Publié le" lines below a text page's masthead; a web
-/// page's article is its longest `<article>`, without furniture.
+/// page's article is its longest `<article>` (or its densest block of
+/// paragraphs), without furniture.
 pub const INGEST_VERSION: u32 = 5;
 
 /// Version of the schema and analysis; stored in every commit. 8:

@@ -3,7 +3,9 @@
 //! The page is parsed with html5ever (through `scraper`), which copes with
 //! the broken markup of real pages. The article is the `<article>` element
 //! with the most text (pages hold teaser tiles in `<article>` elements too),
-//! unless all are short; else `<main>` (or `role="main"`), else `<body>`.
+//! unless all are short; else `<main>` (or `role="main"`); else the block
+//! that holds most of the page's paragraphs (as readability scores them),
+//! else `<body>`.
 //! Inside it, scripts, styles, forms, navigation, asides, page headers and
 //! footers are left out, and so are elements whose class or id names page
 //! furniture (comments, sharing bars, related articles, menus, sidebars,
@@ -147,11 +149,53 @@ fn main_container(doc: &Html) -> ElementRef<'_> {
         .map(|(_, e)| e);
     longest
         .or_else(|| {
-            ["main", "[role=main]", "body"]
+            ["main", "[role=main]"]
                 .iter()
                 .find_map(|css| doc.select(&selector(css)).next())
         })
+        .or_else(|| densest_block(doc))
+        .or_else(|| doc.select(&selector("body")).next())
         .unwrap_or_else(|| doc.root_element())
+}
+
+/// Shortest paragraph that counts as prose when looking for the article's
+/// block, in characters.
+const MIN_PROSE_CHARS: usize = 80;
+
+/// Share of the page's prose the densest block must hold to be read as the
+/// article instead of the whole body.
+const MIN_BLOCK_SHARE: f64 = 0.5;
+
+/// On a page without `<article>` or `<main>`: the element whose own
+/// paragraphs hold the most prose (each `<p>` of at least
+/// [`MIN_PROSE_CHARS`] counts for its parent, half for its grandparent, as
+/// readability does), when it holds at least half of the page's prose.
+/// Menus, footers and sidebars are lists and short links, not paragraphs.
+fn densest_block(doc: &Html) -> Option<ElementRef<'_>> {
+    let mut scores: std::collections::HashMap<NodeId, f64> = std::collections::HashMap::new();
+    let mut total = 0.0;
+    for p in doc.select(&selector("p")) {
+        let len = p.text().map(|t| t.chars().count()).sum::<usize>();
+        if len < MIN_PROSE_CHARS {
+            continue;
+        }
+        let len = len as f64;
+        total += len;
+        let mut ancestors = p.ancestors().filter_map(ElementRef::wrap);
+        if let Some(parent) = ancestors.next() {
+            *scores.entry(parent.id()).or_default() += len;
+            if let Some(grandparent) = ancestors.next() {
+                *scores.entry(grandparent.id()).or_default() += len / 2.0;
+            }
+        }
+    }
+    // Equal scores: the first block in the page.
+    let (id, score) = scores
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+    let element = doc.tree.get(id).and_then(ElementRef::wrap)?;
+    let name = element.value().name();
+    (score >= total * MIN_BLOCK_SHARE && name != "body" && name != "html").then_some(element)
 }
 
 /// (key, content) of every `<meta>`, keys lowercased; a tag with several of
