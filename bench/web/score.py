@@ -76,15 +76,10 @@ def date_outcome(gold, got):
 
 def date_scores(tp, fp, fn, tn):
     """htmldate's `calculate_scores`: precision TP/(TP+FP), recall
-    TP/(TP+FN), accuracy (TP+TN)/all, F1 2TP/(2TP+FP+FN); 0.0 for an empty
-    denominator (htmldate would divide by zero)."""
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    total = tp + tn + fp + fn
-    accuracy = (tp + tn) / total if total else 0.0
-    denom = 2 * tp + fp + fn
-    f1 = 2 * tp / denom if denom else 0.0
-    return precision, recall, accuracy, f1
+    TP/(TP+FN), accuracy (TP+TN)/all, F1 2TP/(2TP+FP+FN), the same formulas
+    as trafilatura's; 0.0 for an empty denominator (htmldate would divide
+    by zero)."""
+    return text_scores(tp, fp, fn, tn)
 
 # ---------------------------------------------------------------- is the date in the text?
 
