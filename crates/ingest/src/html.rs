@@ -67,22 +67,16 @@ const BLOCKS: &[&str] = &[
 /// Meta tags that name the publisher, in order of trust.
 const SOURCE_META: &[&str] = &["og:site_name", "publisher", "dc.publisher", "application-name"];
 
-fn selector(css: &str) -> Selector {
-    // The selectors are constants of this file, checked by the tests.
+pub(crate) fn selector(css: &str) -> Selector {
+    // The selectors are constants of this module and of `html_date.rs`,
+    // checked by their tests.
     Selector::parse(css).unwrap_or_else(|_| unreachable!("invalid built-in selector {css}"))
 }
 
 pub(crate) fn parse(text: &str) -> Parsed {
     let doc = Html::parse_document(text);
     let metas = meta_tags(&doc);
-    let meta = |names: &[&str]| -> Option<&str> {
-        names.iter().find_map(|name| {
-            metas
-                .iter()
-                .find(|(k, v)| k == name && !v.trim().is_empty())
-                .map(|(_, v)| v.as_str())
-        })
-    };
+    let meta = |names: &[&str]| meta_value(&metas, names);
 
     let container = main_container(&doc);
 
@@ -198,6 +192,17 @@ fn densest_block(doc: &Html) -> Option<ElementRef<'_>> {
     (score >= total * MIN_BLOCK_SHARE && name != "body" && name != "html").then_some(element)
 }
 
+/// The content of the first of `names` (in order of trust) among `metas`
+/// that is not blank.
+pub(crate) fn meta_value<'a>(metas: &'a [(String, String)], names: &[&str]) -> Option<&'a str> {
+    names.iter().find_map(|name| {
+        metas
+            .iter()
+            .find(|(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+    })
+}
+
 /// (key, content) of every `<meta>`, keys lowercased; a tag with several of
 /// `property`, `name`, `itemprop` appears once per key.
 fn meta_tags(doc: &Html) -> Vec<(String, String)> {
@@ -266,15 +271,22 @@ const FURNITURE: &[&str] = &[
 /// or id (words cut at anything but letters and digits: "post-comments",
 /// "share_bar", "mainNav" is not cut and not furniture).
 fn is_furniture(el: &scraper::node::Element) -> bool {
-    let marks = format!(
+    if el.attr("class").is_none() && el.attr("id").is_none() {
+        return false;
+    }
+    marks(el)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| FURNITURE.iter().any(|f| word.starts_with(f)))
+}
+
+/// The class and id of an element, lowercased, separated by a space.
+pub(crate) fn marks(el: &scraper::node::Element) -> String {
+    format!(
         "{} {}",
         el.attr("class").unwrap_or_default(),
         el.attr("id").unwrap_or_default()
     )
-    .to_lowercase();
-    marks
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| FURNITURE.iter().any(|f| word.starts_with(f)))
+    .to_lowercase()
 }
 
 /// The readable text under `root`, paragraphs separated by blank lines.

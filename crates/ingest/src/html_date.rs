@@ -14,9 +14,10 @@
 //! A date that is not explicit is never guessed: only full dates (day,
 //! month, year) count.
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
 use crate::date::{find_date, Date};
+use crate::html::{marks, meta_value, selector};
 
 /// Meta tags (by `property`, `name` or `itemprop`) that carry the
 /// publication date, in order of trust.
@@ -55,22 +56,11 @@ const UPDATED: &[&str] = &["update", "modif", "edited", "aktualisiert"];
 /// Longest text of an element read as a date stamp, in characters.
 const MAX_STAMP_CHARS: usize = 80;
 
-fn selector(css: &str) -> Selector {
-    // The selectors are constants of this file, checked by the tests.
-    Selector::parse(css).unwrap_or_else(|_| unreachable!("invalid built-in selector {css}"))
-}
-
 /// The page's publication date (see the module's opening). `metas` are the
 /// page's meta tags, keys lowercased; `article` the element read as the
 /// article.
 pub(crate) fn page_date(doc: &Html, article: ElementRef<'_>, metas: &[(String, String)]) -> Option<Date> {
-    let meta = DATE_META.iter().find_map(|name| {
-        metas
-            .iter()
-            .find(|(k, v)| k == name && !v.trim().is_empty())
-            .map(|(_, v)| v.as_str())
-    });
-    if let Some(date) = meta.and_then(|v| Date::parse_iso(v).or_else(|| find_date(v))) {
+    if let Some(date) = meta_value(metas, DATE_META).and_then(date_in) {
         return Some(date);
     }
     if let Some(date) = json_ld_date(doc) {
@@ -99,7 +89,7 @@ fn date_published(value: &serde_json::Value) -> Option<Date> {
         serde_json::Value::Object(map) => map
             .get("datePublished")
             .and_then(serde_json::Value::as_str)
-            .and_then(|v| Date::parse_iso(v).or_else(|| find_date(v)))
+            .and_then(date_in)
             .or_else(|| map.values().find_map(date_published)),
         serde_json::Value::Array(items) => items.iter().find_map(date_published),
         _ => None,
@@ -112,20 +102,14 @@ fn is_elsewhere(element: ElementRef<'_>) -> bool {
     std::iter::once(element)
         .chain(element.ancestors().filter_map(ElementRef::wrap))
         .any(|e| {
-            let marks = marks(e);
+            let marks = marks(e.value());
             ELSEWHERE.iter().chain(UPDATED).any(|w| marks.contains(w))
         })
 }
 
-/// The class and id of an element, lowercased.
-fn marks(element: ElementRef<'_>) -> String {
-    let e = element.value();
-    format!(
-        "{} {}",
-        e.attr("class").unwrap_or_default(),
-        e.attr("id").unwrap_or_default()
-    )
-    .to_lowercase()
+/// A date written as an ISO date-time or in words.
+fn date_in(value: &str) -> Option<Date> {
+    Date::parse_iso(value).or_else(|| find_date(value))
 }
 
 /// The first time stamp under `scope` outside comments and other articles:
@@ -143,12 +127,10 @@ fn stamp_date(scope: ElementRef<'_>) -> Option<Date> {
 fn stamp(e: ElementRef<'_>) -> Option<Date> {
     let el = e.value();
     match el.name() {
-        "time" if el.attr("datetime").is_some() => el
-            .attr("datetime")
-            .and_then(|v| Date::parse_iso(v).or_else(|| find_date(v))),
-        "abbr" if marks(e).contains("published") => el.attr("title").and_then(Date::parse_iso),
+        "time" if el.attr("datetime").is_some() => el.attr("datetime").and_then(date_in),
+        "abbr" if marks(el).contains("published") => el.attr("title").and_then(Date::parse_iso),
         _ => {
-            let marks = marks(e);
+            let marks = marks(el);
             if !["published", "date", "datum", "posted"]
                 .iter()
                 .any(|w| marks.contains(w))
