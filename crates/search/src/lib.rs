@@ -240,6 +240,25 @@ pub(crate) fn first_str(
     Ok(out)
 }
 
+/// The ids of the articles at `addresses`, in their order, each segment's
+/// `id` column opened once; an error reading a column is `io`'s.
+pub(crate) fn ids_at<E: From<tantivy::TantivyError>>(
+    searcher: &tantivy::Searcher,
+    addresses: &[tantivy::DocAddress],
+    io: impl Fn(std::io::Error) -> E,
+) -> Result<Vec<String>, E> {
+    let mut columns = std::collections::HashMap::new();
+    let mut ids = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let segment = address.segment_ord;
+        if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(segment) {
+            e.insert(searcher.segment_reader(segment).fast_fields().str("id")?);
+        }
+        ids.push(first_str(columns[&segment].as_ref(), address.doc_id).map_err(&io)?);
+    }
+    Ok(ids)
+}
+
 /// The analysed lexicon kept in the index folder (see [`Fihris::lexicon`]).
 pub(crate) const LEXICON_CACHE: &str = "fihris-lexicon.cache";
 

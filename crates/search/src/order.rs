@@ -39,22 +39,13 @@ pub(crate) fn top_by_score(
     )?;
     let tied = top.windows(2).any(|w| w[0].0 == w[1].0);
     if tied {
-        let mut columns = std::collections::HashMap::new();
-        let mut keyed = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let column = match columns.entry(address.segment_ord) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                    searcher
-                        .segment_reader(address.segment_ord)
-                        .fast_fields()
-                        .str("id")?,
-                ),
-            };
-            let id =
-                crate::first_str(column.as_ref(), address.doc_id).map_err(tantivy::TantivyError::from)?;
-            keyed.push((score, id, address));
-        }
+        let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
+        let ids = crate::ids_at(searcher, &addresses, tantivy::TantivyError::from)?;
+        let mut keyed: Vec<(f32, String, DocAddress)> = top
+            .into_iter()
+            .zip(ids)
+            .map(|((score, address), id)| (score, id, address))
+            .collect();
         keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         top = keyed
             .into_iter()

@@ -358,17 +358,7 @@ impl Fihris {
         searcher: &tantivy::Searcher,
         addresses: &[DocAddress],
     ) -> Result<Vec<String>, SearchError> {
-        let mut id_columns = std::collections::HashMap::new();
-        let mut ids = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            let segment = address.segment_ord;
-            if let std::collections::hash_map::Entry::Vacant(e) = id_columns.entry(segment) {
-                e.insert(searcher.segment_reader(segment).fast_fields().str("id")?);
-            }
-            let column = id_columns[&segment].as_ref();
-            ids.push(crate::first_str(column, address.doc_id).map_err(|e| crate::io_error(&self.dir, e))?);
-        }
-        Ok(ids)
+        crate::ids_at(searcher, addresses, |e| crate::io_error(&self.dir, e))
     }
 
     /// Ranking only: the ids of the best articles for a query, best first
