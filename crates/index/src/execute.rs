@@ -85,7 +85,7 @@ pub(crate) struct Executed {
 
 /// Reads the plan's files into `sink`.
 pub(crate) fn execute(
-    plan: SyncPlan,
+    plan: &SyncPlan,
     indexed: &HashMap<String, IndexedFile>,
     options: &BuildOptions,
     sink: &mut Sink<'_>,
@@ -107,8 +107,8 @@ pub(crate) fn execute(
     };
     let mut reading = Reading {
         out: Executed {
-            skipped: plan.skipped,
-            unchanged: plan.unchanged.into_iter().collect(),
+            skipped: plan.skipped.clone(),
+            unchanged: plan.unchanged.iter().cloned().collect(),
             ..Executed::default()
         },
         seen: HashMap::new(),

@@ -145,11 +145,8 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
         files: plan.files,
         full: rebuild.is_some(),
         rebuild,
-        plan: plan.clone(),
         ..BuildReport::default()
     };
-    let removed = plan.removed.clone();
-    let still_duplicate = plan.still_duplicate.clone();
 
     let Some(Writing {
         index, mut writer, ..
@@ -157,7 +154,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
     else {
         // A dry run: what the sync would read, counted by language.
         let mut sink = Sink::Count(BTreeMap::new());
-        let executed = execute(plan, &indexed, options, &mut sink)?;
+        let executed = execute(&plan, &indexed, options, &mut sink)?;
         let Sink::Count(added_langs) = sink else {
             return Err(IndexError::NotAnIndex(dir.to_path_buf()));
         };
@@ -171,7 +168,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
         {
             *report.by_lang.entry(lang.clone()).or_default() += 1;
         }
-        fill(&mut report, executed, &removed);
+        fill(&mut report, executed, plan);
         report.elapsed = start.elapsed();
         return Ok(report);
     };
@@ -185,7 +182,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
     if rebuild.is_some() {
         writer.delete_all_documents()?;
     } else {
-        for key in &removed {
+        for key in &plan.removed {
             writer.delete_term(Term::from_field_text(fields.file, key));
         }
     }
@@ -193,15 +190,17 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
         writer: &mut writer,
         fields,
     };
-    let mut executed = execute(plan, &indexed, options, &mut sink)?;
+    let mut executed = execute(&plan, &indexed, options, &mut sink)?;
     drop(sink);
     // When nothing was read again, the files that lost articles to a taken
     // id still have (otherwise the plan has none here).
-    executed.duplicate_files.extend(still_duplicate);
+    executed
+        .duplicate_files
+        .extend(plan.still_duplicate.iter().cloned());
     let info = commit_payload(options, &executed, &indexed);
     let payload = serde_json::to_string(&info)
         .map_err(|e| IndexError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
-    fill(&mut report, executed, &removed);
+    fill(&mut report, executed, plan);
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;
@@ -215,18 +214,20 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
     Ok(report)
 }
 
-/// The report's account of what was read, skipped and removed.
-fn fill(report: &mut BuildReport, executed: Executed, removed: &[String]) {
+/// The report's account of what was read, skipped and removed, and the
+/// plan it executed.
+fn fill(report: &mut BuildReport, executed: Executed, plan: SyncPlan) {
     report.unchanged = executed.unchanged.len();
     report.changes = executed.changes;
     report.changes.extend(
-        removed
+        plan.removed
             .iter()
             .map(|key| (PathBuf::from(key.as_str()), Change::Removed)),
     );
     report.skipped = executed.skipped;
     report.decoded = executed.decoded;
     report.repaired = executed.repaired;
+    report.plan = plan;
 }
 
 /// Articles after the sync: those of unchanged files, and the new ones.
