@@ -53,28 +53,35 @@ fn continues_numeric(toks: &[Tok], first: usize, last: usize, sep: char) -> bool
 
 /// "2019-03-12", "2019/03/12" (also with one-digit month or day).
 fn iso_at(toks: &[Tok], i: usize) -> Option<Date> {
-    let year = num(toks, i, 4..=4)?;
-    let sep = punct(toks, i + 1).filter(|c| ISO_SEPARATORS.contains(c))?;
-    let month = num(toks, i + 2, 1..=2)?;
-    (punct(toks, i + 3) == Some(sep)).then_some(())?;
-    let day = num(toks, i + 4, 1..=2)?;
-    if continues_numeric(toks, i, i + 4, sep) {
-        return None;
-    }
+    let [year, month, day] = three_numbers(toks, i, [4..=4, 1..=2, 1..=2], &ISO_SEPARATORS)?;
     make_date(year, month, day)
 }
 
 /// "12/03/2019", "12-03-2019", "12.03.2019", "١٢/٣/٢٠١٩".
 fn day_first_at(toks: &[Tok], i: usize) -> Option<Date> {
-    let day = num(toks, i, 1..=2)?;
-    let sep = punct(toks, i + 1).filter(|c| DAY_FIRST_SEPARATORS.contains(c))?;
-    let month = num(toks, i + 2, 1..=2)?;
+    let [day, month, year] = three_numbers(toks, i, [1..=2, 1..=2, 4..=4], &DAY_FIRST_SEPARATORS)?;
+    make_date(year, month, day)
+}
+
+/// Three numbers from token `i` with the given digit counts, joined by the
+/// same one of `separators` ("2019-03-12", "12.03.2019"), and not part of a
+/// longer run of numbers joined so.
+fn three_numbers(
+    toks: &[Tok],
+    i: usize,
+    digits: [std::ops::RangeInclusive<usize>; 3],
+    separators: &[char],
+) -> Option<[u32; 3]> {
+    let [first_digits, second_digits, third_digits] = digits;
+    let first = num(toks, i, first_digits)?;
+    let sep = punct(toks, i + 1).filter(|c| separators.contains(c))?;
+    let second = num(toks, i + 2, second_digits)?;
     (punct(toks, i + 3) == Some(sep)).then_some(())?;
-    let year = num(toks, i + 4, 4..=4)?;
+    let third = num(toks, i + 4, third_digits)?;
     if continues_numeric(toks, i, i + 4, sep) {
         return None;
     }
-    make_date(year, month, day)
+    Some([first, second, third])
 }
 
 /// A month name (one word, two words, or a French abbreviation with its dot)
