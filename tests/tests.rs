@@ -20,6 +20,7 @@ mod index;
 mod matching;
 mod metadata;
 mod output;
+mod pages;
 mod query;
 mod related;
 mod search;

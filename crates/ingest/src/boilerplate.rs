@@ -10,8 +10,17 @@
 //! "اقرأ أيضا", "مواضيع ذات صلة"…), or when it is a list of at least two
 //! short lines that are not sentences (headlines and link texts do not end
 //! with a full stop), or a line of copyright, sharing, comment or newsletter
-//! prompts. Inside the article, a short paragraph that opens with a teaser
-//! heading ("Lire aussi : …") is removed too. Nothing else is touched: a
+//! prompts. Readers' comments are cut from their heading ("12
+//! commentaires", "Vos réactions", "التعليقات") on.
+//!
+//! Anywhere in the body: a short paragraph that opens with a teaser
+//! heading ("Lire aussi : …"); a teaser for another story, that is a
+//! summary ending with a "read more" link ("Lire plus", "Lire la suite",
+//! "اقرأ المزيد"), or, when a page has two or more teasers, a summary cut
+//! by an ellipsis below a headline, each with the headline and rubric
+//! lines above it; a paragraph said twice (a page saved with its text
+//! twice: the first copy stays) and a cut summary that another paragraph
+//! says in full (a teaser repeating the lead). Nothing else is touched: a
 //! short closing sentence stays.
 //!
 //! The removed text is returned, so that `fihris show --raw` can print it.
@@ -32,6 +41,19 @@ const TEASER_HEADINGS: &[&str] = &[
     "les plus lus",
     "sur le meme sujet",
     "voir aussi",
+    "auch interessant",
+    "das konnte sie auch interessieren",
+    "dans la meme categorie",
+    "lesen sie auch",
+    "mehr zum thema",
+    "read also",
+    "related articles",
+    "related posts",
+    "related stories",
+    "siehe auch",
+    "weitere artikel",
+    "weitere themen",
+    "you may also like",
     "اقرا ايضا",
     "اقرا كذلك",
     "الاكثر قراءه",
@@ -39,6 +61,30 @@ const TEASER_HEADINGS: &[&str] = &[
     "مقالات ذات صله",
     "اخبار ذات صله",
 ];
+
+/// Headings of the readers' comments below an article (folded): from one
+/// of them on, nothing is the article's text.
+const COMMENT_HEADINGS: &[&str] = &[
+    "ajouter un commentaire",
+    "commentaires",
+    "comments",
+    "kommentare",
+    "laisser un commentaire",
+    "leave a comment",
+    "leave a reply",
+    "reactions",
+    "schreibe einen kommentar",
+    "vos commentaires",
+    "vos reactions",
+    "اترك تعليقا",
+    "اضف تعليق",
+    "التعليقات",
+    "تعليقات",
+];
+
+/// Most words of a comment heading's paragraph ("12 commentaires", "Vos
+/// réactions (11)").
+const COMMENT_HEADING_WORDS: usize = 5;
 
 /// Words of lines that are page furniture, not article text (folded).
 const FURNITURE: &[&str] = &[
@@ -57,6 +103,21 @@ const FURNITURE: &[&str] = &[
     "شارك المقال",
     // ى is folded to ي before comparing.
     "شارك علي",
+];
+
+/// Words that close a teaser's summary, linking to the story it teases
+/// (folded, compared with the end of a paragraph).
+const READ_MORE: &[&str] = &[
+    "lire la suite",
+    "lire plus",
+    "lire l'article",
+    "en savoir plus",
+    "read more",
+    "continue reading",
+    "weiterlesen",
+    "mehr lesen",
+    "اقرا المزيد",
+    "اقرا اكثر",
 ];
 
 /// A paragraph is long (article text) from this many words.
@@ -186,12 +247,156 @@ fn ends_like_a_sentence(line: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '؟', '…'])
 }
 
+/// Whether `paragraph` ends with a link to read another story ("… Lire
+/// plus", "Read more »", "اقرأ المزيد").
+fn ends_with_read_more(paragraph: &str) -> bool {
+    let longest = READ_MORE.iter().map(|r| r.chars().count()).max().unwrap_or(0);
+    let trimmed = paragraph.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let tail: Vec<char> = trimmed.chars().rev().take(longest + 1).collect();
+    let folded: String = fold_chars(&tail.into_iter().rev().collect::<String>()).collect();
+    READ_MORE.iter().any(|r| {
+        folded.ends_with(r)
+            && folded[..folded.len() - r.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Whether `paragraph` ends with an ellipsis, as a teaser's cut summary
+/// does ("… after his victory...", "بعد فوزه…").
+fn ends_with_ellipsis(paragraph: &str) -> bool {
+    let trimmed = paragraph.trim_end_matches([' ', ']', ')', '»', '"']);
+    trimmed.ends_with('…') || trimmed.ends_with("...")
+}
+
+/// A short line that is not a sentence: a headline or a rubric label.
+fn is_headline(paragraph: &str) -> bool {
+    words_at_most(paragraph, SHORT_LINE_WORDS)
+        && !ends_like_a_sentence(paragraph)
+        && !paragraph.contains('\n')
+}
+
+/// Most headline lines taken with a teaser's summary (a rubric label and
+/// the headline).
+const TEASER_LINES: usize = 2;
+
+/// Marks teasers for other stories anywhere in the body: a summary ending
+/// with a "read more" link, or (when there are at least two of them, the
+/// repeated groups of a list of stories) a summary cut by an ellipsis
+/// below a headline; with each, the headline and rubric lines just above
+/// it. Nothing is marked when it would leave no sentence of
+/// article text.
+fn mark_teasers(paragraphs: &[&str], prose: &[bool], keep: &mut [bool]) {
+    let groups = |summaries: &[usize]| -> Vec<usize> {
+        let mut marked = Vec::new();
+        for &i in summaries {
+            marked.push(i);
+            let mut above = i;
+            while above > 0 && i - above < TEASER_LINES && is_headline(paragraphs[above - 1]) {
+                above -= 1;
+                marked.push(above);
+            }
+        }
+        marked
+    };
+    let read_more: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| ends_with_read_more(paragraphs[i]))
+        .collect();
+    let cut: Vec<usize> = (1..paragraphs.len())
+        .filter(|&i| ends_with_ellipsis(paragraphs[i]) && is_headline(paragraphs[i - 1]))
+        .collect();
+    let mut marked = groups(&read_more);
+    if cut.len() + read_more.len() >= 2 {
+        marked.extend(groups(&cut));
+    }
+    let left = (0..paragraphs.len())
+        .any(|i| keep[i] && !marked.contains(&i) && (prose[i] || ends_like_a_sentence(paragraphs[i])));
+    if left {
+        for i in marked {
+            keep[i] = false;
+        }
+    }
+}
+
+/// Folded text of a paragraph, for finding repeats.
+fn repeat_key(paragraph: &str) -> String {
+    fold_chars(paragraph)
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A paragraph is compared with the others for repeats from this many words.
+const REPEAT_WORDS: usize = 6;
+
+/// Marks the body's repeats: a paragraph that an earlier kept paragraph
+/// already says (a page saved with its text twice), and a summary cut by
+/// an ellipsis that another paragraph says in full (a teaser repeating the
+/// lead).
+fn mark_repeats(paragraphs: &[&str], keep: &mut [bool]) {
+    let keys: Vec<String> = paragraphs
+        .iter()
+        .map(|p| {
+            if words_at_most(p, REPEAT_WORDS - 1) {
+                String::new()
+            } else {
+                repeat_key(p)
+            }
+        })
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..paragraphs.len() {
+        if keys[i].is_empty() {
+            continue;
+        }
+        if !seen.insert(keys[i].as_str()) {
+            keep[i] = false;
+        } else if ends_with_ellipsis(paragraphs[i]) {
+            let cut = keys[i].as_str();
+            if (0..paragraphs.len()).any(|k| k != i && keys[k].len() > cut.len() && keys[k].starts_with(cut))
+            {
+                keep[i] = false;
+            }
+        }
+    }
+}
+
+/// Whether `paragraph` is the heading of readers' comments.
+fn is_comment_heading(paragraph: &str) -> bool {
+    if !words_at_most(paragraph, COMMENT_HEADING_WORDS) {
+        return false;
+    }
+    let folded = fold(paragraph);
+    let text = folded.trim_start_matches(|c: char| !c.is_alphabetic());
+    COMMENT_HEADINGS.iter().any(|h| {
+        text.starts_with(h)
+            && text[h.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Splits `body` (paragraphs separated by blank lines) into the article and
 /// the boilerplate removed from it.
 pub fn strip(body: &str) -> (String, String) {
     let paragraphs: Vec<&str> = body.split("\n\n").collect();
     let prose: Vec<bool> = paragraphs.iter().map(|p| is_prose(p)).collect();
     let mut keep = vec![true; paragraphs.len()];
+    mark_repeats(&paragraphs, &mut keep);
+    mark_teasers(&paragraphs, &prose, &mut keep);
+
+    // Readers' comments, after some article text.
+    if let Some(c) =
+        (1..paragraphs.len()).find(|&c| is_comment_heading(paragraphs[c]) && prose[..c].contains(&true))
+    {
+        for k in keep.iter_mut().skip(c) {
+            *k = false;
+        }
+    }
 
     // Teaser paragraphs inside the article.
     for (i, p) in paragraphs.iter().enumerate() {
@@ -213,7 +418,7 @@ pub fn strip(body: &str) -> (String, String) {
 
     // The trailing block after the last long paragraph.
     if let Some(last_long) = prose.iter().rposition(|&p| p) {
-        let tail: Vec<usize> = (last_long + 1..paragraphs.len()).collect();
+        let tail: Vec<usize> = (last_long + 1..paragraphs.len()).filter(|&i| keep[i]).collect();
         let lines: Vec<&str> = tail.iter().flat_map(|&i| paragraphs[i].lines()).collect();
         let opens_with_teaser = tail.first().is_some_and(|&i| is_teaser_heading(paragraphs[i]));
         let headline_list = lines.len() >= 2
@@ -317,9 +522,9 @@ mod tests {
 
     #[test]
     fn inline_teaser_paragraph_is_removed() {
-        let body = format!("{ARTICLE}\n\nÀ lire également : Le chômage recule\n\n{ARTICLE}");
+        let body = format!("{ARTICLE}\n\nÀ lire également : Le chômage recule\n\n{ARTICLE} Fin.");
         let (article, removed) = strip(&body);
-        assert_eq!(article, format!("{ARTICLE}\n\n{ARTICLE}"));
+        assert_eq!(article, format!("{ARTICLE}\n\n{ARTICLE} Fin."));
         assert_eq!(removed, "À lire également : Le chômage recule");
     }
 
@@ -355,5 +560,58 @@ mod tests {
     fn empty_and_short_bodies() {
         assert_eq!(strip(""), (String::new(), String::new()));
         assert_eq!(strip("Une ligne."), ("Une ligne.".to_string(), String::new()));
+    }
+
+    #[test]
+    fn teasers_anywhere() {
+        // A group ending with "Lire plus" between two paragraphs of the article.
+        let body = format!(
+            "{ARTICLE}\n\nÉconomie\n\nLe prix du pétrole en hausse\n\nLe baril a gagné deux dollars en une semaine. Lire plus\n\n{ARTICLE} Fin."
+        );
+        let (article, removed) = strip(&body);
+        assert_eq!(article, format!("{ARTICLE}\n\n{ARTICLE} Fin."));
+        assert!(removed.starts_with("Économie"), "{removed}");
+        // One summary cut by an ellipsis is not enough; two are a list.
+        let one = format!("{ARTICLE}\n\nSport\n\nLa JSK s'est qualifiée après sa victoire…");
+        assert_eq!(strip(&one).0, one);
+        let two = format!(
+            "{ARTICLE}\n\nLa JSK qualifiée\n\nLe club s'est qualifié après sa victoire…\n\nPluies attendues\n\nDe fortes pluies sont attendues sur l'est du pays..."
+        );
+        assert_eq!(strip(&two).0, ARTICLE);
+        // Arabic "read more".
+        let ar = format!("{ARTICLE}\n\nارتفاع أسعار النفط في الأسواق العالمية اقرأ المزيد");
+        assert_eq!(strip(&ar).0, ARTICLE);
+        // A read-more link on the only text keeps it: it is the article.
+        let only = format!("{ARTICLE} Lire la suite");
+        assert_eq!(strip(&only).0, only);
+    }
+
+    #[test]
+    fn repeats_are_removed() {
+        let twice = format!("{ARTICLE}\n\nSecond paragraphe de l'article, avec ses mots.\n\n{ARTICLE}\n\nSecond paragraphe de l'article, avec ses mots.");
+        let (article, removed) = strip(&twice);
+        assert_eq!(
+            article,
+            format!("{ARTICLE}\n\nSecond paragraphe de l'article, avec ses mots.")
+        );
+        assert!(removed.contains("vingt-quatre"));
+        // A teaser repeating the lead, cut by an ellipsis.
+        let lead = format!("Le projet de jumelage entre les deux agences publiques…\n\n{ARTICLE}");
+        assert_eq!(strip(&lead).0, ARTICLE);
+        // Short repeated lines are left alone.
+        let short = format!("{ARTICLE}\n\nOui.\n\nOui.");
+        assert_eq!(strip(&short).0, short);
+    }
+
+    #[test]
+    fn comments_are_cut() {
+        let body = format!("{ARTICLE}\n\n12 commentaires\n\nJe ne suis pas d'accord avec cet article, le programme n'a rien donné dans notre région depuis deux ans.");
+        assert_eq!(strip(&body).0, ARTICLE);
+        let body = format!("{ARTICLE}\n\nVos réactions (3)\n\nTrès bon article.");
+        assert_eq!(strip(&body).0, ARTICLE);
+        // A sentence that opens with the word is no heading.
+        let body =
+            format!("{ARTICLE}\n\nCommentaires et critiques ont suivi l'annonce du ministre hier soir.");
+        assert_eq!(strip(&body).0, body);
     }
 }

@@ -122,6 +122,7 @@ pub(crate) fn parse(text: &str) -> Parsed {
         date,
         source: site.filter(|s| !s.is_empty()),
         declared_lang,
+        ..Parsed::default()
     }
 }
 

@@ -29,6 +29,7 @@
 
 pub mod boilerplate;
 pub mod date;
+mod dateline;
 mod decode;
 mod error;
 mod html;
@@ -39,6 +40,7 @@ mod mojibake;
 mod reader;
 mod stream;
 mod text;
+mod text_page;
 mod walk;
 
 use std::borrow::Cow;
@@ -355,6 +357,9 @@ pub(crate) struct Parsed {
     /// A language declared by the file (`<html lang>`), used only when
     /// detection cannot tell.
     pub declared_lang: Option<Lang>,
+    /// Text of the file left out of the body before boilerplate removal
+    /// (a saved page's menus and footer), kept for `fihris show --raw`.
+    pub removed: String,
 }
 
 fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
@@ -368,8 +373,22 @@ fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
             ..FileArticles::default()
         };
     }
-    let (body, boilerplate) = boilerplate::strip(&parsed.body);
+    let (body, stripped) = boilerplate::strip(&parsed.body);
+    let boilerplate = match (parsed.removed.is_empty(), stripped.is_empty()) {
+        (true, _) => stripped,
+        (false, true) => parsed.removed,
+        (false, false) => format!("{}\n\n{stripped}", parsed.removed),
+    };
     let lang = language_of(&parsed.title, &body, parsed.declared_lang);
+    // A dateline opening the body dates the article and names its agency
+    // when the file's own metadata does not.
+    let (mut date, mut source) = (parsed.date, parsed.source);
+    if date.is_none() || source.is_none() {
+        if let Some(line) = dateline::dateline(&body) {
+            date = date.or(line.date);
+            source = source.or(line.agency);
+        }
+    }
     FileArticles {
         articles: vec![Article {
             id: entry.id.clone(),
@@ -379,8 +398,8 @@ fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
             body,
             boilerplate,
             lang,
-            date: parsed.date,
-            source: parsed.source,
+            date,
+            source,
         }],
         ..FileArticles::default()
     }

@@ -20,7 +20,7 @@ const MAX_HEADER_CHARS: usize = 80;
 const MAX_HEADER_LINES: usize = 3;
 
 pub(crate) fn parse(text: &str) -> Parsed {
-    parse_lines(text.lines(), None)
+    crate::text_page::parse(text).unwrap_or_else(|| parse_lines(text.lines(), None))
 }
 
 /// Reads lines as a `.txt` file does; with a `title` given (a Markdown
@@ -66,7 +66,55 @@ pub(crate) fn parse_lines<'a>(lines: impl Iterator<Item = &'a str>, title: Optio
     if parsed.date.is_none() {
         parsed.date = lead_date_line(&parsed.body);
     }
+    let (title, site) = split_title_site(&parsed.title);
+    parsed.title = title;
+    if parsed.source.is_none() {
+        parsed.source = site;
+    }
     parsed
+}
+
+/// Most words of a site name after a headline ("… | El Watan").
+const MAX_SITE_WORDS: usize = 5;
+/// Fewest words of a headline before a site name after a dash.
+const MIN_HEADLINE_WORDS: usize = 4;
+
+/// A title "Headline | Site" (the last part after a bar, "Headline |
+/// Rubric | Site" too), or "Headline - Site" / "Headline – Site" where the
+/// part after the dash is a short name in capitals or a domain ("- El
+/// Watan", "– lematin.ma"), split into the headline and the site.
+pub(crate) fn split_title_site(title: &str) -> (String, Option<String>) {
+    let whole = || (title.to_string(), None);
+    if let Some(bar) = title.find(" | ") {
+        let headline = title[..bar].trim();
+        let site = title.rsplit(" | ").next().unwrap_or("").trim();
+        let words = site.split_whitespace().count();
+        if headline.split_whitespace().count() >= 2 && (1..=MAX_SITE_WORDS).contains(&words) {
+            return (headline.to_string(), Some(site.to_string()));
+        }
+        return whole();
+    }
+    let Some((at, dash)) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| title.rfind(d).map(|at| (at, *d)))
+        .max_by_key(|(at, _)| *at)
+    else {
+        return whole();
+    };
+    let headline = title[..at].trim();
+    let site = title[at + dash.len()..].trim();
+    let words: Vec<&str> = site.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 3
+        && !site.contains(|c: char| c.is_ascii_digit() || c == ':')
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || (w.contains('.') && !w.ends_with('.'))
+        });
+    if named && headline.split_whitespace().count() >= MIN_HEADLINE_WORDS {
+        (headline.to_string(), Some(site.to_string()))
+    } else {
+        whole()
+    }
 }
 
 /// How far into the body a date line is looked for when the header had
@@ -99,10 +147,16 @@ const UPDATED: &[&str] = &[
     "تحديث",
 ];
 
+/// Whether a line dates an update ("Mis à jour le …", "Updated …").
+pub(crate) fn is_update(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    UPDATED.iter().any(|w| lower.contains(w))
+}
+
 /// The date of the body's opening (its first [`MAX_LEAD_CHARS`]): the
 /// first short date line that says it is the publication's ("Publié le 3
 /// mars 2016 à 10h12", "Posted on Dec. 5, 2020"), never an update's.
-fn lead_date_line(body: &str) -> Option<crate::Date> {
+pub(crate) fn lead_date_line(body: &str) -> Option<crate::Date> {
     let mut seen = 0usize;
     for paragraph in body.split("\n\n") {
         if seen > MAX_LEAD_CHARS {
@@ -112,10 +166,10 @@ fn lead_date_line(body: &str) -> Option<crate::Date> {
         if paragraph.chars().count() > MAX_HEADER_CHARS {
             continue;
         }
-        let lower = paragraph.to_lowercase();
-        if UPDATED.iter().any(|w| lower.contains(w)) {
+        if is_update(paragraph) {
             continue;
         }
+        let lower = paragraph.to_lowercase();
         if PUBLISHED.iter().any(|w| lower.contains(w)) {
             if let Some(date) = date_line(paragraph) {
                 return Some(date);
@@ -156,13 +210,13 @@ pub(crate) fn paragraphs<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 
 /// A line that is only a date, possibly with a short lead-in ("Publié le",
 /// "Alger, le") — at most a few words besides the date itself.
-fn date_line(line: &str) -> Option<crate::Date> {
+pub(crate) fn date_line(line: &str) -> Option<crate::Date> {
     let date = find_date(line)?;
     (line.split_whitespace().count() <= 8).then_some(date)
 }
 
 /// "Source : X", "Source: X", "Par X", "المصدر: X", "المصدر : X" with a short X.
-fn source_line(line: &str) -> Option<String> {
+pub(crate) fn source_line(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
     let rest = if let Some(rest) = strip_label(line, &lower, "source") {
         rest
@@ -241,5 +295,38 @@ mod tests {
         let parsed = parse("  \n \n");
         assert_eq!(parsed.title, "");
         assert_eq!(parsed.body, "");
+    }
+
+    #[test]
+    fn headline_and_site() {
+        let split = |t: &str| split_title_site(t);
+        assert_eq!(
+            split("Le chômage recule en Algérie | El Watan"),
+            ("Le chômage recule en Algérie".into(), Some("El Watan".into()))
+        );
+        assert_eq!(
+            split("Le chômage recule | Économie | El Watan"),
+            ("Le chômage recule".into(), Some("El Watan".into()))
+        );
+        assert_eq!(
+            split("Le chômage recule en Algérie - El Watan"),
+            ("Le chômage recule en Algérie".into(), Some("El Watan".into()))
+        );
+        assert_eq!(
+            split("Le chômage recule en Algérie – lematin.ma"),
+            ("Le chômage recule en Algérie".into(), Some("lematin.ma".into()))
+        );
+        assert_eq!(
+            split("تراجع البطالة في الجزائر | الشروق أونلاين"),
+            ("تراجع البطالة في الجزائر".into(), Some("الشروق أونلاين".into()))
+        );
+        // Not a site: a short headline, words in lowercase, a date, a subtitle.
+        assert_eq!(split("Algérie - France : accord signé").1, None);
+        assert_eq!(
+            split("Le chômage recule au dernier trimestre - selon l'ONS").1,
+            None
+        );
+        assert_eq!(split("Le chômage recule au dernier trimestre - 12 mars").1, None);
+        assert_eq!(split("Chômage - Oran").1, None);
     }
 }

@@ -1,0 +1,444 @@
+//! Web pages saved as text (a browser's "save as text", `lynx -dump`, a
+//! copy of the whole page): the article sits between the site's masthead,
+//! menus and rubric labels above and its teasers, link lists and footer
+//! below, with no markup left to tell them apart.
+//!
+//! Each line gets a score (a line of a hard-wrapped paragraph, a block of
+//! lines between blank lines whose lines all run long, counts as prose): words of prose count for it (hard-wrapped
+//! paragraphs, lines that are sentences), short lines that are not
+//! sentences (menu entries, rubric labels, headlines of other stories),
+//! list bullets and the traces of markup a text rendering leaves
+//! ("IFRAME:", "[IMG]", "#feed" link lines, form fields) against it. The
+//! article is the run of lines with the highest total (the densest stretch
+//! of prose, as readability-style extractors find it in a page's tree).
+//!
+//! A file is read this way only when what lies outside that run is page
+//! furniture: a list bullet or a markup trace, a first line that is a
+//! masthead in spaced letters or a breadcrumb, or many short lines. Other
+//! text files keep the plain reading of [`crate::text`] (title line, header
+//! lines, body), so an article saved cleanly reads as it always did.
+//!
+//! The headline is the last line before the article that is not a date,
+//! byline, credit or breadcrumb line (those found between it and the
+//! article are the header, read as in a clean file); without one, the
+//! first line when it is not furniture. What lies outside the article is
+//! returned as removed text (`fihris show --raw`).
+
+use crate::date::find_date;
+use crate::text::{date_line, is_update, lead_date_line, paragraphs, source_line, split_title_site};
+use crate::{squeeze_spaces, Parsed};
+
+/// What a line of a saved page looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A trace of markup: "IFRAME: …", "[IMG]", "[BUTTON]", a lynx "#feed"
+    /// link line, a form field "[ ]" or "____", a rule of dashes.
+    Trace,
+    /// A list item ("* Économie", "• Sport", "+ Vidéos").
+    Bullet,
+    /// Anything else.
+    Text,
+}
+
+/// Opening of a line that lynx and browsers leave where markup was.
+const TRACES: &[&str] = &[
+    "IFRAME:", "[IMG]", "[INLINE]", "[BUTTON]", "(BUTTON)", "[image", "[Image", "[ ]", "( )", "[X]", "(*)",
+];
+
+/// List bullets, each followed by a space.
+const BULLETS: &[char] = &[
+    '*', '•', '+', '·', '▪', '■', '►', '▶', '→', '»', '›', '-', '–', 'o',
+];
+
+fn kind(line: &str) -> Kind {
+    if TRACES.iter().any(|t| line.starts_with(t)) {
+        return Kind::Trace;
+    }
+    let mut chars = line.chars();
+    let first = chars.next();
+    let second = chars.next();
+    // "#feed", "#alternate": a link line; "# Titre" is a heading.
+    if first == Some('#') && second.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit()) {
+        return Kind::Trace;
+    }
+    if line.len() >= 4
+        && line
+            .chars()
+            .all(|c| matches!(c, '_' | '-' | '=' | '*' | '~' | ' '))
+    {
+        return Kind::Trace;
+    }
+    if first.is_some_and(|c| BULLETS.contains(&c)) && second == Some(' ') {
+        return Kind::Bullet;
+    }
+    // "Accueil | Économie | Sport": a menu on one line.
+    if line.matches(" | ").count() >= 2 {
+        return Kind::Bullet;
+    }
+    Kind::Text
+}
+
+/// A line of the page, with its block (lines between blank lines) and
+/// its score.
+struct Line<'a> {
+    text: &'a str,
+    block: usize,
+    kind: Kind,
+    /// Its block is a hard-wrapped paragraph: its lines are one paragraph.
+    wrapped: bool,
+    score: i64,
+}
+
+/// Characters of every line but the last of a block of several lines that
+/// is a hard-wrapped paragraph (lynx wraps at 76 columns, mail at 72; menus
+/// and headline lists have short lines).
+const WRAPPED_LINE_CHARS: usize = 45;
+/// Words from which a line without a sentence end still reads as prose.
+const LONG_LINE_WORDS: usize = 20;
+
+/// The lines of `text`, blank lines left out, scored.
+fn scored_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut block = Vec::new();
+    let mut n = 0;
+    for line in text.lines().map(str::trim).chain(std::iter::once("")) {
+        if !line.is_empty() {
+            block.push(line);
+            continue;
+        }
+        if block.is_empty() {
+            continue;
+        }
+        let kinds: Vec<Kind> = block.iter().map(|l| kind(l)).collect();
+        let text: Vec<&str> = block
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| **k == Kind::Text)
+            .map(|(l, _)| *l)
+            .collect();
+        let wrapped = text.len() >= 2
+            && text[..text.len() - 1]
+                .iter()
+                .all(|l| l.chars().count() >= WRAPPED_LINE_CHARS)
+            && text.iter().any(|l| has_sentence_end(l));
+        for (line, kind) in block.drain(..).zip(kinds) {
+            out.push(Line {
+                text: line,
+                block: n,
+                kind,
+                wrapped,
+                score: line_score(line, kind, wrapped),
+            });
+        }
+        n += 1;
+    }
+    out
+}
+
+/// How much a line says it is article text (positive: its words) or page
+/// furniture (negative).
+fn line_score(line: &str, kind: Kind, wrapped: bool) -> i64 {
+    let count = line.split_whitespace().count();
+    let words = i64::try_from(count).unwrap_or(i64::MAX / 4);
+    match kind {
+        Kind::Trace => -3,
+        Kind::Bullet if count >= 10 && has_sentence_end(line) => words,
+        Kind::Bullet => -(words + 1),
+        Kind::Text if wrapped => words,
+        Kind::Text if is_metadata(line) => -2,
+        Kind::Text if (count >= 4 && has_sentence_end(line)) || count >= LONG_LINE_WORDS => words,
+        Kind::Text => -words.min(4),
+    }
+}
+
+/// Whether `line` holds the end of a sentence (a full stop, question or
+/// exclamation mark or ellipsis followed by a space, a quote or the end).
+fn has_sentence_end(line: &str) -> bool {
+    let mut chars = line.chars().peekable();
+    // Digits just before: "04. Februar" is an ordinal, not a sentence
+    // end; "en 2020." is.
+    let mut digits = 0;
+    while let Some(c) = chars.next() {
+        let after_number = c == '.' && (1..=2).contains(&digits);
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        if matches!(c, '.' | '!' | '?' | '؟' | '…')
+            && !after_number
+            && chars
+                .peek()
+                .is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '»' | '”' | ')' | '\''))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The run of lines with the highest total score (the first such run).
+fn densest_run(lines: &[Line]) -> Option<(usize, usize)> {
+    let mut best: Option<(i64, usize, usize)> = None;
+    let mut sum = 0i64;
+    let mut start = 0usize;
+    for (i, line) in lines.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += line.score;
+        if sum > 0 && best.is_none_or(|(s, _, _)| sum > s) {
+            best = Some((sum, start, i));
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
+}
+
+/// A first line that is a masthead or a path, not a headline: letters
+/// spaced out ("L E   Q U O T I D I E N"), or a breadcrumb ("Accueil >
+/// Monde > Afrique").
+fn is_masthead(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let single = words.iter().filter(|w| w.chars().count() == 1).count();
+    let spaced = words.len() >= 4 && single * 4 >= words.len() * 3;
+    spaced || is_breadcrumb(line)
+}
+
+fn is_breadcrumb(line: &str) -> bool {
+    [" > ", " » ", " › ", " / "].iter().any(|sep| {
+        line.matches(sep).count() >= 1 && line.split(sep).all(|part| part.split_whitespace().count() <= 4)
+    })
+}
+
+/// Score of short lines outside the article from which a file without
+/// bullets or markup traces is still read as a page.
+const FURNITURE_SCORE: i64 = -20;
+
+/// Openings of lines that credit a picture or sign the article; never the
+/// headline.
+const CREDITS: &[&str] = &[
+    "photo", "foto", "image", "bild", "crédit", "credit", "©", "par ", "by ", "von ", "de notre", "source",
+    "صورة", "بقلم", "كتب",
+];
+
+/// Most words of a line that dates the article or its update ("Mis à jour
+/// le 5 mars 2016 à 08h00").
+const DATE_LINE_WORDS: usize = 12;
+
+/// A line of metadata, not a headline: a date line, an update line, a
+/// source line.
+fn is_metadata(line: &str) -> bool {
+    source_line(line).is_some()
+        || is_update(line)
+        || (line.split_whitespace().count() <= DATE_LINE_WORDS && find_date(line).is_some())
+}
+
+/// Lines above the headline looked at for its date.
+const DATE_ABOVE_HEADLINE: usize = 2;
+
+/// Lines looked at above the article for its headline.
+const HEADLINE_LOOKBACK: usize = 8;
+/// Most words of a headline.
+const HEADLINE_WORDS: usize = 30;
+
+/// Reads `text` as a saved page, or `None` when it reads as a clean text
+/// file (see the module comment).
+pub(crate) fn parse(text: &str) -> Option<Parsed> {
+    let lines = scored_lines(text);
+    let (first, last) = densest_run(&lines)?;
+    let outside = lines[..first].iter().chain(&lines[last + 1..]);
+    let furniture = outside.clone().any(|l| l.kind != Kind::Text);
+    let outside_score: i64 = outside.map(|l| l.score.min(0)).sum();
+    let first_line = lines.first().map_or("", |l| l.text);
+    if !(furniture || is_masthead(first_line) || outside_score <= FURNITURE_SCORE) {
+        return None;
+    }
+
+    let above: Vec<&str> = lines[..first].iter().map(|l| l.text).collect();
+    let mut parsed = Parsed::default();
+    // The headline: the last line above the article that is not metadata.
+    let mut headline = None;
+    for (i, line) in above.iter().enumerate().rev().take(HEADLINE_LOOKBACK) {
+        if kind(line) != Kind::Text {
+            break;
+        }
+        let lower = line.to_lowercase();
+        let words = line.split_whitespace().count();
+        let metadata = is_metadata(line) || CREDITS.iter().any(|c| lower.starts_with(c)) || is_masthead(line);
+        if metadata || words < 2 {
+            continue;
+        }
+        if words <= HEADLINE_WORDS && !has_sentence_end(line.trim_end_matches(['.', ' '])) {
+            headline = Some(i);
+        }
+        break;
+    }
+    let mut removed: Vec<String> = Vec::new();
+    let header_from = match headline {
+        Some(h) => {
+            parsed.title = squeeze_spaces(above[h]);
+            // A date line may stand just above the headline, below the
+            // rubric label.
+            parsed.date = above[h.saturating_sub(DATE_ABOVE_HEADLINE)..h]
+                .iter()
+                .rev()
+                .filter(|l| !is_update(l))
+                .find_map(|l| date_line(l));
+            removed.extend(above[..h].iter().map(|l| l.to_string()));
+            h + 1
+        }
+        None => {
+            // Without a headline above the article, the first line unless
+            // it is furniture; else the article's first sentence.
+            if kind(first_line) == Kind::Text && !is_masthead(first_line) && first > 0 {
+                parsed.title = squeeze_spaces(first_line);
+                removed.extend(above.iter().skip(1).map(|l| l.to_string()));
+            } else {
+                removed.extend(above.iter().map(|l| l.to_string()));
+            }
+            above.len()
+        }
+    };
+    // Header lines between the headline and the article: dates, sources.
+    // A date there wins over one above the headline.
+    let mut header_date = None;
+    for line in &above[header_from.min(above.len())..] {
+        if let Some(source) = source_line(line) {
+            parsed.source.get_or_insert(source);
+        } else if let Some(date) = date_line(line).filter(|_| !is_update(line)) {
+            header_date.get_or_insert(date);
+        }
+        removed.push(line.to_string());
+    }
+    parsed.date = header_date.or(parsed.date);
+    let body = article_text(&lines[first..=last]);
+    let below: Vec<String> = lines[last + 1..].iter().map(|l| l.text.to_string()).collect();
+    if parsed.title.is_empty() {
+        parsed.title = first_sentence(&body);
+    }
+    let (title, site) = split_title_site(&parsed.title);
+    parsed.title = title;
+    if parsed.source.is_none() {
+        parsed.source = site;
+    }
+    if parsed.date.is_none() {
+        parsed.date = lead_date_line(&removed.join("\n\n")).or_else(|| lead_date_line(&body));
+    }
+    removed.extend(below);
+    parsed.body = body;
+    parsed.removed = removed.join("\n");
+    Some(parsed)
+}
+
+/// The article's paragraphs: a hard-wrapped block's lines joined, every
+/// other line a paragraph of its own; markup traces left out.
+fn article_text(lines: &[Line]) -> String {
+    let mut paragraphs_out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.wrapped {
+            let end = lines[i..]
+                .iter()
+                .position(|l| l.block != line.block)
+                .map_or(lines.len(), |n| i + n);
+            let joined = paragraphs(
+                lines[i..end]
+                    .iter()
+                    .filter(|l| l.kind == Kind::Text)
+                    .map(|l| l.text),
+            );
+            if !joined.is_empty() {
+                paragraphs_out.push(joined);
+            }
+            i = end;
+        } else {
+            if line.kind != Kind::Trace {
+                paragraphs_out.push(squeeze_spaces(line.text));
+            }
+            i += 1;
+        }
+    }
+    paragraphs_out.join("\n\n")
+}
+
+/// Most words of a title made from the article's first sentence.
+const SENTENCE_TITLE_WORDS: usize = 15;
+
+/// The first sentence of `body`, cut after a word when long: the title of
+/// an article that shows no headline.
+pub(crate) fn first_sentence(body: &str) -> String {
+    let first = body.split("\n\n").next().unwrap_or("");
+    let mut title = Vec::new();
+    for word in first.split_whitespace() {
+        title.push(word);
+        if title.len() >= SENTENCE_TITLE_WORDS || has_sentence_end(word) {
+            break;
+        }
+    }
+    let mut title = title.join(" ");
+    if title.len() < first.trim().len() && !has_sentence_end(&title) {
+        title.push('…');
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "L E   Q U O T I D I E N   D ' O R A N\nAccueil > Économie > Emploi\n* Actualités\n* Économie\n\n\
+        Jumelage ANEM–Pôle emploi : un bilan positif\n\nPar Nadia B.\n12 mars 2019\n\n\
+        Le jumelage entre l'Agence nationale de l'emploi et Pôle emploi arrive à son terme avec un bilan\n\
+        jugé positif par les deux parties, qui ont présenté leurs résultats mardi à Alger devant la presse.\n\n\
+        Le programme a formé trois cents conseillers.\n\n\
+        * Mentions légales\n* Contact\n* Publicité\n";
+
+    #[test]
+    fn page_furniture_is_removed() {
+        let parsed = parse(PAGE).expect("a page");
+        assert_eq!(parsed.title, "Jumelage ANEM–Pôle emploi : un bilan positif");
+        assert_eq!(parsed.date.map(|d| d.to_string()), Some("2019-03-12".to_string()));
+        assert_eq!(
+            parsed.body,
+            "Le jumelage entre l'Agence nationale de l'emploi et Pôle emploi arrive à son terme avec un bilan \
+             jugé positif par les deux parties, qui ont présenté leurs résultats mardi à Alger devant la presse.\n\n\
+             Le programme a formé trois cents conseillers."
+        );
+        assert!(parsed.removed.contains("Actualités"));
+        assert!(parsed.removed.contains("Mentions légales"));
+        assert!(!parsed.removed.contains("Jumelage ANEM"));
+    }
+
+    #[test]
+    fn clean_files_are_not_pages() {
+        assert!(parse("Titre\n12 mars 2019\nSource : Le Quotidien\n\nPremier paragraphe\nsur deux lignes.\n\nSecond paragraphe.\n").is_none());
+        assert!(parse("Juste un titre").is_none());
+        assert!(parse("").is_none());
+        assert!(parse("Titre\n\nUn paragraphe de l'article qui dit quelque chose.\n\nIntertitre\n\nUn autre paragraphe de l'article.\n").is_none());
+    }
+
+    #[test]
+    fn lines_are_classified() {
+        assert_eq!(kind("IFRAME: https://example.org/x"), Kind::Trace);
+        assert_eq!(kind("#amazed » Feed"), Kind::Trace);
+        assert_eq!(kind("# Titre"), Kind::Text);
+        assert_eq!(kind("_______"), Kind::Trace);
+        assert_eq!(kind("* Économie"), Kind::Bullet);
+        assert_eq!(kind("Accueil | Monde | Sport"), Kind::Bullet);
+        assert_eq!(kind("- 300 jeunes formés"), Kind::Bullet);
+        assert_eq!(kind("Le chômage recule"), Kind::Text);
+        assert!(is_masthead("L E   M O N D E"));
+        assert!(is_masthead("Accueil > Monde > Afrique"));
+        assert!(!is_masthead("Le chômage recule à Oran"));
+    }
+
+    #[test]
+    fn title_from_the_first_sentence() {
+        assert_eq!(
+            first_sentence("Le chômage recule. Il était de 12 %."),
+            "Le chômage recule."
+        );
+        assert_eq!(
+            first_sentence("un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept"),
+            "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze…"
+        );
+    }
+}
