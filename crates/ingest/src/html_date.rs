@@ -198,6 +198,7 @@ pub(crate) fn page_date(doc: &Html, article: ElementRef<'_>, metas: &[(String, S
                     .into_iter()
                     .filter_map(move |s| text_time_date(s, order)),
             )
+            .chain(std::iter::once_with(move || near_title_date(doc, article, order)).flatten())
             .map(Candidate::local)
     };
     match first {
@@ -235,23 +236,78 @@ fn numeric_order(doc: &Html, metas: &[(String, String)]) -> NumericOrder {
     }
 }
 
-/// The first `datePublished` of the page's JSON-LD.
+/// The `datePublished` of the page's JSON-LD: of an article's object
+/// first ("NewsArticle", "BlogPosting"…), else of any object but a media,
+/// a person or a comment (a photo's date is not the story's).
 fn json_ld_date(doc: &Html, order: NumericOrder) -> Option<Candidate> {
-    doc.select(&selector("script[type=\"application/ld+json\"]"))
+    // Some pages leave out the script's type.
+    let values: Vec<serde_json::Value> = doc
+        .select(&selector(
+            "script[type=\"application/ld+json\"], script:not([type])",
+        ))
         .filter_map(|script| {
-            serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>()).ok()
+            let text = script.text().collect::<String>();
+            let typed = script.value().attr("type").is_some();
+            let json = typed || (text.trim_start().starts_with(['{', '[']) && text.contains("schema.org"));
+            json.then(|| serde_json::from_str::<serde_json::Value>(&text).ok())
+                .flatten()
         })
-        .find_map(|value| date_published(&value, order))
+        .collect();
+    [true, false].into_iter().find_map(|article_only| {
+        values
+            .iter()
+            .find_map(|value| date_published(value, article_only, order))
+    })
 }
 
-fn date_published(value: &serde_json::Value, order: NumericOrder) -> Option<Candidate> {
+/// Words of a JSON-LD `@type` of an article.
+const ARTICLE_TYPES: &[&str] = &["article", "posting", "report", "webpage"];
+
+/// Words of a JSON-LD `@type` whose dates are not the story's.
+const OTHER_TYPES: &[&str] = &[
+    "image",
+    "video",
+    "audio",
+    "media",
+    "person",
+    "organization",
+    "comment",
+    "review",
+    "event",
+    "offer",
+];
+
+/// The `datePublished` of an article's object anywhere in `value`, or
+/// (`article_only` false) of an object at the top or in a `@graph` that is
+/// not a media, person or comment: objects nested in another's properties
+/// are its photos, videos and reviews.
+fn date_published(value: &serde_json::Value, article_only: bool, order: NumericOrder) -> Option<Candidate> {
     match value {
-        serde_json::Value::Object(map) => map
-            .get("datePublished")
-            .and_then(serde_json::Value::as_str)
-            .and_then(|v| stamp_value(v, order))
-            .or_else(|| map.values().find_map(|v| date_published(v, order))),
-        serde_json::Value::Array(items) => items.iter().find_map(|v| date_published(v, order)),
+        serde_json::Value::Object(map) => {
+            let types = map
+                .get("@type")
+                .map(|t| t.to_string().to_lowercase())
+                .unwrap_or_default();
+            let is = |words: &[&str]| words.iter().any(|w| types.contains(w));
+            let fits = if article_only {
+                is(ARTICLE_TYPES)
+            } else {
+                !is(OTHER_TYPES)
+            };
+            let own = fits
+                .then(|| map.get("datePublished"))
+                .flatten()
+                .and_then(serde_json::Value::as_str)
+                .and_then(|v| stamp_value(v, order));
+            own.or_else(|| {
+                if article_only {
+                    map.values().find_map(|v| date_published(v, true, order))
+                } else {
+                    map.get("@graph").and_then(|g| date_published(g, false, order))
+                }
+            })
+        }
+        serde_json::Value::Array(items) => items.iter().find_map(|v| date_published(v, article_only, order)),
         _ => None,
     }
 }
@@ -360,10 +416,16 @@ fn stamp(e: ElementRef<'_>, order: NumericOrder) -> Option<(Date, bool)> {
 fn short_text_date(e: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
     let mut text = String::new();
     for t in e.text() {
+        // Separate pieces: "<span>28.09.19</span><span>12:44</span>".
+        text.push(' ');
         text.push_str(t);
-        if text.chars().count() > MAX_STAMP_CHARS {
+        if text.len() > 8 * MAX_STAMP_CHARS {
             return None;
         }
+    }
+    let text = crate::squeeze_spaces(&text);
+    if text.chars().count() > MAX_STAMP_CHARS {
+        return None;
     }
     published_in_text(&text, order)
 }
@@ -387,43 +449,7 @@ fn published_in_text(text: &str, order: NumericOrder) -> Option<Date> {
 /// ("Publié le 12 mars 2019", "Veröffentlicht am 16.08.2019"), outside
 /// scripts, comments and other articles.
 fn cue_date(scope: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
-    let mut skip_depth = 0usize;
-    let mut texts: Vec<(String, ElementRef<'_>)> = Vec::new();
-    for edge in scope.traverse() {
-        match edge {
-            Edge::Open(node) => {
-                if skip_depth > 0 {
-                    skip_depth += usize::from(node.value().is_element());
-                    continue;
-                }
-                match node.value() {
-                    Node::Element(el)
-                        if matches!(el.name(), "script" | "style" | "noscript" | "template") =>
-                    {
-                        skip_depth = 1;
-                    }
-                    Node::Element(_) => {
-                        if let Some(e) = ElementRef::wrap(node) {
-                            if e.id() != scope.id() && has_mark(e, ELSEWHERE) {
-                                skip_depth = 1;
-                            }
-                        }
-                    }
-                    Node::Text(t) => {
-                        if let Some(parent) = node.parent().and_then(ElementRef::wrap) {
-                            texts.push((t.to_string(), parent));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Edge::Close(node) => {
-                if skip_depth > 0 && node.value().is_element() {
-                    skip_depth -= 1;
-                }
-            }
-        }
-    }
+    let texts = visible_texts(scope);
     for (i, (text, _)) in texts.iter().enumerate() {
         let lower = text.to_lowercase();
         let Some(cue_end) = PUBLICATION_CUES.iter().find_map(|cue| cue_at(&lower, cue)) else {
@@ -446,6 +472,91 @@ fn cue_date(scope: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
     None
 }
 
+/// The non-blank text nodes under `scope` with their parent elements, in
+/// document order, outside scripts, navigation, comments and other
+/// articles.
+fn visible_texts(scope: ElementRef<'_>) -> Vec<(String, ElementRef<'_>)> {
+    let mut skip_depth = 0usize;
+    let mut texts = Vec::new();
+    for edge in scope.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip_depth > 0 {
+                    skip_depth += usize::from(node.value().is_element());
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el)
+                        if matches!(el.name(), "script" | "style" | "noscript" | "template" | "nav") =>
+                    {
+                        skip_depth = 1;
+                    }
+                    Node::Element(_) => {
+                        if let Some(e) = ElementRef::wrap(node) {
+                            if e.id() != scope.id() && has_mark(e, ELSEWHERE) {
+                                skip_depth = 1;
+                            }
+                        }
+                    }
+                    Node::Text(t) if !t.trim().is_empty() => {
+                        if let Some(parent) = node.parent().and_then(ElementRef::wrap) {
+                            texts.push((t.to_string(), parent));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if skip_depth > 0 && node.value().is_element() {
+                    skip_depth -= 1;
+                }
+            }
+        }
+    }
+    texts
+}
+
+/// Text nodes around the title looked at for a dateline, on each side.
+const NEAR_TITLE_TEXTS: usize = 8;
+
+/// A date written alone on a short line right before or after the
+/// article's title (`<h1>`), where pages put their dateline ("24. April
+/// 2020 | Politik", "Hamburg, 2. November 2021"): the nearest one, after
+/// the title when equally near. Not in links (to other articles or
+/// archives), not after an update cue.
+fn near_title_date(doc: &Html, article: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
+    let h1 = article
+        .select(&selector("h1"))
+        .next()
+        .or_else(|| doc.select(&selector("h1")).next())?;
+    let in_h1 = |e: &ElementRef<'_>| {
+        std::iter::once(*e)
+            .chain(e.ancestors().filter_map(ElementRef::wrap))
+            .any(|a| a.id() == h1.id())
+    };
+    let in_link = |e: &ElementRef<'_>| {
+        std::iter::once(*e)
+            .chain(e.ancestors().filter_map(ElementRef::wrap))
+            .any(|a| a.value().name() == "a")
+    };
+    let texts = visible_texts(doc.root_element());
+    let first = texts.iter().position(|(_, e)| in_h1(e))?;
+    let last = texts.iter().rposition(|(_, e)| in_h1(e))?;
+    let date_at = |i: usize| {
+        let (text, parent) = texts.get(i)?;
+        let text = crate::squeeze_spaces(text);
+        // A sentence ("Le 12 mars 2019, il a plu.") is the story, not its dateline.
+        let sentence = text.ends_with(['.', '!', '?', '…']);
+        if text.chars().count() > MAX_STAMP_CHARS || sentence || in_link(parent) || in_h1(parent) {
+            return None;
+        }
+        published_in_text(&text, order)
+    };
+    (1..=NEAR_TITLE_TEXTS).find_map(|distance| {
+        date_at(last + distance).or_else(|| first.checked_sub(distance).and_then(date_at))
+    })
+}
+
 /// The end of `cue` in `lower` when it stands as whole words.
 fn cue_at(lower: &str, cue: &str) -> Option<usize> {
     lower.match_indices(cue).find_map(|(start, _)| {
@@ -460,7 +571,7 @@ fn cue_at(lower: &str, cue: &str) -> Option<usize> {
 /// The first `<time>` under `scope` whose text is a date.
 fn text_time_date(scope: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
     scope.select(&selector("time")).find_map(|e| {
-        let date = published_in_text(&e.text().collect::<String>(), order)?;
+        let date = published_in_text(&e.text().collect::<Vec<_>>().join(" "), order)?;
         (!marked(e, scope, ELSEWHERE) && !marked(e, scope, UPDATED)).then_some(date)
     })
 }
@@ -514,6 +625,15 @@ mod tests {
              {"@type":"NewsArticle","dateModified":"2020-03-01","datePublished":"2020-02-24T12:57:13+0100"}]}
             </script></head><body><p>Texte.</p></body></html>"#;
         assert_eq!(date_of(html).as_deref(), Some("2020-02-24"));
+        let image_first = r#"<html><head><script type="application/ld+json">
+            {"@type":"NewsArticle","image":{"@type":"ImageObject","datePublished":"2023-11-06"},
+             "datePublished":"2023-11-07T07:30+01:00"}</script></head><body></body></html>"#;
+        assert_eq!(date_of(image_first).as_deref(), Some("2023-11-07"));
+        let untyped = r#"<html><head><script type="application/ld+json">
+            [{"@type":"ImageObject","datePublished":"2023-11-06"},{"image":{"datePublished":"2023-11-04"}},
+             {"datePublished":"2023-11-05"}]
+            </script></head><body></body></html>"#;
+        assert_eq!(date_of(untyped).as_deref(), Some("2023-11-05"));
     }
 
     #[test]
@@ -572,6 +692,9 @@ mod tests {
         assert_eq!(date_of(english).as_deref(), Some("2019-12-29"));
         let time_text = r#"<html><body><article><h1>Titel</h1><time>31.03.2020</time><p>Text.</p></article></body></html>"#;
         assert_eq!(date_of(time_text).as_deref(), Some("2020-03-31"));
+        // Pieces of text are apart: "28.09.19" and "12:44" are no "28.09.1912".
+        let pieces = r#"<html lang="de"><body><span class="date"><span>28.09.19</span><span>12:44</span></span></body></html>"#;
+        assert_eq!(date_of(pieces), None);
     }
 
     #[test]
@@ -628,6 +751,28 @@ mod tests {
         assert_eq!(date_of(undeclared), None);
         let us = r#"<html lang="en"><body><span class="date">12/25/2020</span></body></html>"#;
         assert_eq!(date_of(us).as_deref(), Some("2020-12-25"));
+    }
+
+    #[test]
+    fn json_ld_in_a_script_without_type() {
+        let html = r#"<html><head><script>{"@context": "https://schema.org", "@type": "NewsArticle",
+            "datePublished": "2022-01-28T06:00:00+01:00"}</script><script>var x = {"a": 1};</script></head></html>"#;
+        assert_eq!(date_of(html).as_deref(), Some("2022-01-28"));
+    }
+
+    #[test]
+    fn dateline_next_to_the_title() {
+        let after = r#"<html lang="de"><body><div><h1>Neue Karte</h1><p><em>10.11.2021</em></p>
+            <p>Bis einschließlich 9. November 2021 wurden …</p></div></body></html>"#;
+        assert_eq!(date_of(after).as_deref(), Some("2021-11-10"));
+        let before =
+            r#"<html lang="de"><body><h3>21.01.2022</h3><h1>Jahresbericht</h1><p>Text.</p></body></html>"#;
+        assert_eq!(date_of(before).as_deref(), Some("2022-01-21"));
+        // A date in a link, a long paragraph, far from the title: none.
+        let none = r#"<html lang="de"><body><h1>Titel</h1><p><a href="/archiv">03.02.2021</a></p>
+            <p>Am 3. Februar 2021 hat der Verein in einer langen Sitzung beschlossen, was hier steht, und mehr.</p>
+            </body></html>"#;
+        assert_eq!(date_of(none), None);
     }
 
     #[test]
