@@ -245,6 +245,81 @@ fn html_publication_dates_from_the_page_itself() {
     assert!(date_of("comment-only.html").is_null());
 }
 
+/// A web page's date is the publisher's calendar day: a time stamp keeps
+/// the date written with its offset, a UTC stamp yields to the local date
+/// the page shows, the publication date wins over the update, and a
+/// numeric date whose order is ambiguous is read day-first only on pages
+/// in a language that writes it so. Date filters see those dates.
+#[test]
+fn html_dates_local_published_and_unambiguous() {
+    let hay = Hay::new();
+    let page = |lang: &str, head: &str, article: &str| {
+        format!(
+            "<html lang=\"{lang}\"><head><title>Page</title>{head}</head><body>\
+             <article><h1>Le forum de l'emploi ouvre à Oran</h1>{article}\
+             <p>Le forum de l'emploi accueille les jeunes diplômés de la région.</p>\
+             <p>{FR_FILLER}</p></article></body></html>"
+        )
+    };
+    hay.write(
+        "corpus/late.html",
+        &page(
+            "fr",
+            "<meta property=\"article:published_time\" content=\"2019-03-12T23:30:00+02:00\">",
+            "",
+        ),
+    )
+    .write(
+        "corpus/utc.html",
+        &page(
+            "en",
+            "<meta property=\"article:published_time\" content=\"2023-11-09T03:28:35Z\">",
+            "<div class=\"date\">Published Nov. 8, 2023, 10:28 p.m. ET</div>",
+        ),
+    )
+    .write(
+        "corpus/modified.html",
+        &page(
+            "fr",
+            "<meta property=\"article:modified_time\" content=\"2020-05-02T10:00:00+01:00\">\
+             <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\
+             \"dateModified\":\"2020-05-02\",\"datePublished\":\"2020-04-30T09:00:00+01:00\"}</script>",
+            "<p class=\"updated\">Mis à jour le 2 mai 2020</p>",
+        ),
+    )
+    .write(
+        "corpus/en-numeric.html",
+        &page("en", "", "<span class=\"date\">05/12/2020</span>"),
+    )
+    .write(
+        "corpus/fr-numeric.html",
+        &page("fr", "", "<span class=\"date\">05/12/2020</span>"),
+    );
+    hay.index();
+    let hits = hay.search_json(&["forum", "--limit", "10"]);
+    let date_of = |file: &str| {
+        hits.iter()
+            .find(|h| h["id"] == file)
+            .map(|h| h["date"].clone())
+            .unwrap_or_else(|| panic!("{file} in {hits:?}"))
+    };
+    for (file, date) in [
+        ("late.html", "2019-03-12"),
+        ("utc.html", "2023-11-08"),
+        ("modified.html", "2020-04-30"),
+        ("fr-numeric.html", "2020-12-05"),
+    ] {
+        assert_eq!(date_of(file), date, "{file}");
+    }
+    assert!(date_of("en-numeric.html").is_null());
+    let december = hay.search_json(&["forum", "--since", "2020-12", "--until", "2020-12-31"]);
+    let ids: Vec<&Value> = december.iter().map(|h| &h["id"]).collect();
+    assert_eq!(ids, ["fr-numeric.html"]);
+    let spring = hay.search_json(&["forum", "--since", "2020-04-30", "--until", "2020-04-30"]);
+    assert_eq!(spring.len(), 1);
+    assert_eq!(spring[0]["id"], "modified.html");
+}
+
 /// English and German dates are read in text headers too; the day must be
 /// there.
 #[test]

@@ -44,7 +44,11 @@ use tantivy::schema::{
 /// paragraphs), without furniture. 6: datelines; text pages saved with
 /// their site's furniture read as pages (headline, date and source below
 /// the masthead, article = densest run of prose); "Headline | Site";
-/// teasers anywhere, repeated paragraphs and readers' comments removed.
+/// teasers anywhere, repeated paragraphs and readers' comments removed;
+/// web pages' dates as the publisher's calendar day (a UTC stamp yields to
+/// a local writing), from more places (datelines by the title, publication
+/// cues, bylines, canonical date paths), ambiguous numeric dates refused on
+/// English and undeclared pages.
 pub const INGEST_VERSION: u32 = 6;
 
 /// Version of the schema and analysis; stored in every commit. 8:

@@ -1,42 +1,76 @@
 //! The publication date of a web page, from what the page says about
-//! itself, most trusted first:
+//! itself. Candidates, most trusted first:
 //! 1. the publication-date meta tags (`article:published_time` and the
 //!    usual others, [`DATE_META`]);
 //! 2. JSON-LD's `datePublished` (schema.org, as news sites publish it for
 //!    search engines), in any object of any `ld+json` script;
-//! 3. the page's own time stamps: `<time datetime>`, `<abbr
-//!    class="published" title>`, an element whose class or id says
-//!    "published" or "date" with a short date in its text, then `<time>`
-//!    with the date only in its text: inside the article first, then
-//!    anywhere, never inside comments, related-article lists or sidebars,
-//!    never an update time.
+//! 3. generic date meta tags (`date`, `dc.date`, [`GENERIC_DATE_META`]),
+//!    which some sites fill with the creation or the update date;
+//! 4. the page's own time stamps: `<time pubdate>`, `<time
+//!    class="published|entry-date">`, `<abbr class="published">`, `<time
+//!    datetime>`, an element whose class or id says "published", "date",
+//!    "posted", "byline" or "meta" with a short date in its text: inside the
+//!    article first, then anywhere, never inside comments, related-article
+//!    lists or sidebars, never an update time;
+//! 5. a date right after a publication cue in the text ("Publié le",
+//!    "Published on", "Veröffentlicht am", "نشر في");
+//! 6. `<time>` with the date only in its text;
+//! 7. the date path of the page's canonical address (`/2019/03/12/`, as
+//!    blog engines write permalinks).
+//!
+//! The first candidate wins, with one exception: a time stamp written in
+//! UTC (`…T03:28:35Z`, `+00:00`) gives the UTC day, which is not the day of
+//! the publisher's calendar for an evening story west of Greenwich or a
+//! night one east of it. When another candidate written in local time
+//! (with its offset, without a zone, or as visible text) is within a day
+//! of it, that one is taken.
 //!
 //! A date that is not explicit is never guessed: only full dates (day,
-//! month, year) count.
+//! month, year) count, text before an update cue ("Mis à jour", "Updated")
+//! only, and numeric dates whose order is ambiguous ("05/12/2020") are read
+//! day-first only on pages that declare a language that writes them so
+//! (not English, not undeclared).
 
-use scraper::{ElementRef, Html};
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
 
-use crate::date::{find_date, Date};
+use crate::date::{find_date_ordered, Date, NumericOrder};
 use crate::html::{marks, meta_value, selector};
 
-/// Meta tags (by `property`, `name` or `itemprop`) that carry the
+/// Meta tags (by `property`, `name` or `itemprop`) that name the
 /// publication date, in order of trust.
 const DATE_META: &[&str] = &[
     "article:published_time",
     "datepublished",
     "og:published_time",
+    "og:article:published_time",
+    "article:published",
     "pubdate",
     "publishdate",
     "publish-date",
+    "publish_date",
+    "published_time",
+    "published-date",
+    "publication_date",
     "dc.date.issued",
     "dcterms.issued",
-    "dc.date",
-    "date",
+    "citation_publication_date",
     "parsely-pub-date",
     "sailthru.date",
 ];
 
-/// Words of a class or id that mark a part of the page holding other
+/// Meta tags that hold a date without saying which, in order of trust:
+/// taken after JSON-LD's `datePublished`.
+const GENERIC_DATE_META: &[&str] = &[
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "dc.date.created",
+    "dcterms.created",
+    "datecreated",
+];
+
+/// Words that open a class or id word of a part of the page holding other
 /// articles' or readers' dates.
 const ELSEWHERE: &[&str] = &[
     "comment",
@@ -50,107 +84,515 @@ const ELSEWHERE: &[&str] = &[
     "footer",
 ];
 
+/// The part of [`ELSEWHERE`] that also rules out explicit publication
+/// stamps (`<abbr class="published">`, `<time pubdate>`): blog engines put
+/// the post itself in "widget" and "sidebar" blocks and its stamp in the
+/// post's "footer".
+const ELSEWHERE_FOR_STAMPS: &[&str] = &["comment", "related", "reply", "recommend", "popular"];
+
 /// Words of a class or id that mark an update, not a publication.
-const UPDATED: &[&str] = &["update", "modif", "edited", "aktualisiert"];
+const UPDATED: &[&str] = &["update", "modif", "edited", "aktualisiert", "revision"];
+
+/// Words of a class or id that mark an element holding the article's date
+/// in its text.
+const STAMP_MARKS: &[&str] = &[
+    "published",
+    "date",
+    "datum",
+    "posted",
+    "byline",
+    "meta",
+    "submitted",
+    "time",
+];
+
+/// Words that announce an update in text: the date after them is not the
+/// publication date. Lowercase.
+const UPDATE_CUES: &[&str] = &[
+    "updated",
+    "update",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "aktualisiert",
+    "aktualisierung",
+    "geändert",
+    "revised",
+    "revision",
+    "last modified",
+    "edited",
+    "actualizado",
+    "aggiornato",
+    "تحديث",
+    "حدث في",
+];
+
+/// Words that announce the publication date in text. Lowercase.
+const PUBLICATION_CUES: &[&str] = &[
+    "publié le",
+    "publié",
+    "mis en ligne le",
+    "paru le",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "veröffentlicht am",
+    "veröffentlicht",
+    "erstellt am",
+    "publicado el",
+    "publicado",
+    "pubblicato il",
+    "pubblicato",
+    "نشر في",
+    "نشر بتاريخ",
+    "تاريخ النشر",
+];
 
 /// Longest text of an element read as a date stamp, in characters.
 const MAX_STAMP_CHARS: usize = 80;
+
+/// Text read after a publication cue, in characters.
+const CUE_WINDOW_CHARS: usize = 50;
+
+/// A candidate date, and whether it was written as a UTC time stamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Candidate {
+    date: Date,
+    utc: bool,
+}
+
+impl Candidate {
+    fn local(date: Date) -> Candidate {
+        Candidate { date, utc: false }
+    }
+}
 
 /// The page's publication date (see the module's opening). `metas` are the
 /// page's meta tags, keys lowercased; `article` the element read as the
 /// article.
 pub(crate) fn page_date(doc: &Html, article: ElementRef<'_>, metas: &[(String, String)]) -> Option<Date> {
-    if let Some(date) = meta_value(metas, DATE_META).and_then(date_in) {
-        return Some(date);
-    }
-    if let Some(date) = json_ld_date(doc) {
-        return Some(date);
-    }
+    let order = numeric_order(doc, metas);
     let root = doc.root_element();
-    for scope in [article, root] {
-        if let Some(date) = stamp_date(scope) {
-            return Some(date);
+    let mut candidates = DATE_META
+        .iter()
+        .filter_map(|name| meta_value(metas, &[name]).and_then(|v| stamp_value(v, order)))
+        .chain(json_ld_date(doc, order))
+        .chain(
+            GENERIC_DATE_META
+                .iter()
+                .filter_map(|name| meta_value(metas, &[name]).and_then(|v| stamp_value(v, order))),
+        );
+    let first = candidates.next();
+    let rest = || {
+        [article, root]
+            .into_iter()
+            .filter_map(move |scope| stamp_date(scope, article, order))
+            .chain(
+                [article, root]
+                    .into_iter()
+                    .filter_map(move |s| cue_date(s, order)),
+            )
+            .chain(
+                [article, root]
+                    .into_iter()
+                    .filter_map(move |s| text_time_date(s, order)),
+            )
+            .chain(std::iter::once_with(move || near_title_date(doc, article, order)).flatten())
+            .map(Candidate::local)
+    };
+    match first {
+        Some(first) if !first.utc => Some(first.date),
+        Some(first) => {
+            // A UTC stamp: a local writing of the same moment wins.
+            let near = |c: &Candidate| {
+                !c.utc && (c.date.days_since_epoch() - first.date.days_since_epoch()).abs() <= 1
+            };
+            candidates
+                .chain(rest())
+                .find(near)
+                .map_or(Some(first.date), |c| Some(c.date))
         }
+        None => rest()
+            .next()
+            .map(|c| c.date)
+            .or_else(|| canonical_url_date(doc, metas)),
     }
-    [article, root].into_iter().find_map(text_time_date)
 }
 
-/// The first `datePublished` of the page's JSON-LD.
-fn json_ld_date(doc: &Html) -> Option<Date> {
-    doc.select(&selector("script[type=\"application/ld+json\"]"))
+/// How the page's numeric dates are read: day-first when it declares a
+/// language other than English (`<html lang>`, `og:locale`,
+/// `content-language`), else only unambiguous ones.
+fn numeric_order(doc: &Html, metas: &[(String, String)]) -> NumericOrder {
+    let declared = doc
+        .root_element()
+        .value()
+        .attr("lang")
+        .or_else(|| meta_value(metas, &["og:locale", "content-language", "language"]))
+        .map(|l| l.trim().to_ascii_lowercase());
+    match declared {
+        Some(lang) if !lang.is_empty() && !lang.starts_with("en") => NumericOrder::DayFirst,
+        _ => NumericOrder::Unambiguous,
+    }
+}
+
+/// The `datePublished` of the page's JSON-LD: of an article's object
+/// first ("NewsArticle", "BlogPosting"…), else of any object but a media,
+/// a person or a comment (a photo's date is not the story's).
+fn json_ld_date(doc: &Html, order: NumericOrder) -> Option<Candidate> {
+    // Some pages leave out the script's type.
+    let values: Vec<serde_json::Value> = doc
+        .select(&selector(
+            "script[type=\"application/ld+json\"], script:not([type])",
+        ))
         .filter_map(|script| {
-            serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>()).ok()
+            let text = script.text().collect::<String>();
+            let typed = script.value().attr("type").is_some();
+            let json = typed || (text.trim_start().starts_with(['{', '[']) && text.contains("schema.org"));
+            json.then(|| serde_json::from_str::<serde_json::Value>(&text).ok())
+                .flatten()
         })
-        .find_map(|value| date_published(&value))
+        .collect();
+    [true, false].into_iter().find_map(|article_only| {
+        values
+            .iter()
+            .find_map(|value| date_published(value, article_only, order))
+    })
 }
 
-fn date_published(value: &serde_json::Value) -> Option<Date> {
+/// Words of a JSON-LD `@type` of an article.
+const ARTICLE_TYPES: &[&str] = &["article", "posting", "report", "webpage"];
+
+/// Words of a JSON-LD `@type` whose dates are not the story's.
+const OTHER_TYPES: &[&str] = &[
+    "image",
+    "video",
+    "audio",
+    "media",
+    "person",
+    "organization",
+    "comment",
+    "review",
+    "event",
+    "offer",
+];
+
+/// The `datePublished` of an article's object anywhere in `value`, or
+/// (`article_only` false) of an object at the top or in a `@graph` that is
+/// not a media, person or comment: objects nested in another's properties
+/// are its photos, videos and reviews.
+fn date_published(value: &serde_json::Value, article_only: bool, order: NumericOrder) -> Option<Candidate> {
     match value {
-        serde_json::Value::Object(map) => map
-            .get("datePublished")
-            .and_then(serde_json::Value::as_str)
-            .and_then(date_in)
-            .or_else(|| map.values().find_map(date_published)),
-        serde_json::Value::Array(items) => items.iter().find_map(date_published),
+        serde_json::Value::Object(map) => {
+            let types = map
+                .get("@type")
+                .map(|t| t.to_string().to_lowercase())
+                .unwrap_or_default();
+            let is = |words: &[&str]| words.iter().any(|w| types.contains(w));
+            let fits = if article_only {
+                is(ARTICLE_TYPES)
+            } else {
+                !is(OTHER_TYPES)
+            };
+            let own = fits
+                .then(|| map.get("datePublished"))
+                .flatten()
+                .and_then(serde_json::Value::as_str)
+                .and_then(|v| stamp_value(v, order));
+            own.or_else(|| {
+                if article_only {
+                    map.values().find_map(|v| date_published(v, true, order))
+                } else {
+                    map.get("@graph").and_then(|g| date_published(g, false, order))
+                }
+            })
+        }
+        serde_json::Value::Array(items) => items.iter().find_map(|v| date_published(v, article_only, order)),
         _ => None,
     }
 }
 
-/// Whether `element` or one of its ancestors is marked as holding other
-/// articles' or readers' content, or as an update.
-fn is_elsewhere(element: ElementRef<'_>) -> bool {
-    std::iter::once(element)
-        .chain(element.ancestors().filter_map(ElementRef::wrap))
-        .any(|e| {
-            let marks = marks(e.value());
-            ELSEWHERE.iter().chain(UPDATED).any(|w| marks.contains(w))
-        })
-}
-
-/// A date written as an ISO date-time or in words.
-fn date_in(value: &str) -> Option<Date> {
-    Date::parse_iso(value).or_else(|| find_date(value))
-}
-
-/// The first time stamp under `scope` outside comments and other articles:
-/// `<time datetime>`, `<abbr class="published" title>`, or a short element
-/// whose class or id says "published" or "date".
-fn stamp_date(scope: ElementRef<'_>) -> Option<Date> {
-    let stamps = selector("time[datetime], abbr[title], [class], [id]");
-    scope.select(&stamps).find_map(|e| {
-        let date = stamp(e)?;
-        (!is_elsewhere(e)).then_some(date)
+/// A date in a machine-readable value (meta content, `datetime`, JSON-LD):
+/// an ISO date-time, or a date in words or numbers.
+fn stamp_value(value: &str, order: NumericOrder) -> Option<Candidate> {
+    let date = Date::parse_iso(value).or_else(|| find_date_ordered(value, order))?;
+    Some(Candidate {
+        date,
+        utc: is_utc_stamp(value),
     })
 }
 
-/// The date an element stamps, if it is a time stamp.
-fn stamp(e: ElementRef<'_>) -> Option<Date> {
+/// Whether a time stamp gives its time in UTC: "…T03:28:35Z",
+/// "…+00:00", "… UTC". A date without a time is local.
+fn is_utc_stamp(value: &str) -> bool {
+    let value = value.trim();
+    let has_time = value.len() > 10 && value.contains(':');
+    has_time
+        && ["Z", "z", "+00:00", "+0000", "+00", "-00:00", "UTC", "GMT"]
+            .iter()
+            .any(|zone| value.ends_with(zone))
+}
+
+/// Whether `element` is in a part of the page marked by one of `words`
+/// (class or id words, cut at anything but letters and digits), looking at
+/// its ancestors up to `limit` (excluded) when `limit` is one of them.
+fn marked(element: ElementRef<'_>, limit: ElementRef<'_>, words: &[&str]) -> bool {
+    std::iter::once(element)
+        .chain(element.ancestors().filter_map(ElementRef::wrap))
+        .take_while(|e| e.id() != limit.id() || e.id() == element.id())
+        .any(|e| has_mark(e, words))
+}
+
+/// Whether a class or id word of `e` opens with one of `words`.
+fn has_mark(e: ElementRef<'_>, words: &[&str]) -> bool {
     let el = e.value();
+    if el.attr("class").is_none() && el.attr("id").is_none() {
+        return false;
+    }
+    marks(el)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| words.iter().any(|w| word.starts_with(w)))
+}
+
+/// The first time stamp under `scope` outside comments and other articles
+/// (see the module's opening). When `scope` is the article, only the
+/// article's own parts are looked at for marks.
+fn stamp_date(scope: ElementRef<'_>, article: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
+    let limit = if scope.id() == article.id() {
+        article
+    } else {
+        scope
+    };
+    let stamps = selector("time, abbr[title], [class], [id], [itemprop]");
+    scope.select(&stamps).find_map(|e| {
+        let (date, explicit) = stamp(e, order)?;
+        let elsewhere = if explicit {
+            marked(e, limit, ELSEWHERE_FOR_STAMPS)
+        } else {
+            marked(e, limit, ELSEWHERE) || marked(e, limit, UPDATED)
+        };
+        (!elsewhere).then_some(date)
+    })
+}
+
+/// The date an element stamps, if it is a time stamp, and whether it says
+/// explicitly that it is the publication's.
+fn stamp(e: ElementRef<'_>, order: NumericOrder) -> Option<(Date, bool)> {
+    let el = e.value();
+    let class = el.attr("class").unwrap_or_default().to_ascii_lowercase();
+    let itemprop = el.attr("itemprop").unwrap_or_default().to_ascii_lowercase();
+    let explicit = el.attr("pubdate").is_some()
+        || itemprop == "datepublished"
+        || class
+            .split_whitespace()
+            .any(|c| c == "published" || c.starts_with("entry-date") || c == "date-published");
+    if has_mark(e, UPDATED) && !explicit {
+        return None;
+    }
     match el.name() {
-        "time" if el.attr("datetime").is_some() => el.attr("datetime").and_then(date_in),
-        "abbr" if marks(el).contains("published") => el.attr("title").and_then(Date::parse_iso),
+        "time" => match el.attr("datetime") {
+            Some(value) => stamp_value(value, order).map(|c| (c.date, explicit)),
+            None => None,
+        },
+        "abbr" if explicit => el
+            .attr("title")
+            .and_then(Date::parse_iso)
+            .or_else(|| short_text_date(e, order))
+            .map(|d| (d, true)),
         _ => {
-            let marks = marks(el);
-            if !["published", "date", "datum", "posted"]
-                .iter()
-                .any(|w| marks.contains(w))
-            {
+            let stamp_marked = marks(el)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| STAMP_MARKS.iter().any(|w| word.contains(w)));
+            if !(explicit || stamp_marked || itemprop.contains("date")) {
                 return None;
             }
-            let text: String = e.text().take(8).collect();
-            if text.chars().count() > MAX_STAMP_CHARS {
-                return None;
-            }
-            find_date(&text)
+            short_text_date(e, order).map(|d| (d, explicit))
         }
     }
 }
 
+/// The publication date written in a short element's text (at most
+/// [`MAX_STAMP_CHARS`]).
+fn short_text_date(e: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
+    let mut text = String::new();
+    for t in e.text() {
+        // Separate pieces: "<span>28.09.19</span><span>12:44</span>".
+        text.push(' ');
+        text.push_str(t);
+        if text.len() > 8 * MAX_STAMP_CHARS {
+            return None;
+        }
+    }
+    let text = crate::squeeze_spaces(&text);
+    if text.chars().count() > MAX_STAMP_CHARS {
+        return None;
+    }
+    published_in_text(&text, order)
+}
+
+/// The first date of `text` before any update cue ("Publié le 3 mars,
+/// mis à jour le 4 mars" gives 3 March; "Mis à jour le 4 mars" nothing).
+fn published_in_text(text: &str, order: NumericOrder) -> Option<Date> {
+    let lower = text.to_lowercase();
+    let end = UPDATE_CUES
+        .iter()
+        .filter_map(|cue| lower.find(cue))
+        .min()
+        .unwrap_or(lower.len());
+    // `lower` and `text` may differ in length (case mapping); cut by chars.
+    let chars = lower[..end].chars().count();
+    let head: String = text.chars().take(chars).collect();
+    find_date_ordered(&head, order)
+}
+
+/// A date written right after a publication cue in the text under `scope`
+/// ("Publié le 12 mars 2019", "Veröffentlicht am 16.08.2019"), outside
+/// scripts, comments and other articles.
+fn cue_date(scope: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
+    let texts = visible_texts(scope);
+    for (i, (text, _)) in texts.iter().enumerate() {
+        let lower = text.to_lowercase();
+        let Some(cue_end) = PUBLICATION_CUES.iter().find_map(|cue| cue_at(&lower, cue)) else {
+            continue;
+        };
+        // The cue's text and what follows it, across inline elements.
+        let mut window: String = lower[cue_end..].to_string();
+        for (next, _) in texts.iter().skip(i + 1) {
+            if window.chars().count() >= CUE_WINDOW_CHARS {
+                break;
+            }
+            window.push(' ');
+            window.push_str(next);
+        }
+        let window: String = window.chars().take(CUE_WINDOW_CHARS).collect();
+        if let Some(date) = published_in_text(&window, order) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// The non-blank text nodes under `scope` with their parent elements, in
+/// document order, outside scripts, navigation, comments and other
+/// articles.
+fn visible_texts(scope: ElementRef<'_>) -> Vec<(String, ElementRef<'_>)> {
+    let mut skip_depth = 0usize;
+    let mut texts = Vec::new();
+    for edge in scope.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip_depth > 0 {
+                    skip_depth += usize::from(node.value().is_element());
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el)
+                        if matches!(el.name(), "script" | "style" | "noscript" | "template" | "nav") =>
+                    {
+                        skip_depth = 1;
+                    }
+                    Node::Element(_) => {
+                        if let Some(e) = ElementRef::wrap(node) {
+                            if e.id() != scope.id() && has_mark(e, ELSEWHERE) {
+                                skip_depth = 1;
+                            }
+                        }
+                    }
+                    Node::Text(t) if !t.trim().is_empty() => {
+                        if let Some(parent) = node.parent().and_then(ElementRef::wrap) {
+                            texts.push((t.to_string(), parent));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if skip_depth > 0 && node.value().is_element() {
+                    skip_depth -= 1;
+                }
+            }
+        }
+    }
+    texts
+}
+
+/// Text nodes around the title looked at for a dateline, on each side.
+const NEAR_TITLE_TEXTS: usize = 8;
+
+/// A date written alone on a short line right before or after the
+/// article's title (`<h1>`), where pages put their dateline ("24. April
+/// 2020 | Politik", "Hamburg, 2. November 2021"): the nearest one, after
+/// the title when equally near. Not in links (to other articles or
+/// archives), not after an update cue.
+fn near_title_date(doc: &Html, article: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
+    let h1 = article
+        .select(&selector("h1"))
+        .next()
+        .or_else(|| doc.select(&selector("h1")).next())?;
+    let in_h1 = |e: &ElementRef<'_>| {
+        std::iter::once(*e)
+            .chain(e.ancestors().filter_map(ElementRef::wrap))
+            .any(|a| a.id() == h1.id())
+    };
+    let in_link = |e: &ElementRef<'_>| {
+        std::iter::once(*e)
+            .chain(e.ancestors().filter_map(ElementRef::wrap))
+            .any(|a| a.value().name() == "a")
+    };
+    let texts = visible_texts(doc.root_element());
+    let first = texts.iter().position(|(_, e)| in_h1(e))?;
+    let last = texts.iter().rposition(|(_, e)| in_h1(e))?;
+    let date_at = |i: usize| {
+        let (text, parent) = texts.get(i)?;
+        let text = crate::squeeze_spaces(text);
+        // A sentence ("Le 12 mars 2019, il a plu.") is the story, not its dateline.
+        let sentence = text.ends_with(['.', '!', '?', '…']);
+        if text.chars().count() > MAX_STAMP_CHARS || sentence || in_link(parent) || in_h1(parent) {
+            return None;
+        }
+        published_in_text(&text, order)
+    };
+    (1..=NEAR_TITLE_TEXTS).find_map(|distance| {
+        date_at(last + distance).or_else(|| first.checked_sub(distance).and_then(date_at))
+    })
+}
+
+/// The end of `cue` in `lower` when it stands as whole words.
+fn cue_at(lower: &str, cue: &str) -> Option<usize> {
+    lower.match_indices(cue).find_map(|(start, _)| {
+        let end = start + cue.len();
+        let before = lower[..start].chars().next_back();
+        let after = lower[end..].chars().next();
+        let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+        (boundary(before) && boundary(after)).then_some(end)
+    })
+}
+
 /// The first `<time>` under `scope` whose text is a date.
-fn text_time_date(scope: ElementRef<'_>) -> Option<Date> {
+fn text_time_date(scope: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
     scope.select(&selector("time")).find_map(|e| {
-        let date = find_date(&e.text().collect::<String>())?;
-        (!is_elsewhere(e)).then_some(date)
+        let date = published_in_text(&e.text().collect::<Vec<_>>().join(" "), order)?;
+        (!marked(e, scope, ELSEWHERE) && !marked(e, scope, UPDATED)).then_some(date)
+    })
+}
+
+/// The date path of the page's canonical address (`<link rel=canonical>`,
+/// else `og:url`): "https://example.org/2019/03/12/title/". Blog engines
+/// write the publication date there; only a full year/month/day path counts.
+fn canonical_url_date(doc: &Html, metas: &[(String, String)]) -> Option<Date> {
+    let url = doc
+        .select(&selector("link[rel=canonical][href]"))
+        .next()
+        .and_then(|l| l.value().attr("href"))
+        .or_else(|| meta_value(metas, &["og:url"]))?;
+    let parts: Vec<&str> = url.split('/').collect();
+    parts.windows(3).find_map(|w| {
+        let [y, m, d] = [w[0], w[1], w[2]];
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     })
 }
 
@@ -167,13 +609,68 @@ mod tests {
         page_date(&doc, article, &[]).map(|d| d.to_string())
     }
 
+    fn date_with_metas(html: &str, metas: &[(&str, &str)]) -> Option<String> {
+        let doc = Html::parse_document(html);
+        let metas: Vec<(String, String)> = metas
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+            .collect();
+        page_date(&doc, doc.root_element(), &metas).map(|d| d.to_string())
+    }
+
     #[test]
     fn json_ld_date_published() {
         let html = r#"<html><head><script type="application/ld+json">
             {"@context":"https://schema.org","@graph":[{"@type":"WebPage"},
-             {"@type":"NewsArticle","dateModified":"2020-03-01","datePublished":"2020-02-24T12:57:13+0000"}]}
+             {"@type":"NewsArticle","dateModified":"2020-03-01","datePublished":"2020-02-24T12:57:13+0100"}]}
             </script></head><body><p>Texte.</p></body></html>"#;
         assert_eq!(date_of(html).as_deref(), Some("2020-02-24"));
+        let image_first = r#"<html><head><script type="application/ld+json">
+            {"@type":"NewsArticle","image":{"@type":"ImageObject","datePublished":"2023-11-06"},
+             "datePublished":"2023-11-07T07:30+01:00"}</script></head><body></body></html>"#;
+        assert_eq!(date_of(image_first).as_deref(), Some("2023-11-07"));
+        let untyped = r#"<html><head><script type="application/ld+json">
+            [{"@type":"ImageObject","datePublished":"2023-11-06"},{"image":{"datePublished":"2023-11-04"}},
+             {"datePublished":"2023-11-05"}]
+            </script></head><body></body></html>"#;
+        assert_eq!(date_of(untyped).as_deref(), Some("2023-11-05"));
+    }
+
+    #[test]
+    fn publication_metas_before_json_ld_before_generic_metas() {
+        let html = r#"<html><head><script type="application/ld+json">{"datePublished":"2023-11-09T03:02:34-05:00"}</script></head><body></body></html>"#;
+        assert_eq!(
+            date_with_metas(html, &[("dc.date", "2023-11-08")]).as_deref(),
+            Some("2023-11-09")
+        );
+        assert_eq!(
+            date_with_metas(
+                html,
+                &[("dc.date", "2023-11-08"), ("sailthru.date", "2023-11-07 22:28")]
+            )
+            .as_deref(),
+            Some("2023-11-07")
+        );
+    }
+
+    #[test]
+    fn a_utc_stamp_yields_to_the_local_writing_of_the_same_day() {
+        let html = r#"<html lang="en"><body><article><h1>Title</h1>
+            <div class="date">Published Nov. 8, 2023, 10:28 p.m. ET</div><p>Text.</p></article></body></html>"#;
+        let utc = [("article:published_time", "2023-11-09T03:28:35+00:00")];
+        assert_eq!(date_with_metas(html, &utc).as_deref(), Some("2023-11-08"));
+        // Alone, the UTC stamp is all there is.
+        let bare = "<html><body><p>Text.</p></body></html>";
+        assert_eq!(date_with_metas(bare, &utc).as_deref(), Some("2023-11-09"));
+        // A local date far from it is another date, not another writing.
+        let far = r#"<html><body><div class="date">March 1, 2023</div></body></html>"#;
+        assert_eq!(date_with_metas(far, &utc).as_deref(), Some("2023-11-09"));
+        // With its offset, a stamp is local: taken as written.
+        let local = [("article:published_time", "2023-11-08T22:28:35-05:00")];
+        assert_eq!(date_with_metas(bare, &local).as_deref(), Some("2023-11-08"));
+        assert!(is_utc_stamp("2023-11-09T03:28:35Z"));
+        assert!(!is_utc_stamp("2023-11-09"));
+        assert!(!is_utc_stamp("2023-11-09T03:28:35+01:00"));
     }
 
     #[test]
@@ -195,6 +692,96 @@ mod tests {
         assert_eq!(date_of(english).as_deref(), Some("2019-12-29"));
         let time_text = r#"<html><body><article><h1>Titel</h1><time>31.03.2020</time><p>Text.</p></article></body></html>"#;
         assert_eq!(date_of(time_text).as_deref(), Some("2020-03-31"));
+        // Pieces of text are apart: "28.09.19" and "12:44" are no "28.09.1912".
+        let pieces = r#"<html lang="de"><body><span class="date"><span>28.09.19</span><span>12:44</span></span></body></html>"#;
+        assert_eq!(date_of(pieces), None);
+    }
+
+    #[test]
+    fn explicit_publication_stamps_inside_blog_widgets() {
+        // Blog engines put the post in a "widget" and its stamp in the
+        // post's footer.
+        let html = r#"<html><body><div class="widget Blog"><div class="post-footer">
+            <abbr class="published" title="2011-03-30T21:05:00-07:00">9:05 PM</abbr></div></div></body></html>"#;
+        assert_eq!(date_of(html).as_deref(), Some("2011-03-30"));
+        let text = r#"<html><body><div class="post">Artikel veröffentlicht am
+            <abbr class="published" title="Sonntag, 7:05 pm">16.12.2012</abbr></div></body></html>"#;
+        assert_eq!(date_of(text).as_deref(), Some("2012-12-16"));
+        let pubdate = r#"<html><body><div id="sidebar"><header>
+            <time class="entry-date" datetime="2019-07-13T15:52:31+02:00" pubdate>13 Jul 2019</time>
+            </header></div></body></html>"#;
+        assert_eq!(date_of(pubdate).as_deref(), Some("2019-07-13"));
+        let comment = r#"<html><body><div class="comment-meta">
+            <time class="entry-date" datetime="2019-07-13" pubdate>13 Jul 2019</time></div></body></html>"#;
+        assert_eq!(date_of(comment), None);
+    }
+
+    #[test]
+    fn byline_and_meta_elements() {
+        let html = r#"<html lang="de"><body><div class="article-metadata"> 30.07.2019 </div></body></html>"#;
+        assert_eq!(date_of(html).as_deref(), Some("2019-07-30"));
+        let updated = r#"<html lang="de"><body><p class="article_date">Letzte Aktualisierung: 18.01.2018</p></body></html>"#;
+        assert_eq!(date_of(updated), None);
+    }
+
+    #[test]
+    fn dates_after_publication_cues() {
+        let html =
+            r#"<html lang="de"><body><p>Veröffentlicht am 16.08.2019<br> Dauer: 1 Stunde</p></body></html>"#;
+        assert_eq!(date_of(html).as_deref(), Some("2019-08-16"));
+        let fr = r#"<html lang="fr"><body><p>Publié le <b>12 mars 2019</b> par X</p></body></html>"#;
+        assert_eq!(date_of(fr).as_deref(), Some("2019-03-12"));
+        let ar = r#"<html lang="ar"><body><p>نشر في 12 مارس 2019</p></body></html>"#;
+        assert_eq!(date_of(ar).as_deref(), Some("2019-03-12"));
+        // An update cue, a date in a comment, a cue inside a word: nothing.
+        let none = r#"<html lang="fr"><body><p>Publié, mis à jour le 12 mars 2019</p>
+            <div class="comments"><p>Publié le 3 mars 2019</p></div><p>Unpublished 4 mars 2019</p></body></html>"#;
+        assert_eq!(date_of(none), None);
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_page_language() {
+        let page = |lang: &str| {
+            format!(r#"<html lang="{lang}"><body><span class="date">05/12/2020</span></body></html>"#)
+        };
+        assert_eq!(date_of(&page("fr")).as_deref(), Some("2020-12-05"));
+        assert_eq!(date_of(&page("ar")).as_deref(), Some("2020-12-05"));
+        assert_eq!(date_of(&page("en-US")), None);
+        let undeclared = r#"<html><body><span class="date">05/12/2020</span></body></html>"#;
+        assert_eq!(date_of(undeclared), None);
+        let us = r#"<html lang="en"><body><span class="date">12/25/2020</span></body></html>"#;
+        assert_eq!(date_of(us).as_deref(), Some("2020-12-25"));
+    }
+
+    #[test]
+    fn json_ld_in_a_script_without_type() {
+        let html = r#"<html><head><script>{"@context": "https://schema.org", "@type": "NewsArticle",
+            "datePublished": "2022-01-28T06:00:00+01:00"}</script><script>var x = {"a": 1};</script></head></html>"#;
+        assert_eq!(date_of(html).as_deref(), Some("2022-01-28"));
+    }
+
+    #[test]
+    fn dateline_next_to_the_title() {
+        let after = r#"<html lang="de"><body><div><h1>Neue Karte</h1><p><em>10.11.2021</em></p>
+            <p>Bis einschließlich 9. November 2021 wurden …</p></div></body></html>"#;
+        assert_eq!(date_of(after).as_deref(), Some("2021-11-10"));
+        let before =
+            r#"<html lang="de"><body><h3>21.01.2022</h3><h1>Jahresbericht</h1><p>Text.</p></body></html>"#;
+        assert_eq!(date_of(before).as_deref(), Some("2022-01-21"));
+        // A date in a link, a long paragraph, far from the title: none.
+        let none = r#"<html lang="de"><body><h1>Titel</h1><p><a href="/archiv">03.02.2021</a></p>
+            <p>Am 3. Februar 2021 hat der Verein in einer langen Sitzung beschlossen, was hier steht, und mehr.</p>
+            </body></html>"#;
+        assert_eq!(date_of(none), None);
+    }
+
+    #[test]
+    fn canonical_address_date_path() {
+        let html = r#"<html><head><link rel="canonical" href="https://blog.example.org/2012/05/11/parken/"></head>
+            <body><p>Text.</p></body></html>"#;
+        assert_eq!(date_of(html).as_deref(), Some("2012-05-11"));
+        let partial = r#"<html><head><link rel="canonical" href="https://example.org/2012/05/parken-11/"></head></html>"#;
+        assert_eq!(date_of(partial), None);
     }
 
     #[test]

@@ -27,15 +27,34 @@ const DECIMAL_SEPARATORS: [char; 3] = ['.', ',', ':'];
 ///
 /// Never returns a date from a relative expression ("hier", "avant-hier", "jeudi", "أمس") or from a bare year ("en 2017") or month+year without day ("mars 2019"). Invalid candidates ("31 février 2019", "2019-02-29") are skipped and the search goes on.
 pub fn find_date(text: &str) -> Option<Date> {
+    find_date_ordered(text, NumericOrder::DayFirst)
+}
+
+/// How numeric dates whose year comes last ("05/12/2020") are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Day first, as in French, Arabic and most of the world's press.
+    DayFirst,
+    /// Neither order is assumed (English pages, where "05/12/2020" may be
+    /// 5 December or May 12): a slash or dash date is read only when one of
+    /// its first two numbers is above 12, which tells the order; a dotted
+    /// date ("05.12.2020") is day-first everywhere it is written.
+    Unambiguous,
+}
+
+/// Like [`find_date`], reading numeric dates in `order`.
+pub fn find_date_ordered(text: &str, order: NumericOrder) -> Option<Date> {
     let toks = tokenize(text);
-    (0..toks.len()).find_map(|i| date_at(&toks, i))
+    (0..toks.len()).find_map(|i| date_at(&toks, i, order))
 }
 
 /// A date starting at token `i`, if any.
-fn date_at(toks: &[Tok], i: usize) -> Option<Date> {
+fn date_at(toks: &[Tok], i: usize, order: NumericOrder) -> Option<Date> {
     match toks.get(i) {
         Some(Tok::Num { digits: 4, .. }) => iso_at(toks, i),
-        Some(Tok::Num { digits: 1 | 2, .. }) => day_first_at(toks, i).or_else(|| named_month_at(toks, i)),
+        Some(Tok::Num { digits: 1 | 2, .. }) => {
+            numeric_at(toks, i, order).or_else(|| named_month_at(toks, i))
+        }
         Some(Tok::Word(_)) => month_first_at(toks, i),
         _ => None,
     }
@@ -57,10 +76,20 @@ fn iso_at(toks: &[Tok], i: usize) -> Option<Date> {
     make_date(year, month, day)
 }
 
-/// "12/03/2019", "12-03-2019", "12.03.2019", "١٢/٣/٢٠١٩".
-fn day_first_at(toks: &[Tok], i: usize) -> Option<Date> {
-    let [day, month, year] = three_numbers(toks, i, [1..=2, 1..=2, 4..=4], &DAY_FIRST_SEPARATORS)?;
-    make_date(year, month, day)
+/// "12/03/2019", "12-03-2019", "12.03.2019", "١٢/٣/٢٠١٩": day first, or
+/// in [`NumericOrder::Unambiguous`] the order its numbers tell ("12/25/2020"
+/// is month first), none when they do not tell it ("05/12/2020").
+fn numeric_at(toks: &[Tok], i: usize, order: NumericOrder) -> Option<Date> {
+    let [first, second, year] = three_numbers(toks, i, [1..=2, 1..=2, 4..=4], &DAY_FIRST_SEPARATORS)?;
+    let dotted = punct(toks, i + 1) == Some('.');
+    match order {
+        NumericOrder::DayFirst => make_date(year, second, first),
+        NumericOrder::Unambiguous if dotted || first > 12 || first == second => {
+            make_date(year, second, first)
+        }
+        NumericOrder::Unambiguous if second > 12 => make_date(year, first, second),
+        NumericOrder::Unambiguous => None,
+    }
 }
 
 /// Three numbers from token `i` with the given digit counts, joined by the

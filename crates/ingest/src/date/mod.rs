@@ -50,7 +50,7 @@ mod tokens;
 use std::fmt;
 use std::str::FromStr;
 
-pub use find::find_date;
+pub use find::{find_date, find_date_ordered, NumericOrder};
 pub use months::month_from_name;
 
 /// Smallest year accepted by [`Date::new`].

@@ -411,3 +411,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn numeric_order_unambiguous_refuses_to_guess() {
+    let unambiguous = |t: &str| find_date_ordered(t, NumericOrder::Unambiguous);
+    assert_eq!(unambiguous("Posted 05/12/2020"), None);
+    assert_eq!(unambiguous("05-12-2020"), None);
+    assert_eq!(unambiguous("12/25/2020"), Some(d(2020, 12, 25)));
+    assert_eq!(unambiguous("25/12/2020"), Some(d(2020, 12, 25)));
+    assert_eq!(unambiguous("05/05/2020"), Some(d(2020, 5, 5)));
+    // Dots are day-first wherever they are written.
+    assert_eq!(unambiguous("05.12.2020"), Some(d(2020, 12, 5)));
+    // Other forms are not affected.
+    assert_eq!(unambiguous("December 5, 2020"), Some(d(2020, 12, 5)));
+    assert_eq!(unambiguous("2020-05-12"), Some(d(2020, 5, 12)));
+    assert_eq!(find_date("05/12/2020"), Some(d(2020, 12, 5)));
+}
