@@ -28,7 +28,8 @@
 //! of places ([`NOT_NAMES`]); an Arabic signature is only taken after a
 //! label (بقلم، كتب…), since Arabic script has no capitals to tell a name.
 //!
-//! Every name returned is a trimmed substring of the input.
+//! A byline ends at a separator (" · ", " | ", " • ") before a date or a
+//! place. Every name returned is a trimmed substring of the input.
 
 /// What a byline names: an author, a publisher, or both ("Par Nadia B.
 /// avec AFP").
@@ -52,6 +53,9 @@ const LABELS: &[&str] = &[
     "by",
     "von",
 ];
+
+/// What separates a byline from a date or a place on the same line.
+const SEPARATORS: &[&str] = &[" · ", " | ", " • "];
 
 /// Labels of a correspondent's byline: the place follows, then a comma and
 /// the name ("De notre correspondant à Sfax, Karim L.").
@@ -226,6 +230,13 @@ pub(crate) fn byline(line: &str) -> Option<Byline> {
     if line.chars().count() > 120 {
         return None;
     }
+    // "Par Nadia B. · 12 mars 2019", "Par Nadia B. | Publié le …": the
+    // byline is what comes before the separator.
+    let line = SEPARATORS
+        .iter()
+        .filter_map(|sep| line.find(sep))
+        .min()
+        .map_or(line, |end| line[..end].trim_end());
     for label in CORRESPONDENT_LABELS {
         if let Some(rest) = after_label(line, label) {
             // The place, then the name after the last comma or dash.
@@ -634,6 +645,8 @@ mod tests {
             ("Par Mohamed Ould Ahmed", "Mohamed Ould Ahmed"),
             ("Par Amina ben Salah", "Amina ben Salah"),
             ("Par Jean-Pierre Tuquoi", "Jean-Pierre Tuquoi"),
+            ("Par Samia Kherbouche · 16 janvier 2020", "Samia Kherbouche"),
+            ("Par Nadia B. | Publié le 12 mars 2019", "Nadia B."),
             ("De notre correspondant à Sfax, Karim L.", "Karim L."),
             ("De notre envoyée spéciale à Tunis, Nadia Benali", "Nadia Benali"),
             ("Propos recueillis par Samir Allam", "Samir Allam"),

@@ -9,7 +9,9 @@
 //!    elements whose class or id says "byline" or "author", inside the
 //!    article first, then anywhere; never inside comments, related-article
 //!    lists or sidebars. Their text is read as a byline ("Par Nadia B.")
-//!    or a name alone.
+//!    or a name alone;
+//! 4. a byline line among the article's first short blocks ("Par Samia
+//!    Kherbouche · 16 janvier 2020" in a `<p>`).
 //!
 //! Every name is judged by `byline.rs`: a publisher's name ("La
 //! Rédaction", "El Watan", the site's own name) is never an author.
@@ -69,6 +71,24 @@ pub(crate) fn page_author(doc: &Html, article: ElementRef<'_>, metas: &[(String,
                 .into_iter()
                 .find_map(|scope| byline_element(scope).filter(not_site))
         })
+        .or_else(|| byline_block(article).filter(not_site))
+}
+
+/// How many of the article's first blocks are looked at for a byline line.
+const LEAD_BLOCKS: usize = 8;
+
+/// The author of a byline line among the first [`LEAD_BLOCKS`] short
+/// blocks of the article (label required: "Par Nadia B.", "بقلم: X").
+fn byline_block(article: ElementRef<'_>) -> Option<String> {
+    article
+        .select(&selector("p, div, span, address, header"))
+        .filter(|e| !is_elsewhere(*e))
+        .filter_map(|e| {
+            let text = squeeze_spaces(&e.text().collect::<String>());
+            (!text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS).then_some(text)
+        })
+        .take(LEAD_BLOCKS)
+        .find_map(|text| byline(&text).and_then(|b| b.author))
 }
 
 /// A person's name in a text that names an author: a byline's ("By John
@@ -236,6 +256,10 @@ mod tests {
             <section class="related"><span class="author">Nadia Benali</span></section>
             <div class="comments"><span class="author">Karim Lamri</span></div></body></html>"#;
         assert_eq!(author_of_page(comments_only), None);
+        let lead = r#"<html><body><article><h1>Titre</h1>
+            <p class="meta">Par Samia Kherbouche · <time datetime="2020-01-16">16 janvier 2020</time></p>
+            <p>Texte.</p></article></body></html>"#;
+        assert_eq!(author_of_page(lead).as_deref(), Some("Samia Kherbouche"));
         let publisher = r#"<html><body><article><h1>Titre</h1>
             <span class="author">Par APS</span><p>Texte.</p></article></body></html>"#;
         assert_eq!(author_of_page(publisher), None);

@@ -58,6 +58,10 @@ pub(crate) fn parse_lines<'a>(lines: impl Iterator<Item = &'a str>, title: Optio
             if parsed.source.is_none() {
                 parsed.source = byline.source.map(|s| squeeze_spaces(&s));
             }
+            // "Par Nadia B. · 12 mars 2019"
+            if parsed.date.is_none() {
+                parsed.date = date_line(line);
+            }
         } else if let Some(source) = source_line(line) {
             if parsed.source.is_none() {
                 parsed.source = Some(source);
