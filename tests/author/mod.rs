@@ -80,7 +80,13 @@ fn authors_by_id(hay: &Hay) -> Vec<(String, Value, Value)> {
     hits.extend(hay.search_json(&["التوأمة"]));
     let mut out: Vec<(String, Value, Value)> = hits
         .into_iter()
-        .map(|h| (h["id"].as_str().unwrap_or_default().to_string(), h["author"].clone(), h["source"].clone()))
+        .map(|h| {
+            (
+                h["id"].as_str().unwrap_or_default().to_string(),
+                h["author"].clone(),
+                h["source"].clone(),
+            )
+        })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
@@ -122,7 +128,11 @@ fn author_is_the_last_field_of_search_json() {
     assert!(line.contains(r#""copies":[]"#), "{line}");
     assert!(ends_with_author(line, r#""Nadia Benali""#), "{line}");
     let out = hay.search(&["--json", "gabès"]);
-    assert!(ends_with_author(out.stdout.lines().next().unwrap_or_default(), "null"), "{}", out.stdout);
+    assert!(
+        ends_with_author(out.stdout.lines().next().unwrap_or_default(), "null"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -141,7 +151,8 @@ fn search_by_author_ignores_case_and_accents() {
     // A publisher is not an author.
     hay.search(&["jumelage", "--author", "APS"]).assert_code(1);
     // Words of the name in a row, as for --source.
-    hay.search(&["jumelage", "--author", "Benali Nadia"]).assert_code(1);
+    hay.search(&["jumelage", "--author", "Benali Nadia"])
+        .assert_code(1);
 }
 
 #[test]
@@ -159,7 +170,15 @@ fn csv_has_the_author_column_last() {
         assert_eq!(rows.len(), 2, "{extra:?}: {rows:?}");
         assert_eq!(rows[1].last().map(String::as_str), Some("Nadia B."));
     }
-    let out = hay.search(&["--csv", "--author", "Nadia Benali", "--limit", "1", "--", "jumelage"]);
+    let out = hay.search(&[
+        "--csv",
+        "--author",
+        "Nadia Benali",
+        "--limit",
+        "1",
+        "--",
+        "jumelage",
+    ]);
     let rows = parse_csv(&out.stdout);
     assert_eq!(
         rows[0],
@@ -185,10 +204,15 @@ fn show_and_related_print_the_author() {
     out.assert_code(0);
     let hits = out.json();
     assert!(hits.iter().all(|h| h.get("author").is_some()), "{hits:?}");
-    let rec2 = hits.iter().find(|h| h["id"] == "rec-2").expect("rec-2 is related");
+    let rec2 = hits
+        .iter()
+        .find(|h| h["id"] == "rec-2")
+        .expect("rec-2 is related");
     assert_eq!(rec2["author"], "Nadia Benali, Karim Lamri");
     assert!(
-        out.stdout.lines().all(|l| l.contains(r#""shared":["#) && l.contains(r#"],"author":"#)),
+        out.stdout
+            .lines()
+            .all(|l| l.contains(r#""shared":["#) && l.contains(r#"],"author":"#)),
         "{}",
         out.stdout
     );
@@ -197,7 +221,9 @@ fn show_and_related_print_the_author() {
 #[test]
 fn stats_by_author() {
     let hay = authors_hay();
-    let out = hay.run(&["--index", INDEX, "stats", "--by", "author", "--csv", "--", "jumelage"]);
+    let out = hay.run(&[
+        "--index", INDEX, "stats", "--by", "author", "--csv", "--", "jumelage",
+    ]);
     out.assert_code(0);
     let rows = parse_csv(&out.stdout);
     assert_eq!(rows[0], ["bucket", "count"]);
@@ -217,9 +243,10 @@ fn an_index_of_the_previous_schema_must_be_rebuilt() {
     let hay = authors_hay();
     // The commit's payload says the index was written by schema 9.
     let meta_path = hay.join(INDEX).join("meta.json");
-    let mut meta: Value =
-        serde_json::from_str(&std::fs::read_to_string(&meta_path).expect("read meta.json")).expect("meta.json");
-    let mut payload: Value = serde_json::from_str(meta["payload"].as_str().expect("a payload")).expect("payload");
+    let mut meta: Value = serde_json::from_str(&std::fs::read_to_string(&meta_path).expect("read meta.json"))
+        .expect("meta.json");
+    let mut payload: Value =
+        serde_json::from_str(meta["payload"].as_str().expect("a payload")).expect("payload");
     payload["schema_version"] = Value::from(9);
     meta["payload"] = Value::String(payload.to_string());
     std::fs::write(&meta_path, meta.to_string()).expect("write meta.json");
@@ -227,7 +254,8 @@ fn an_index_of_the_previous_schema_must_be_rebuilt() {
     out.assert_code(2);
     let line = out.one_error_line();
     assert!(
-        line.contains("was built by another version of fihris") && line.contains("rebuild it with `fihris index`"),
+        line.contains("was built by another version of fihris")
+            && line.contains("rebuild it with `fihris index`"),
         "{line}"
     );
 }

@@ -422,7 +422,9 @@ fn latin_kind(name: &str) -> Kind {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty()
         || words.len() > 8
-        || name.chars().any(|c| c.is_ascii_digit() || "!?;:«»\"“”".contains(c))
+        || name
+            .chars()
+            .any(|c| c.is_ascii_digit() || "!?;:«»\"“”".contains(c))
     {
         return Kind::Neither;
     }
@@ -444,7 +446,9 @@ fn latin_kind(name: &str) -> Kind {
         Kind::Publisher
     } else if one_person(name) {
         Kind::Person
-    } else if words.len() <= 5 && starts_upper(words[0]) && words.iter().all(|w| starts_upper(w) || is_particle(w))
+    } else if words.len() <= 5
+        && starts_upper(words[0])
+        && words.iter().all(|w| starts_upper(w) || is_particle(w))
     {
         // Capitalised words that are not a person's name ("Tout Sur
         // l'Algérie"): a publisher, as "Par X" has always been read.
@@ -515,7 +519,9 @@ fn one_person(name: &str) -> bool {
         .iter()
         .all(|w| is_name(w) || is_particle(w) || is_initial(w) || is_caps(w));
     let has_name = words.iter().any(|w| is_name(w) || is_caps(w));
-    let press = words.iter().any(|w| PRESS_WORDS.contains(&w.to_lowercase().as_str()));
+    let press = words
+        .iter()
+        .any(|w| PRESS_WORDS.contains(&w.to_lowercase().as_str()));
     first_ok && last_ok && middle_ok && has_name && !press
 }
 
@@ -553,7 +559,10 @@ fn is_initial(word: &str) -> bool {
 }
 
 fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word) || ["d'", "d’"].iter().any(|p| word.starts_with(p) && word.len() > p.len())
+    PARTICLES.contains(&word)
+        || ["d'", "d’"]
+            .iter()
+            .any(|p| word.starts_with(p) && word.len() > p.len())
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -606,7 +615,11 @@ fn arabic_kind(name: &str, separated: bool) -> Kind {
         return Kind::Neither;
     }
     if arabic_press_word(name) {
-        return if words.len() <= 5 { Kind::Publisher } else { Kind::Neither };
+        return if words.len() <= 5 {
+            Kind::Publisher
+        } else {
+            Kind::Neither
+        };
     }
     let longest = if separated { 4 } else { 3 };
     let person = (2..=longest).contains(&words.len())

@@ -104,7 +104,9 @@ fn name_in(text: &str) -> Option<String> {
 /// The authors of the page's JSON-LD, joined with ", ".
 fn json_ld_author(doc: &Html) -> Option<String> {
     doc.select(&selector("script[type=\"application/ld+json\"]"))
-        .filter_map(|script| serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>()).ok())
+        .filter_map(|script| {
+            serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>()).ok()
+        })
         .find_map(|value| author_of(&value))
 }
 

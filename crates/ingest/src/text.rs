@@ -182,13 +182,7 @@ fn date_line(line: &str) -> Option<crate::Date> {
 /// ("Par X" is a byline, see `byline.rs`).
 fn source_line(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
-    let rest = if let Some(rest) = strip_label(line, &lower, "source") {
-        rest
-    } else if let Some(rest) = strip_label(line, &lower, "المصدر") {
-        rest
-    } else {
-        return None;
-    };
+    let rest = strip_label(line, &lower, "source").or_else(|| strip_label(line, &lower, "المصدر"))?;
     let rest = rest.trim().trim_end_matches(['.', ';']).trim();
     if rest.is_empty() || rest.split_whitespace().count() > 8 {
         return None;
