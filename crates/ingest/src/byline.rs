@@ -7,11 +7,13 @@
 //! The same label also introduces publishers ("Par APS", "Par La
 //! Rédaction", "Par El Watan", "Par lemonde.fr"), so the name after it is
 //! judged:
-//! - a publisher (the article's source) when it is one word, a word in
-//!   capitals (APS, AFP), a domain (lemonde.fr), starts with an article
-//!   (Le, La, Les, L', El, Al, The…), or holds a word of the press
-//!   ([`PRESS_WORDS`]: rédaction, agence, infos, quotidien…); in Arabic,
-//!   when it holds such a word (وكالة, صحيفة, التحرير…);
+//! - a publisher (the article's source) when it is one capitalised word
+//!   (Reuters), in capitals (APS, AFP), a domain (lemonde.fr), starts
+//!   with an article (Le, La, Les, L', El, Al, The…), or holds a word of
+//!   the press ([`PRESS_WORDS`]: rédaction, agence, infos, quotidien…);
+//!   in Arabic, when it holds such a word (وكالة, صحيفة, التحرير…); also
+//!   capitalised words that are not a person's name ("Tout Sur
+//!   l'Algérie"), as "Par X" was always read;
 //! - a person (the article's author) when it is 2 to 5 words, a
 //!   capitalised given name (or an initial) and a name (capitalised, in
 //!   capitals, or an initial: "Nadia B.", "K. Lamri", "Karim LAMRI"), with
@@ -90,7 +92,6 @@ const PRESS_WORDS: &[&str] = &[
     "desk",
     "dpa",
     "efe",
-    "équipe",
     "gazette",
     "hebdo",
     "info",
@@ -100,21 +101,21 @@ const PRESS_WORDS: &[&str] = &[
     "magazine",
     "map",
     "media",
-    "médias",
     "mena",
     "média",
+    "médias",
     "news",
     "newsroom",
     "online",
     "post",
-    "presse",
     "press",
+    "presse",
     "qna",
     "quotidien",
     "radio",
     "redaction",
-    "rédaction",
     "reuters",
+    "rédaction",
     "service",
     "spa",
     "staff",
@@ -125,6 +126,7 @@ const PRESS_WORDS: &[&str] = &[
     "wafa",
     "web",
     "xinhua",
+    "équipe",
 ];
 
 /// Words (lowercase) that are never part of a name alone on a line: the
@@ -132,20 +134,19 @@ const PRESS_WORDS: &[&str] = &[
 /// signatures without a label.
 const NOT_NAMES: &[&str] = &[
     "afrique",
-    "algérie",
     "alger",
+    "algérie",
     "août",
     "avril",
+    "copyright",
     "crédit",
     "crédits",
-    "copyright",
-    "décembre",
     "dimanche",
-    "égypte",
+    "décembre",
     "espagne",
     "europe",
-    "février",
     "france",
+    "février",
     "janvier",
     "jeudi",
     "juillet",
@@ -153,10 +154,10 @@ const NOT_NAMES: &[&str] = &[
     "lire",
     "lundi",
     "maghreb",
+    "mai",
     "mardi",
     "maroc",
     "mars",
-    "mai",
     "mercredi",
     "monde",
     "nations",
@@ -176,6 +177,7 @@ const NOT_NAMES: &[&str] = &[
     "union",
     "vendredi",
     "voir",
+    "égypte",
 ];
 
 /// Articles that open a publisher's name.
@@ -354,8 +356,8 @@ pub(crate) fn one_name(text: &str) -> bool {
     }
 }
 
-/// `text` after `label` (compared lowercase) and the space or colon that
-/// must follow it, or `None`.
+/// `text` after `label` (compared lowercase) and the space, colon, dash
+/// or slash that must follow it, or `None`.
 fn after_label<'a>(text: &'a str, label: &str) -> Option<&'a str> {
     let mut chars = text.char_indices();
     for expected in label.chars() {
