@@ -114,7 +114,7 @@ pub enum Command {
     ///
     /// Example: fihris show fr/anem-pole-emploi-jumelage.txt
     Show(ShowArgs),
-    /// Count matching articles per year, month, source or language.
+    /// Count matching articles per year, month, source, author or language.
     ///
     /// Without a query, counts every article. Filters work as for search.
     /// Articles without a date are counted as "undated" (or, with a date
@@ -224,7 +224,7 @@ pub struct ShowArgs {
     #[arg(value_name = "ID")]
     pub id: String,
 
-    /// Print the article as one JSON object (id, path, title, lang, date, source, body)
+    /// Print the article as one JSON object (id, path, title, lang, date, source, body, author)
     #[arg(long)]
     pub json: bool,
 
@@ -294,6 +294,8 @@ pub enum StatsByChoice {
     Month,
     /// Publisher
     Source,
+    /// Author
+    Author,
     /// Language
     Lang,
 }
@@ -435,7 +437,7 @@ pub struct SearchArgs {
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
 
-    /// CSV output with a header row (id, path, title, lang, date, source, score, snippet)
+    /// CSV output with a header row (id, path, title, lang, date, source, score, snippet, author)
     #[arg(long)]
     pub csv: bool,
 }
@@ -458,6 +460,10 @@ pub struct FilterArgs {
     /// Only articles whose source (publisher) contains NAME
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
+
+    /// Only articles whose author contains NAME
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
 }
 
 impl From<FilterArgs> for fihris_search::Filters {
@@ -467,6 +473,7 @@ impl From<FilterArgs> for fihris_search::Filters {
             since: f.since,
             until: f.until,
             source: f.source,
+            author: f.author,
         }
     }
 }

@@ -266,6 +266,7 @@ fn stats_command(index: &Path, args: StatsArgs, printer: &mut Printer<impl Write
             StatsByChoice::Year => StatsBy::Year,
             StatsByChoice::Month => StatsBy::Month,
             StatsByChoice::Source => StatsBy::Source,
+            StatsByChoice::Author => StatsBy::Author,
             StatsByChoice::Lang => StatsBy::Lang,
         },
         filters: args.filters.into(),

@@ -8,6 +8,7 @@
 
 mod util;
 
+mod author;
 mod boilerplate;
 mod collapse;
 mod corpus;

@@ -109,8 +109,9 @@ fn meta_line(a: &ArticleMeta, last: &str) -> String {
     meta.join(" · ")
 }
 
-/// One article in full: title, metadata, then the text, wrapped; with
-/// `--raw`, the boilerplate removed at indexing after it.
+/// One article in full: title, metadata (and "by AUTHOR" when known),
+/// then the text, wrapped; with `--raw`, the boilerplate removed at
+/// indexing after it.
 pub fn article(out: &mut impl Write, cfg: &Config, a: &StoredArticle) -> io::Result<()> {
     let width = cfg.width;
     let rtl = is_rtl(&a.meta.lang, &a.meta.title);
@@ -119,6 +120,9 @@ pub fn article(out: &mut impl Write, cfg: &Config, a: &StoredArticle) -> io::Res
     }
     let meta = meta_line(&a.meta, &a.meta.path);
     styled_line(out, "", &meta, DIM, cfg.color)?;
+    if let Some(author) = &a.meta.author {
+        styled_line(out, "", &format!("by {}", isolate_auto(author)), DIM, cfg.color)?;
+    }
     for paragraph in a.body.split("\n\n") {
         writeln!(out)?;
         let rtl = is_rtl(&a.meta.lang, paragraph);

@@ -7,7 +7,9 @@
 //! directly, so renaming a field in `crates/` cannot change the output.
 //! The rule: a field may be added, never renamed or removed, and fields
 //! keep their order (JSON objects are written in the order of the struct's
-//! fields; CSV columns in the order of the header).
+//! fields; CSV columns in the order of the header). An added field goes
+//! last: `author` (the article's writer(s), or null) ends every object
+//! about one article and the CSV rows of `search`.
 //!
 //! | command | `--json` | `--csv` |
 //! |---|---|---|
@@ -66,8 +68,9 @@ impl<'a> From<&'a ArticleMeta> for Article<'a> {
 
 /// `search --json`: one hit. The [`Article`] fields, then `score` (BM25,
 /// higher is better), `snippet` (the best passage of the body, matched
-/// words between `**`), with `--explain` `matched_terms`, and with
-/// `--collapse` `copies` (the ids of the story's other copies).
+/// words between `**`), with `--explain` `matched_terms`, with
+/// `--collapse` `copies` (the ids of the story's other copies), and
+/// `author` (the article's writer(s), or null).
 #[derive(Serialize)]
 pub struct SearchHit<'a> {
     #[serde(flatten)]
@@ -80,6 +83,7 @@ pub struct SearchHit<'a> {
     /// Only with `--collapse`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copies: Option<&'a [String]>,
+    pub author: Option<&'a str>,
 }
 
 impl<'a> SearchHit<'a> {
@@ -95,6 +99,7 @@ impl<'a> SearchHit<'a> {
                 .as_ref()
                 .map(|terms| terms.iter().map(MatchedTerm::from).collect()),
             copies: collapse.then_some(hit.copies.as_slice()),
+            author: hit.meta.author.as_deref(),
         }
     }
 }
@@ -125,7 +130,7 @@ impl<'a> From<&'a fihris_search::MatchedTerm> for MatchedTerm<'a> {
 
 /// `search --csv`: the columns of [`SearchHit`], in its order; with
 /// `--explain`, `matched_terms` (see [`terms_line`]); with `--collapse`,
-/// `copies` (ids separated by spaces).
+/// `copies` (ids separated by spaces); always last, `author`.
 pub fn hit_header(explain: bool, collapse: bool) -> Vec<&'static str> {
     let mut header = vec![
         "id", "path", "title", "lang", "date", "source", "score", "snippet",
@@ -136,6 +141,7 @@ pub fn hit_header(explain: bool, collapse: bool) -> Vec<&'static str> {
     if collapse {
         header.push("copies");
     }
+    header.push("author");
     header
 }
 
@@ -158,6 +164,7 @@ pub fn hit_record(hit: &fihris_search::Hit, collapse: bool) -> Vec<String> {
     if collapse {
         row.push(hit.copies.join(" "));
     }
+    row.push(m.author.clone().unwrap_or_default());
     row
 }
 
@@ -195,7 +202,8 @@ pub fn marked(snippet: &Snippet, open: &str, close: &str) -> String {
 }
 
 /// `show --json`: the [`Article`] fields, `body` (paragraphs separated by
-/// a blank line), and with `--raw` `boilerplate` (what indexing removed).
+/// a blank line), with `--raw` `boilerplate` (what indexing removed), and
+/// `author` (the writer(s), or null).
 #[derive(Serialize)]
 pub struct ShownArticle<'a> {
     #[serde(flatten)]
@@ -204,6 +212,7 @@ pub struct ShownArticle<'a> {
     /// Only with `--raw`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub boilerplate: Option<&'a str>,
+    pub author: Option<&'a str>,
 }
 
 impl<'a> From<&'a fihris_search::StoredArticle> for ShownArticle<'a> {
@@ -212,6 +221,7 @@ impl<'a> From<&'a fihris_search::StoredArticle> for ShownArticle<'a> {
             article: (&a.meta).into(),
             body: &a.body,
             boilerplate: a.boilerplate.as_deref(),
+            author: a.meta.author.as_deref(),
         }
     }
 }
@@ -219,7 +229,8 @@ impl<'a> From<&'a fihris_search::StoredArticle> for ShownArticle<'a> {
 /// `related --json`: one related article: `rank` (from 1), the [`Article`]
 /// fields, `score` (0–1), `duplicate` (the estimated similarity of the
 /// bodies for a near-duplicate, else null), `cross` (true for the other
-/// language than the source's) and `shared`.
+/// language than the source's), `shared` and `author` (the writer(s), or
+/// null).
 #[derive(Serialize)]
 pub struct RelatedHit<'a> {
     pub rank: usize,
@@ -229,6 +240,7 @@ pub struct RelatedHit<'a> {
     pub duplicate: Option<f32>,
     pub cross: bool,
     pub shared: Vec<SharedTerm<'a>>,
+    pub author: Option<&'a str>,
 }
 
 impl<'a> From<&'a fihris_search::RelatedHit> for RelatedHit<'a> {
@@ -240,6 +252,7 @@ impl<'a> From<&'a fihris_search::RelatedHit> for RelatedHit<'a> {
             duplicate: h.duplicate,
             cross: h.cross,
             shared: h.shared.iter().map(SharedTerm::from).collect(),
+            author: h.meta.author.as_deref(),
         }
     }
 }
@@ -293,6 +306,7 @@ impl<'a> DupGroup<'a> {
                     article: (&m.meta).into(),
                     similarity: m.similarity,
                     earliest: k == 0,
+                    author: m.meta.author.as_deref(),
                 })
                 .collect(),
         }
@@ -300,17 +314,19 @@ impl<'a> DupGroup<'a> {
 }
 
 /// A member of a [`DupGroup`]: the [`Article`] fields, `similarity` (to
-/// the earliest; 1 for itself) and `earliest` (true for the first).
+/// the earliest; 1 for itself), `earliest` (true for the first) and
+/// `author` (the writer(s), or null).
 #[derive(Serialize)]
 pub struct DupMember<'a> {
     #[serde(flatten)]
     pub article: Article<'a>,
     pub similarity: f32,
     pub earliest: bool,
+    pub author: Option<&'a str>,
 }
 
-/// `stats --json`: one bucket (a year, a month, a source or a language)
-/// and the `count` of its articles.
+/// `stats --json`: one bucket (a year, a month, a source, an author or a
+/// language) and the `count` of its articles.
 #[derive(Serialize)]
 pub struct Bucket<'a> {
     pub bucket: &'a str,
@@ -508,6 +524,7 @@ mod tests {
             lang: "fr".into(),
             date: None,
             source: Some("APS".into()),
+            author: Some("Nadia B.".into()),
         };
         let json = serde_json::to_string(&Article::from(&meta)).unwrap_or_default();
         assert_eq!(

@@ -101,8 +101,8 @@ fn collapse_with_date_order_keeps_the_newest_copy() {
     assert_eq!(sorted(copies(&folded[1])), set(&[A_COPY, A_HTML]));
 }
 
-/// CSV gets a last "copies" column (ids separated by spaces) with
-/// --collapse, and none without.
+/// CSV gets a "copies" column (ids separated by spaces) with --collapse,
+/// before the last one, "author", and none without.
 #[test]
 fn collapse_adds_a_csv_column() {
     let hay = stories::indexed();
@@ -111,7 +111,7 @@ fn collapse_adds_a_csv_column() {
     let rows = parse_csv(&out.stdout);
     assert_eq!(
         rows[0],
-        ["id", "path", "title", "lang", "date", "source", "score", "snippet"]
+        ["id", "path", "title", "lang", "date", "source", "score", "snippet", "author"]
     );
     assert_eq!(rows.len(), 6);
 
@@ -120,11 +120,11 @@ fn collapse_adds_a_csv_column() {
     let rows = parse_csv(&out.stdout);
     assert_eq!(
         rows[0],
-        ["id", "path", "title", "lang", "date", "source", "score", "snippet", "copies"]
+        ["id", "path", "title", "lang", "date", "source", "score", "snippet", "copies", "author"]
     );
     assert_eq!(rows.len(), 4, "{rows:?}");
     for row in &rows[1..] {
-        assert_eq!(row.len(), 9, "{row:?}");
+        assert_eq!(row.len(), 10, "{row:?}");
         if is_a(&row[0]) {
             let mut story: Vec<String> = row[8].split(' ').map(str::to_string).collect();
             story.push(row[0].clone());

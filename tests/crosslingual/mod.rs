@@ -558,7 +558,7 @@ fn explain_lists_matched_terms_original_and_translated() {
     let out = hay.search_cross(&["--explain", "--csv", "jumelage"]);
     assert!(
         out.stdout
-            .starts_with("id,path,title,lang,date,source,score,snippet,matched_terms\n"),
+            .starts_with("id,path,title,lang,date,source,score,snippet,matched_terms,author\n"),
         "{}",
         out.stdout
     );

@@ -132,6 +132,7 @@ fn json_groups_have_exactly_the_documented_fields() {
             assert_eq!(
                 keys,
                 [
+                    "author",
                     "date",
                     "earliest",
                     "id",

@@ -695,7 +695,7 @@ fn sort_score_is_the_default() {
     out.one_error_line();
 }
 
-const CSV_HEADER: &str = "id,path,title,lang,date,source,score,snippet";
+const CSV_HEADER: &str = "id,path,title,lang,date,source,score,snippet,author";
 
 /// Checks that `csv` (the output of `search --csv`) has the header and the
 /// same hits, field by field, as `json` (the output of `search --json`).
@@ -706,11 +706,11 @@ fn assert_csv_matches_json(csv: &str, json: &[Value]) {
     let rows = &records[1..];
     assert_eq!(rows.len(), json.len(), "{csv}");
     for (row, hit) in rows.iter().zip(json) {
-        assert_eq!(row.len(), 8, "{row:?}");
+        assert_eq!(row.len(), 9, "{row:?}");
         for (col, name) in [(0, "id"), (1, "path"), (2, "title"), (3, "lang"), (7, "snippet")] {
             assert_eq!(row[col], str_field(hit, name), "{name} of {hit}");
         }
-        for (col, name) in [(4, "date"), (5, "source")] {
+        for (col, name) in [(4, "date"), (5, "source"), (8, "author")] {
             let expected = hit[name].as_str().unwrap_or_default();
             assert_eq!(row[col], expected, "{name} of {hit}");
         }

@@ -71,6 +71,7 @@ fn saved_page_headline_date_below_furniture() {
     );
     // The publication date, not the update's; not the masthead's letters.
     assert_eq!(article["date"], "2016-03-03");
+    assert_eq!(article["author"], "Nadia B.");
     let body = text(&article, "body");
     assert!(body.starts_with("Le jumelage entre"), "{body}");
     assert!(body.ends_with("une suite rapide."), "{body}");

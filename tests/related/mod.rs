@@ -205,6 +205,7 @@ fn json_hits_have_exactly_the_documented_fields() {
         assert_eq!(
             keys,
             [
+                "author",
                 "cross",
                 "date",
                 "duplicate",

@@ -81,7 +81,7 @@ fn json_hits_have_exactly_the_documented_fields() {
         let keys = sorted_keys(hit);
         assert_eq!(
             keys,
-            ["date", "id", "lang", "path", "score", "snippet", "source", "title"],
+            ["author", "date", "id", "lang", "path", "score", "snippet", "source", "title"],
             "{hit}"
         );
         for field in ["id", "path", "title", "lang", "snippet"] {

@@ -797,7 +797,7 @@ fn show_json_has_exactly_the_article_fields() {
     let article = show_json(&hay, "fr/greve.txt");
     assert_eq!(
         sorted_keys(&article),
-        ["body", "date", "id", "lang", "path", "source", "title"],
+        ["author", "body", "date", "id", "lang", "path", "source", "title"],
         "{article}"
     );
     assert_eq!(
@@ -810,6 +810,7 @@ fn show_json_has_exactly_the_article_fields() {
             "date": "2019-03-12",
             "source": "L'Écho de l'Oranie",
             "body": format!("{LONG_PARAGRAPH}\n\n{SHORT_PARAGRAPH}\n\nPlus de détails : {URL} sur notre site."),
+            "author": null,
         })
     );
     let article = show_json(&hay, "fr/sans-date.txt");
@@ -855,6 +856,7 @@ fn show_finds_jsonl_records_by_their_ids() {
             "date": "2019-03-12",
             "source": "APS",
             "body": "Premier paragraphe de la dépêche.\n\nSecond paragraphe, plus long.",
+            "author": null,
         })
     );
     let out = show(&hay, &["aps-0312"]);

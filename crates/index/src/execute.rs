@@ -428,6 +428,10 @@ fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
         d.add_text(f.source, source);
         d.add_text(f.source_key, source);
     }
+    if let Some(author) = &a.author {
+        d.add_text(f.author, author);
+        d.add_text(f.author_key, author);
+    }
     if !a.boilerplate.is_empty() {
         d.add_text(f.boilerplate, &a.boilerplate);
     }

@@ -16,6 +16,8 @@
 //!   1970-01-01, only for dated articles, for range filters and sorting.
 //! - `source` (exact analyzer, stored): the publisher; `source_key` (raw,
 //!   fast): the same string whole, for counting by source.
+//! - `author` (exact analyzer, stored): the writer(s); `author_key` (raw,
+//!   fast): the same string whole, for counting by author.
 //! - `boilerplate` (stored only): text removed from the body as page
 //!   furniture (teasers, sharing, copyright), never searched.
 //! - `minhash` (u64, fast, multi-valued): the body's MinHash signature,
@@ -48,13 +50,14 @@ use tantivy::schema::{
 /// web pages' dates as the publisher's calendar day (a UTC stamp yields to
 /// a local writing), from more places (datelines by the title, publication
 /// cues, bylines, canonical date paths), ambiguous numeric dates refused on
-/// English and undeclared pages.
+/// English and undeclared pages; authors (bylines, signatures, the page's
+/// and the record's author), "Par X" told a person from a publisher.
 pub const INGEST_VERSION: u32 = 6;
 
 /// Version of the schema and analysis; stored in every commit. 8:
 /// near-duplicate signatures with 8-bit slots. 9: the written-forms fields
-/// that decide matching.
-pub const SCHEMA_VERSION: u32 = 9;
+/// that decide matching. 10: the `author` and `author_key` fields.
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -72,6 +75,8 @@ pub struct Fields {
     pub day: Field,
     pub source: Field,
     pub source_key: Field,
+    pub author: Field,
+    pub author_key: Field,
     pub file: Field,
     pub file_size: Field,
     pub file_mtime: Field,
@@ -111,8 +116,10 @@ impl Fields {
             lang: b.add_text_field("lang", STRING | STORED | FAST),
             date: b.add_text_field("date", STORED),
             day: b.add_i64_field("day", NumericOptions::default().set_indexed().set_fast()),
-            source: b.add_text_field("source", text),
+            source: b.add_text_field("source", text.clone()),
             source_key: b.add_text_field("source_key", STRING | FAST),
+            author: b.add_text_field("author", text),
+            author_key: b.add_text_field("author_key", STRING | FAST),
             file: b.add_text_field("file", STRING | FAST),
             file_size: b.add_u64_field("file_size", FAST),
             file_mtime: b.add_i64_field("file_mtime", FAST),
@@ -141,6 +148,8 @@ impl Fields {
             day: f("day")?,
             source: f("source")?,
             source_key: f("source_key")?,
+            author: f("author")?,
+            author_key: f("author_key")?,
             file: f("file")?,
             file_size: f("file_size")?,
             file_mtime: f("file_mtime")?,

@@ -109,6 +109,7 @@ pub(crate) fn parse(text: &str) -> Parsed {
     let body = extract_text(container, skip_node);
 
     let date = crate::html_date::page_date(&doc, container, &metas);
+    let author = crate::html_author::page_author(&doc, container, &metas);
 
     let declared_lang = doc
         .root_element()
@@ -121,6 +122,7 @@ pub(crate) fn parse(text: &str) -> Parsed {
         body,
         date,
         source: site.filter(|s| !s.is_empty()),
+        author,
         declared_lang,
         ..Parsed::default()
     }

@@ -2,8 +2,9 @@
 //! an array of objects).
 //!
 //! Fields: `id` (string or number), `title`, `body` (or `text`/`content`),
-//! `lang`, `date` (YYYY-MM-DD or an ISO datetime), `source`; others are
-//! ignored, so the evaluation data (with `category`, `url`) reads as is. A
+//! `lang`, `date` (YYYY-MM-DD or an ISO datetime), `source`, `author` (a
+//! string, an object with a `name`, or an array of them, joined with ", ");
+//! others are ignored, so the evaluation data (with `category`, `url`) reads as is. A
 //! record without an `id` gets `file.jsonl#LINE` (`file.json#N` for the N-th
 //! element of an array). One bad line is reported with its number and does
 //! not stop the others.
@@ -25,6 +26,7 @@ struct Record {
     lang: Option<String>,
     date: Option<String>,
     source: Option<String>,
+    author: Option<serde_json::Value>,
 }
 
 pub(crate) fn parse_lines(entry: &FileEntry, text: &str) -> FileArticles {
@@ -172,6 +174,13 @@ fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Re
         .source
         .map(|s| squeeze_spaces(&clean(&s, &mut repairs)))
         .filter(|s| !s.is_empty());
+    let author = match record.author.map(|a| author_names(&a)) {
+        None => None,
+        Some(Some(names)) => Some(squeeze_spaces(&clean(&names, &mut repairs))).filter(|a| !a.is_empty()),
+        Some(None) => {
+            return Err("invalid author: expected a string, an object with a name or an array of them".into())
+        }
+    };
     let article = Article {
         id,
         path: entry.path.clone(),
@@ -182,8 +191,36 @@ fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Re
         lang,
         date,
         source,
+        author,
     };
     Ok((article, repairs))
+}
+
+/// The names of a record's `author`: a string, an object with a `name`
+/// (as schema.org writes it), or an array of them, joined with ", "; null
+/// is no name. `None` for anything else.
+fn author_names(value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match value {
+        Value::Null => Some(String::new()),
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Object(map) => match map.get("name") {
+            Some(Value::String(s)) => Some(s.trim().to_string()),
+            _ => None,
+        },
+        Value::Array(items) => {
+            let names = items
+                .iter()
+                .map(|item| match item {
+                    Value::Array(_) => None,
+                    item => author_names(item),
+                })
+                .collect::<Option<Vec<String>>>()?;
+            let names: Vec<String> = names.into_iter().filter(|n| !n.is_empty()).collect();
+            Some(names.join(", "))
+        }
+        _ => None,
+    }
 }
 
 /// A serde_json error as a lowercase fragment.
@@ -270,6 +307,31 @@ mod tests {
         assert_eq!(out.articles[0].body, "Le café des recruteurs ouvre.");
         assert_eq!(out.articles[1].title, "SÃO PAULO");
         assert_eq!(out.mojibake_repairs, 2);
+    }
+
+    #[test]
+    fn authors_of_records() {
+        let text = concat!(
+            r#"{"id":"a1","title":"t","body":"b","author":"Nadia  Benali"}"#,
+            "\n",
+            r#"{"id":"a2","title":"t","body":"b","author":["Nadia B.",{"name":"Karim L."}]}"#,
+            "\n",
+            r#"{"id":"a3","title":"t","body":"b","author":null}"#,
+            "\n",
+            r#"{"id":"a4","title":"t","body":"b","author":""}"#,
+            "\n",
+            r#"{"id":"a5","title":"t","body":"b","author":12}"#,
+            "\n"
+        );
+        let out = parse_lines(&entry("au.jsonl", Format::JsonLines), text);
+        let authors: Vec<Option<&str>> = out.articles.iter().map(|a| a.author.as_deref()).collect();
+        assert_eq!(
+            authors,
+            [Some("Nadia Benali"), Some("Nadia B., Karim L."), None, None]
+        );
+        assert_eq!(out.skipped.len(), 1);
+        assert_eq!(out.skipped[0].line, Some(5));
+        assert!(out.skipped[0].reason.starts_with("invalid author"));
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! Reading press articles from files: walking folders, decoding, formats and
 //! metadata.
 //!
-//! Formats: `.txt` (first non-empty line is the title, then optional date
-//! and source header lines), `.md` (Markdown made plain, then read like
-//! `.txt`; the title is the first `# heading`), `.html`/`.htm` (title, body
-//! text without markup, scripts, styles, menus and footers; date and
-//! publisher from the page's metadata), `.jsonl` and `.json` records with
-//! the fields `id`, `title`, `body`, `lang`, `date`, `source` (the format of
-//! fihris's evaluation data). Any of them may be gzip-compressed
+//! Formats: `.txt` (first non-empty line is the title, then optional date,
+//! source and byline header lines), `.md` (Markdown made plain, then read
+//! like `.txt`; the title is the first `# heading`), `.html`/`.htm` (title,
+//! body text without markup, scripts, styles, menus and footers; date,
+//! publisher and author from the page's metadata), `.jsonl` and `.json`
+//! records with the fields `id`, `title`, `body`, `lang`, `date`, `source`,
+//! `author` (the format of fihris's evaluation data, plus `author`).
+//! Bylines and signatures are told from publishers by `byline.rs`. Any of them may be gzip-compressed
 //! (`a.jsonl.gz`).
 //!
 //! Encodings: UTF-8 (mojibake in it is repaired) and UTF-16 with a BOM;
@@ -28,11 +29,13 @@
 //! (`fihris-normalize`).
 
 pub mod boilerplate;
+mod byline;
 pub mod date;
 mod dateline;
 mod decode;
 mod error;
 mod html;
+mod html_author;
 mod html_date;
 mod json;
 mod markdown;
@@ -84,6 +87,9 @@ pub struct Article {
     pub date: Option<Date>,
     /// Publisher, only when the file states one.
     pub source: Option<String>,
+    /// Writer(s), only when the file names them: a byline, a signature,
+    /// the page's or the record's author.
+    pub author: Option<String>,
 }
 
 /// Something that was not indexed, and why.
@@ -354,6 +360,7 @@ pub(crate) struct Parsed {
     pub body: String,
     pub date: Option<Date>,
     pub source: Option<String>,
+    pub author: Option<String>,
     /// A language declared by the file (`<html lang>`), used only when
     /// detection cannot tell.
     pub declared_lang: Option<Lang>,
@@ -400,6 +407,7 @@ fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
             lang,
             date,
             source,
+            author: parsed.author,
         }],
         ..FileArticles::default()
     }

@@ -7,7 +7,7 @@
 //! line underlined with `===`), the first non-empty line.
 //!
 //! What is removed: front matter (its `date:`, `source:`/`publisher:`/
-//! `site_name:` and `lang:` are used), heading markers, emphasis (`*`, `_`,
+//! `site_name:`, `author:` and `lang:` are used), heading markers, emphasis (`*`, `_`,
 //! `~~`, kept inside words such as `snake_case`), link targets (`[text](url)`
 //! and `[text][ref]` → text; reference definitions dropped), images
 //! (`![alt](src)`, dropped like `<img>` in `.html`), footnote marks
@@ -39,6 +39,9 @@ pub(crate) fn parse(source: &str) -> Parsed {
     if front.source.is_some() {
         parsed.source = front.source;
     }
+    if front.author.is_some() {
+        parsed.author = front.author;
+    }
     parsed.declared_lang = front.lang;
     parsed
 }
@@ -49,6 +52,7 @@ struct FrontMatter {
     title: Option<String>,
     date: Option<Date>,
     source: Option<String>,
+    author: Option<String>,
     lang: Option<fihris_lang::Lang>,
 }
 
@@ -106,6 +110,7 @@ fn apply_front_matter(front: &mut FrontMatter, key: &str, value: &str) {
         "source" | "publisher" | "site_name" | "site" if front.source.is_none() => {
             front.source = Some(squeeze_spaces(value));
         }
+        "author" if front.author.is_none() => front.author = Some(squeeze_spaces(value)),
         "lang" | "language" if front.lang.is_none() => front.lang = value.parse().ok(),
         _ => {}
     }
@@ -448,6 +453,15 @@ mod tests {
              la formation des conseillers ;\n\n\
              les outils numériques."
         );
+    }
+
+    #[test]
+    fn author_from_front_matter_or_byline() {
+        let p = parse("---\nauthor: \"Nadia Benali\"\n---\n# Titre\n\nTexte.\n");
+        assert_eq!(p.author.as_deref(), Some("Nadia Benali"));
+        let p = parse("# Titre\n\n*Par Karim L.*\n\nTexte du corps.\n");
+        assert_eq!(p.author.as_deref(), Some("Karim L."));
+        assert_eq!(p.body, "Texte du corps.");
     }
 
     #[test]

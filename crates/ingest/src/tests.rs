@@ -235,3 +235,59 @@ fn encodings_are_reported() -> std::io::Result<()> {
     );
     Ok(())
 }
+
+/// A text file's byline names its author or its source, as `byline.rs`
+/// tells them apart; a name alone as the last paragraph signs it.
+#[test]
+fn authors_of_text_files() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let cases = [
+        (
+            "a.txt",
+            "Titre\nPar Nadia B.\n12 mars 2019\n\nTexte.\n",
+            Some("Nadia B."),
+            None,
+        ),
+        ("b.txt", "Titre\nPar APS\n\nTexte.\n", None, Some("APS")),
+        (
+            "f.txt",
+            "Titre\nPar Samia Kherbouche · 16 janvier 2020\n\nTexte.\n",
+            Some("Samia Kherbouche"),
+            None,
+        ),
+        (
+            "c.txt",
+            "عنوان\nبقلم: نادية بن علي\n\nنص المقال.\n",
+            Some("نادية بن علي"),
+            None,
+        ),
+        (
+            "d.txt",
+            "Titre\n\nTexte du corps.\n\nKarim L.\n",
+            Some("Karim L."),
+            None,
+        ),
+        (
+            "e.txt",
+            "Titre\nPar ailleurs, le ministre a annoncé de nouvelles mesures.\n",
+            None,
+            None,
+        ),
+    ];
+    for (name, text, author, source) in cases {
+        let read = read_ok(&file(dir.path(), name, text.as_bytes()));
+        let article = &read.articles[0];
+        assert_eq!(article.author.as_deref(), author, "{name}");
+        assert_eq!(article.source.as_deref(), source, "{name}");
+    }
+    let read = read_ok(&file(
+        dir.path(),
+        "g.txt",
+        "Titre\nPar Nadia B. · 16 janvier 2020\n\nTexte.\n".as_bytes(),
+    ));
+    assert_eq!(
+        read.articles[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2020-01-16")
+    );
+    Ok(())
+}

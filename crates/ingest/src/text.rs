@@ -2,9 +2,12 @@
 //!
 //! The first non-empty line is the title. Up to three short lines right
 //! after it are read as a header when they are metadata: a date line
-//! ("12 mars 2019", "Publié le 12/03/2019", "الثلاثاء 12 مارس 2019") or a
-//! source line ("Source : X", "Par X", "المصدر: X"). Header lines are kept
-//! out of the body; the first line that is not metadata starts the body.
+//! ("12 mars 2019", "Publié le 12/03/2019", "الثلاثاء 12 مارس 2019"), a
+//! source line ("Source : X", "المصدر: X") or a byline ("Par Nadia B.",
+//! "Par APS", "بقلم: X": an author or a source, see `byline.rs`). Header
+//! lines are kept out of the body; the first line that is not metadata
+//! starts the body. A name alone as the last paragraph is the author's
+//! signature (it stays in the body).
 //! Without a header date, a short line of the body's opening that says it
 //! dates the publication ("Publié le 3 mars 2016 à 10h12", below a page's
 //! masthead and menus) gives the date; it stays in the body.
@@ -48,7 +51,18 @@ pub(crate) fn parse_lines<'a>(lines: impl Iterator<Item = &'a str>, title: Optio
         if line.chars().count() > MAX_HEADER_CHARS {
             break;
         }
-        if let Some(source) = source_line(line) {
+        if let Some(byline) = crate::byline::byline(line) {
+            if parsed.author.is_none() {
+                parsed.author = byline.author.map(|a| squeeze_spaces(&a));
+            }
+            if parsed.source.is_none() {
+                parsed.source = byline.source.map(|s| squeeze_spaces(&s));
+            }
+            // "Par Nadia B. · 12 mars 2019"
+            if parsed.date.is_none() {
+                parsed.date = date_line(line);
+            }
+        } else if let Some(source) = source_line(line) {
             if parsed.source.is_none() {
                 parsed.source = Some(source);
             }
@@ -63,6 +77,9 @@ pub(crate) fn parse_lines<'a>(lines: impl Iterator<Item = &'a str>, title: Optio
         header_lines += 1;
     }
     parsed.body = paragraphs(lines);
+    if parsed.author.is_none() {
+        parsed.author = crate::byline::signature_of(&parsed.body);
+    }
     if parsed.date.is_none() {
         parsed.date = lead_date_line(&parsed.body);
     }
@@ -215,23 +232,11 @@ pub(crate) fn date_line(line: &str) -> Option<crate::Date> {
     (line.split_whitespace().count() <= 8).then_some(date)
 }
 
-/// "Source : X", "Source: X", "Par X", "المصدر: X", "المصدر : X" with a short X.
+/// "Source : X", "Source: X", "المصدر: X", "المصدر : X" with a short X
+/// ("Par X" is a byline, see `byline.rs`).
 pub(crate) fn source_line(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
-    let rest = if let Some(rest) = strip_label(line, &lower, "source") {
-        rest
-    } else if let Some(rest) = strip_label(line, &lower, "المصدر") {
-        rest
-    } else if lower.starts_with("par ") {
-        let rest = line.get(4..).unwrap_or_default().trim();
-        // "Par X" is a byline; only a short name is taken, never a sentence.
-        if rest.split_whitespace().count() > 5 || rest.ends_with('.') && rest.split_whitespace().count() > 3 {
-            return None;
-        }
-        rest
-    } else {
-        return None;
-    };
+    let rest = strip_label(line, &lower, "source").or_else(|| strip_label(line, &lower, "المصدر"))?;
     let rest = rest.trim().trim_end_matches(['.', ';']).trim();
     if rest.is_empty() || rest.split_whitespace().count() > 8 {
         return None;

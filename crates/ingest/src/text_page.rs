@@ -223,9 +223,10 @@ const CREDITS: &[&str] = &[
 const DATE_LINE_WORDS: usize = 12;
 
 /// A line of metadata, not a headline: a date line, an update line, a
-/// source line.
+/// source line, a byline.
 fn is_metadata(line: &str) -> bool {
     source_line(line).is_some()
+        || crate::byline::byline(line).is_some()
         || is_update(line)
         || (line.split_whitespace().count() <= DATE_LINE_WORDS && find_date(line).is_some())
 }
@@ -300,7 +301,18 @@ pub(crate) fn parse(text: &str) -> Option<Parsed> {
     // A date there wins over one above the headline.
     let mut header_date = None;
     for line in &above[header_from.min(above.len())..] {
-        if let Some(source) = source_line(line) {
+        if let Some(byline) = crate::byline::byline(line) {
+            if parsed.author.is_none() {
+                parsed.author = byline.author.map(|a| squeeze_spaces(&a));
+            }
+            if parsed.source.is_none() {
+                parsed.source = byline.source.map(|s| squeeze_spaces(&s));
+            }
+            // "Par Nadia B. · 12 mars 2019"
+            if let Some(date) = date_line(line).filter(|_| !is_update(line)) {
+                header_date.get_or_insert(date);
+            }
+        } else if let Some(source) = source_line(line) {
             parsed.source.get_or_insert(source);
         } else if let Some(date) = date_line(line).filter(|_| !is_update(line)) {
             header_date.get_or_insert(date);
@@ -312,6 +324,9 @@ pub(crate) fn parse(text: &str) -> Option<Parsed> {
     let below: Vec<String> = lines[last + 1..].iter().map(|l| l.text.to_string()).collect();
     if parsed.title.is_empty() {
         parsed.title = first_sentence(&body);
+    }
+    if parsed.author.is_none() {
+        parsed.author = crate::byline::signature_of(&body);
     }
     let (title, site) = split_title_site(&parsed.title);
     parsed.title = title;

@@ -1,5 +1,5 @@
-//! Filters on language, publication date and source, shared by search and
-//! statistics.
+//! Filters on language, publication date, source and author, shared by
+//! search and statistics.
 //!
 //! Dates are filtered on the `day` field (days since 1970-01-01). A bound
 //! may be a year, a month or a day: `--since 2012` starts on 2012-01-01,
@@ -34,6 +34,9 @@ pub struct Filters {
     /// Only articles whose source contains these words (as a phrase,
     /// case- and accent-insensitive).
     pub source: Option<String>,
+    /// Only articles whose author contains these words (as a phrase,
+    /// case- and accent-insensitive, as for the source).
+    pub author: Option<String>,
 }
 
 impl Filters {
@@ -125,20 +128,27 @@ pub(crate) fn non_date_clauses(
             IndexRecordOption::Basic,
         ))));
     }
-    if let Some(source) = &filters.source {
-        let words = fihris_normalize::analyze(exact, &fihris_normalize::nfc(source));
-        let terms: Vec<Term> = words
-            .iter()
-            .map(|(w, _, _)| Term::from_field_text(fields.source, w))
-            .collect();
-        let q: Box<dyn Query> = match terms.len() {
-            0 => Box::new(tantivy::query::EmptyQuery),
-            1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
-            _ => Box::new(PhraseQuery::new(terms)),
-        };
-        clauses.push(filter_clause(q));
+    for (field, words) in [(fields.source, &filters.source), (fields.author, &filters.author)] {
+        if let Some(words) = words {
+            clauses.push(filter_clause(phrase_query(field, words, exact)));
+        }
     }
     clauses
+}
+
+/// The articles whose `field` holds the words of `text` in a row, analysed
+/// as the field is (case and accents folded).
+fn phrase_query(field: tantivy::schema::Field, text: &str, exact: &mut TextAnalyzer) -> Box<dyn Query> {
+    let words = fihris_normalize::analyze(exact, &fihris_normalize::nfc(text));
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|(w, _, _)| Term::from_field_text(field, w))
+        .collect();
+    match terms.len() {
+        0 => Box::new(tantivy::query::EmptyQuery),
+        1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
+        _ => Box::new(PhraseQuery::new(terms)),
+    }
 }
 
 /// The clause keeping articles dated within the bounds (all dated

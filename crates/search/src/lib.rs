@@ -18,8 +18,8 @@
 //!   language's coverage of an article or a file;
 //! - `dups.rs`: [`Fihris::duplicates`], groups of near-duplicates from the
 //!   signatures stored at indexing;
-//! - `stats.rs`: [`Fihris::stats`], counts by year, month, source or
-//!   language;
+//! - `stats.rs`: [`Fihris::stats`], counts by year, month, source,
+//!   author or language;
 //! - this file: opening, stored articles ([`Fihris::get`]) and the
 //!   lexicon cache ([`refresh_caches`]).
 //!
@@ -58,12 +58,12 @@ pub use related::{RelatedHit, RelatedOptions, RelatedResults, RelatedSource, Rel
 pub use search::{
     FieldScope, Hit, MatchMode, MatchedTerm, SearchOptions, SearchResults, Snippet, SortOrder, TITLE_BOOST,
 };
-pub use stats::{Stats, StatsBy, StatsOptions, UNDATED, UNKNOWN_SOURCE};
+pub use stats::{Stats, StatsBy, StatsOptions, UNDATED, UNKNOWN_AUTHOR, UNKNOWN_SOURCE};
 
 use fihris_index::Fields;
 
-/// What names and places an article: its id, file, title, language, date
-/// and publisher. Search hits, related articles, near-duplicates and
+/// What names and places an article: its id, file, title, language, date,
+/// publisher and author. Search hits, related articles, near-duplicates and
 /// stored articles all carry it (serialized inline).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleMeta {
@@ -79,12 +79,14 @@ pub struct ArticleMeta {
     pub date: Option<String>,
     /// Its publisher, if known.
     pub source: Option<String>,
+    /// Its author(s), if known.
+    pub author: Option<String>,
 }
 
 /// An article as the index stores it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredArticle {
-    /// Its id, file, title, language, date and publisher.
+    /// Its id, file, title, language, date, publisher and author.
     pub meta: ArticleMeta,
     /// Its text, paragraphs separated by a blank line.
     pub body: String,
@@ -218,6 +220,7 @@ impl Fihris {
                 lang: text(self.fields.lang).unwrap_or_default(),
                 date: text(self.fields.date),
                 source: text(self.fields.source),
+                author: text(self.fields.author),
             },
             body: text(self.fields.body).unwrap_or_default(),
             boilerplate: raw.then(|| text(self.fields.boilerplate).unwrap_or_default()),

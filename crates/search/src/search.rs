@@ -91,7 +91,7 @@ pub struct SearchOptions {
     pub limit: usize,
     /// Number of top hits to skip (paging).
     pub offset: usize,
-    /// Language, date and source filters.
+    /// Language, date, source and author filters.
     pub filters: Filters,
     /// Order of the hits.
     pub sort: SortOrder,

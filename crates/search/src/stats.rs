@@ -1,10 +1,11 @@
-//! Counts of matching articles per year, month, source or language: how a
-//! researcher sees coverage over time.
+//! Counts of matching articles per year, month, source, author or
+//! language: how a researcher sees coverage over time.
 //!
-//! Counting reads the fast columns (`day`, `lang`, `source_key`) of the
-//! matching documents, never the stored text, so it stays quick on the
-//! whole index. Articles without a date (or a source) are counted in their
-//! own bucket, "undated" ("unknown"), rather than dropped.
+//! Counting reads the fast columns (`day`, `lang`, `source_key`,
+//! `author_key`) of the matching documents, never the stored text, so it
+//! stays quick on the whole index. Articles without a date (or a source,
+//! an author) are counted in their own bucket, "undated" ("unknown"),
+//! rather than dropped.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -27,6 +28,8 @@ pub enum StatsBy {
     Month,
     /// Publisher.
     Source,
+    /// Author.
+    Author,
     /// Language.
     Lang,
 }
@@ -35,6 +38,8 @@ pub enum StatsBy {
 pub const UNDATED: &str = "undated";
 /// Bucket name of articles without a source.
 pub const UNKNOWN_SOURCE: &str = "unknown";
+/// Bucket name of articles without an author.
+pub const UNKNOWN_AUTHOR: &str = "unknown";
 
 /// What to count.
 #[derive(Debug, Clone)]
@@ -55,7 +60,7 @@ pub struct StatsOptions {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stats {
     /// Buckets and counts: in time order for years and months (undated
-    /// last), by decreasing count for sources and languages.
+    /// last), by decreasing count for sources, authors and languages.
     pub buckets: Vec<(String, u64)>,
     /// All matching articles.
     pub total: u64,
@@ -84,7 +89,7 @@ impl Fihris {
             StatsBy::Year | StatsBy::Month => {
                 // Keys sort in time order; "undated" sorts after digits.
             }
-            StatsBy::Source | StatsBy::Lang => {
+            StatsBy::Source | StatsBy::Author | StatsBy::Lang => {
                 buckets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             }
         }
@@ -125,6 +130,7 @@ impl Collector for BucketCounter {
             StatsBy::Year | StatsBy::Month => SegmentColumn::Day(fast.i64("day")?),
             StatsBy::Lang => SegmentColumn::Str(fast.str("lang")?),
             StatsBy::Source => SegmentColumn::Str(fast.str("source_key")?),
+            StatsBy::Author => SegmentColumn::Str(fast.str("author_key")?),
         };
         Ok(SegmentBuckets {
             by: self.by,
@@ -184,6 +190,7 @@ impl SegmentCollector for SegmentBuckets {
         if self.missing > 0 {
             let name = match self.by {
                 StatsBy::Source => UNKNOWN_SOURCE,
+                StatsBy::Author => UNKNOWN_AUTHOR,
                 _ => "und",
             };
             *out.entry(name.to_string()).or_insert(0) += self.missing;

@@ -82,7 +82,7 @@ pub enum RelatedTo {
 pub struct RelatedOptions {
     /// Maximum number of hits.
     pub limit: usize,
-    /// Language, date and source filters on the hits.
+    /// Language, date, source and author filters on the hits.
     pub filters: Filters,
     /// Also look in the other language (French ↔ Arabic).
     pub cross: bool,
