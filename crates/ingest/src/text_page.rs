@@ -3,14 +3,15 @@
 //! menus and rubric labels above and its teasers, link lists and footer
 //! below, with no markup left to tell them apart.
 //!
-//! Each line gets a score (a line of a hard-wrapped paragraph, a block of
-//! lines between blank lines whose lines all run long, counts as prose): words of prose count for it (hard-wrapped
-//! paragraphs, lines that are sentences), short lines that are not
-//! sentences (menu entries, rubric labels, headlines of other stories),
-//! list bullets and the traces of markup a text rendering leaves
+//! Each line gets a score: words of prose count for it (the long lines of
+//! a hard-wrapped paragraph, lines that are sentences), short lines that
+//! are not sentences (menu entries, rubric labels, headlines of other
+//! stories), list bullets and the traces of markup a text rendering leaves
 //! ("IFRAME:", "[IMG]", "#feed" link lines, form fields) against it. The
 //! article is the run of lines with the highest total (the densest stretch
-//! of prose, as readability-style extractors find it in a page's tree).
+//! of prose, as readability-style extractors find it in a page's tree),
+//! with the runs of prose beside it that are long enough (an article cut
+//! in two by an inline list of other stories).
 //!
 //! A file is read this way only when what lies outside that run is page
 //! furniture: a list bullet or a markup trace, a first line that is a
@@ -84,15 +85,20 @@ struct Line<'a> {
     text: &'a str,
     block: usize,
     kind: Kind,
-    /// Its block is a hard-wrapped paragraph: its lines are one paragraph.
+    /// A line of a hard-wrapped paragraph: joined with the next ones of
+    /// its block.
     wrapped: bool,
     score: i64,
 }
 
-/// Characters of every line but the last of a block of several lines that
-/// is a hard-wrapped paragraph (lynx wraps at 76 columns, mail at 72; menus
-/// and headline lists have short lines).
+/// Characters of a long line: a hard-wrapped paragraph's lines are long
+/// but its last (lynx wraps at 76 columns, mail at 72; menus and headline
+/// lists have short lines).
 const WRAPPED_LINE_CHARS: usize = 45;
+
+fn is_long(line: &str) -> bool {
+    line.chars().count() >= WRAPPED_LINE_CHARS
+}
 /// Words from which a line without a sentence end still reads as prose.
 const LONG_LINE_WORDS: usize = 20;
 
@@ -116,12 +122,17 @@ fn scored_lines(text: &str) -> Vec<Line<'_>> {
             .filter(|(_, k)| **k == Kind::Text)
             .map(|(l, _)| *l)
             .collect();
-        let wrapped = text.len() >= 2
-            && text[..text.len() - 1]
-                .iter()
-                .all(|l| l.chars().count() >= WRAPPED_LINE_CHARS)
+        // A block with a sentence and several long lines is a
+        // hard-wrapped paragraph: its long lines, and the short line that
+        // ends one, are prose whatever their own punctuation.
+        let paragraph = text.len() >= 2
+            && text.iter().filter(|l| is_long(l)).count() >= 2
             && text.iter().any(|l| has_sentence_end(l));
+        let mut previous_long = false;
         for (line, kind) in block.drain(..).zip(kinds) {
+            let long = is_long(line);
+            let wrapped = paragraph && kind == Kind::Text && (long || previous_long);
+            previous_long = kind == Kind::Text && long;
             out.push(Line {
                 text: line,
                 block: n,
@@ -173,8 +184,9 @@ fn has_sentence_end(line: &str) -> bool {
     false
 }
 
-/// The run of lines with the highest total score (the first such run).
-fn densest_run(lines: &[Line]) -> Option<(usize, usize)> {
+/// The run of lines with the highest total score (the first such run),
+/// with that score.
+fn densest_run(lines: &[Line]) -> Option<(usize, usize, i64)> {
     let mut best: Option<(i64, usize, usize)> = None;
     let mut sum = 0i64;
     let mut start = 0usize;
@@ -188,7 +200,39 @@ fn densest_run(lines: &[Line]) -> Option<(usize, usize)> {
             best = Some((sum, start, i));
         }
     }
-    best.map(|(_, a, b)| (a, b))
+    best.map(|(s, a, b)| (a, b, s))
+}
+
+/// Score of a run of prose, besides the densest, that is taken as more of
+/// the article: at least this share of the densest run's ...
+const EXTRA_RUN_SHARE: i64 = 4;
+/// ... and at least this score (about two paragraphs' words).
+const MIN_EXTRA_RUN: i64 = 60;
+
+/// The runs of lines that make the article: the densest, and the densest
+/// of what is left on either side while it is long enough (an article cut
+/// in two by an inline list of other stories or a video box), in order.
+fn article_runs(lines: &[Line]) -> Vec<(usize, usize)> {
+    let Some((first, last, best)) = densest_run(lines) else {
+        return Vec::new();
+    };
+    let enough = MIN_EXTRA_RUN.max(best / EXTRA_RUN_SHARE);
+    let mut runs = vec![(first, last)];
+    loop {
+        let (start, _) = runs[0];
+        let (_, end) = runs[runs.len() - 1];
+        let left = densest_run(&lines[..start]).filter(|r| r.2 >= enough);
+        let right = densest_run(&lines[end + 1..])
+            .filter(|r| r.2 >= enough)
+            .map(|(a, b, s)| (a + end + 1, b + end + 1, s));
+        match (left, right) {
+            (Some(l), Some(r)) if l.2 >= r.2 => runs.insert(0, (l.0, l.1)),
+            (_, Some(r)) => runs.push((r.0, r.1)),
+            (Some(l), None) => runs.insert(0, (l.0, l.1)),
+            (None, None) => break,
+        }
+    }
+    runs
 }
 
 /// A first line that is a masthead or a path, not a headline: letters
@@ -243,8 +287,13 @@ const HEADLINE_WORDS: usize = 30;
 /// file (see the module comment).
 pub(crate) fn parse(text: &str) -> Option<Parsed> {
     let lines = scored_lines(text);
-    let (first, last) = densest_run(&lines)?;
-    let outside = lines[..first].iter().chain(&lines[last + 1..]);
+    let runs = article_runs(&lines);
+    let first = runs.first()?.0;
+    let mut inside = vec![false; lines.len()];
+    for &(a, b) in &runs {
+        inside[a..=b].iter_mut().for_each(|x| *x = true);
+    }
+    let outside = lines.iter().zip(&inside).filter(|(_, i)| !**i).map(|(l, _)| l);
     let furniture = outside.clone().any(|l| l.kind != Kind::Text);
     let outside_score: i64 = outside.map(|l| l.score.min(0)).sum();
     let first_line = lines.first().map_or("", |l| l.text);
@@ -320,8 +369,18 @@ pub(crate) fn parse(text: &str) -> Option<Parsed> {
         removed.push(line.to_string());
     }
     parsed.date = header_date.or(parsed.date);
-    let body = article_text(&lines[first..=last]);
-    let below: Vec<String> = lines[last + 1..].iter().map(|l| l.text.to_string()).collect();
+    let body = runs
+        .iter()
+        .map(|&(a, b)| article_text(&lines[a..=b]))
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let below: Vec<String> = lines[first..]
+        .iter()
+        .zip(&inside[first..])
+        .filter(|(_, i)| !**i)
+        .map(|(l, _)| l.text.to_string())
+        .collect();
     if parsed.title.is_empty() {
         parsed.title = first_sentence(&body);
     }
@@ -352,14 +411,9 @@ fn article_text(lines: &[Line]) -> String {
         if line.wrapped {
             let end = lines[i..]
                 .iter()
-                .position(|l| l.block != line.block)
+                .position(|l| l.block != line.block || !l.wrapped)
                 .map_or(lines.len(), |n| i + n);
-            let joined = paragraphs(
-                lines[i..end]
-                    .iter()
-                    .filter(|l| l.kind == Kind::Text)
-                    .map(|l| l.text),
-            );
+            let joined = paragraphs(lines[i..end].iter().map(|l| l.text));
             if !joined.is_empty() {
                 paragraphs_out.push(joined);
             }
