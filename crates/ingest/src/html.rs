@@ -20,16 +20,23 @@
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
+use std::collections::HashMap;
+
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::{squeeze_spaces, Parsed};
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "aside", "button", "canvas", "dialog", "embed", "footer", "form", "head", "iframe", "input", "label",
-    "menu", "nav", "noscript", "object", "option", "script", "select", "style", "svg", "template",
-    "textarea",
+    "button", "canvas", "dialog", "embed", "head", "iframe", "input", "label", "noscript", "object",
+    "option", "script", "select", "style", "svg", "template", "textarea",
 ];
+
+/// Elements whose content is page furniture (forms, asides, navigation,
+/// page footers, image captions), left out unless they hold most of the
+/// article's text: some sites wrap the whole page in a `<form>` or
+/// mark the story's block "sidebar" or "comment".
+const FURNITURE_ELEMENTS: &[&str] = &["aside", "figcaption", "footer", "form", "menu", "nav"];
 
 /// Elements that start a new paragraph.
 const BLOCKS: &[&str] = &[
@@ -166,7 +173,7 @@ const MIN_BLOCK_SHARE: f64 = 0.5;
 /// readability does), when it holds at least half of the page's prose.
 /// Menus, footers and sidebars are lists and short links, not paragraphs.
 fn densest_block(doc: &Html) -> Option<ElementRef<'_>> {
-    let mut scores: std::collections::HashMap<NodeId, f64> = std::collections::HashMap::new();
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
     let mut total = 0.0;
     for p in doc.select(&selector("p")) {
         let len = p.text().map(|t| t.chars().count()).sum::<usize>();
@@ -240,43 +247,77 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.to_string()
 }
 
-/// Words that open a class or id word of page furniture inside an article
-/// or a page: menus, sharing bars, comment threads, related-article lists,
-/// sidebars, newsletter and cookie boxes, advertising.
+/// Words of the class or id of page furniture inside an article or a
+/// page: menus, sharing bars, comment threads, related-article lists and
+/// teasers, author boxes, captions and credits, post metadata (date, tags,
+/// reading time), sidebars, newsletter and cookie boxes, advertising.
+/// Sorted. Not "widget": blog and page builders (Blogger, Elementor) put
+/// the story itself in a "widget". A class word that starts with one of these is
+/// furniture ("post-comments", "share_bar", "author-bio"; "mainNav" is one
+/// word, "mainnav", and not); so is one that contains one of at least
+/// [`FURNITURE_INFIX_MIN`] letters ("sectionRelated", "articleteaser").
 const FURNITURE: &[&str] = &[
+    "advert",
+    "author",
+    "banner",
+    "breadcrumb",
+    "byline",
+    "caption",
     "comment",
+    "cookie",
+    "credit",
+    "footer",
+    "login",
+    "menu",
+    "meta",
+    "modal",
+    "nav",
+    "newsletter",
+    "outbrain",
+    "pager",
+    "pagination",
+    "popup",
+    "promo",
+    "rating",
+    "recommend",
+    "related",
     "share",
     "sharing",
-    "social",
-    "related",
-    "breadcrumb",
-    "cookie",
-    "newsletter",
     "sidebar",
-    "footer",
-    "menu",
-    "nav",
-    "subscribe",
-    "promo",
-    "advert",
-    "banner",
-    "popup",
-    "recommend",
+    "signup",
+    "social",
     "sponsor",
-    "outbrain",
+    "subscribe",
     "taboola",
+    "teaser",
+    "toolbar",
 ];
 
+/// Shortest furniture word recognised inside a class word, not only at its
+/// start: shorter ones ("nav", "menu", "meta") are the ends of other words.
+const FURNITURE_INFIX_MIN: usize = 6;
+
+/// Class words of furniture compared whole: "tags" opens CSS-in-JS names
+/// ("tagstyle_z4kq"). Not "ad"/"ads": BEM modifiers mark the article's
+/// sections that hold an advertising slot ("section--has-ads").
+const FURNITURE_WHOLE: &[&str] = &["tags"];
+
 /// Whether an element is marked as page furniture by a word of its class
-/// or id (words cut at anything but letters and digits: "post-comments",
-/// "share_bar", "mainNav" is not cut and not furniture).
+/// or id (words cut at anything but letters and digits, see [`FURNITURE`]).
 fn is_furniture(el: &scraper::node::Element) -> bool {
     if el.attr("class").is_none() && el.attr("id").is_none() {
         return false;
     }
     marks(el)
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| FURNITURE.iter().any(|f| word.starts_with(f)))
+        .any(is_furniture_word)
+}
+
+fn is_furniture_word(word: &str) -> bool {
+    FURNITURE_WHOLE.contains(&word)
+        || FURNITURE
+            .iter()
+            .any(|f| word.starts_with(f) || (f.len() >= FURNITURE_INFIX_MIN && word.contains(f)))
 }
 
 /// The class and id of an element, lowercased, separated by a space.
@@ -289,11 +330,83 @@ pub(crate) fn marks(el: &scraper::node::Element) -> String {
     .to_lowercase()
 }
 
+/// Share of the article's text above which an element marked as furniture
+/// is the article after all: a page wrapped in one `<form>`, a story's
+/// block whose class says "sidebar" or "comments" (its layout column or
+/// that it takes comments).
+const MOST_TEXT_SHARE: f64 = 0.6;
+
+/// Share of a block's text in links above which it is a list of links
+/// (related articles, tags, menus, "read more"), not article text.
+const MAX_LINK_SHARE: f64 = 0.5;
+
+/// Blocks that are left out when most of their text is links.
+const LINK_LIST_BLOCKS: &[&str] = &["div", "dl", "ol", "p", "section", "table", "ul"];
+
+/// (text, text inside links) of every element under `root`, in bytes
+/// without white space, not counting the [`SKIPPED`] elements; computed in
+/// one walk.
+fn text_lens(root: ElementRef<'_>) -> HashMap<NodeId, (usize, usize)> {
+    let mut lens = HashMap::new();
+    // Open elements: (id, text, text in links).
+    let mut open: Vec<(NodeId, usize, usize)> = Vec::new();
+    let mut skip_depth = 0usize;
+    let mut link_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(el) => {
+                    if skip_depth > 0 || SKIPPED.contains(&el.name()) {
+                        skip_depth += 1;
+                    } else {
+                        link_depth += usize::from(el.name() == "a");
+                        open.push((n.id(), 0, 0));
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => {
+                    if let Some(top) = open.last_mut() {
+                        let len = t.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+                        top.1 += len;
+                        if link_depth > 0 {
+                            top.2 += len;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                let Node::Element(el) = n.value() else { continue };
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                link_depth -= usize::from(el.name() == "a");
+                if let Some((id, text, linked)) = open.pop() {
+                    lens.insert(id, (text, linked));
+                    if let Some(parent) = open.last_mut() {
+                        parent.1 += text;
+                        parent.2 += linked;
+                    }
+                }
+            }
+        }
+    }
+    lens
+}
+
 /// The readable text under `root`, paragraphs separated by blank lines.
 fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut skip_depth = 0usize;
+    let lens = text_lens(root);
+    let len_of = |id: NodeId| lens.get(&id).copied().unwrap_or_default();
+    let root_len = len_of(root.id()).0;
+    let holds_most_text = |id: NodeId| len_of(id).0 as f64 > root_len as f64 * MOST_TEXT_SHARE;
+    let link_list = |id: NodeId| {
+        let (text, linked) = len_of(id);
+        text > 0 && linked as f64 > text as f64 * MAX_LINK_SHARE
+    };
     let break_paragraph = |current: &mut String, paragraphs: &mut Vec<String>| {
         let p = squeeze_spaces(current);
         if !p.is_empty() {
@@ -313,12 +426,15 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
                 match node.value() {
                     Node::Element(el) => {
                         let name = el.name();
-                        let nested_header =
-                            name == "header" && node.id() != root.id() && root.value().name() != "article";
+                        let nested_header = name == "header" && root.value().name() != "article";
+                        let furniture = node.id() != root.id()
+                            && (nested_header
+                                || FURNITURE_ELEMENTS.contains(&name)
+                                || is_furniture(el)
+                                || (LINK_LIST_BLOCKS.contains(&name) && link_list(node.id())));
                         if SKIPPED.contains(&name)
-                            || nested_header
                             || Some(node.id()) == skip_node
-                            || (node.id() != root.id() && is_furniture(el))
+                            || (furniture && !holds_most_text(node.id()))
                         {
                             skip_depth = 1;
                         } else if BLOCKS.contains(&name) {
