@@ -139,8 +139,12 @@ const MIN_ARTICLE_BYTES: usize = 400;
 
 /// The element read as the article: the `<article>` with the most text
 /// (a page may hold dozens, teaser tiles around the story), unless every
-/// one is short; else `<main>` (or `role="main"`); else `<body>`.
+/// one is short; else `<main>` (or `role="main"`); else the block that
+/// holds most of the page's prose; else `<body>`. An `<article>` or
+/// `<main>` that holds less than [`MIN_CONTAINER_SHARE`] of the page's
+/// prose is a teaser tile or a layout region, and is passed over.
 fn main_container(doc: &Html) -> ElementRef<'_> {
+    let prose = Prose::of(doc);
     let text_len = |e: &ElementRef<'_>| e.text().map(str::len).sum::<usize>();
     let longest = doc
         .select(&selector("article"))
@@ -149,54 +153,122 @@ fn main_container(doc: &Html) -> ElementRef<'_> {
         .filter(|(len, _)| *len >= MIN_ARTICLE_BYTES)
         .map(|(_, e)| e);
     longest
+        .filter(|e| prose.holds_enough(doc, e))
         .or_else(|| {
             ["main", "[role=main]"]
                 .iter()
                 .find_map(|css| doc.select(&selector(css)).next())
+                .filter(|e| prose.holds_enough(doc, e))
         })
-        .or_else(|| densest_block(doc))
+        .or_else(|| prose.densest_block(doc))
         .or_else(|| doc.select(&selector("body")).next())
         .unwrap_or_else(|| doc.root_element())
 }
 
-/// Shortest paragraph that counts as prose when looking for the article's
-/// block, in characters.
+/// Shortest text of a block that counts as prose when looking for the
+/// article's block, in characters.
 const MIN_PROSE_CHARS: usize = 80;
 
 /// Share of the page's prose the densest block must hold to be read as the
 /// article instead of the whole body.
 const MIN_BLOCK_SHARE: f64 = 0.5;
 
-/// On a page without `<article>` or `<main>`: the element whose own
-/// paragraphs hold the most prose (each `<p>` of at least
-/// [`MIN_PROSE_CHARS`] counts for its parent, half for its grandparent, as
-/// readability does), when it holds at least half of the page's prose.
-/// Menus, footers and sidebars are lists and short links, not paragraphs.
-fn densest_block(doc: &Html) -> Option<ElementRef<'_>> {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
-    let mut total = 0.0;
-    for p in doc.select(&selector("p")) {
-        let len = p.text().map(|t| t.chars().count()).sum::<usize>();
-        if len < MIN_PROSE_CHARS {
-            continue;
-        }
-        let len = len as f64;
-        total += len;
-        let mut ancestors = p.ancestors().filter_map(ElementRef::wrap);
-        if let Some(parent) = ancestors.next() {
-            *scores.entry(parent.id()).or_default() += len;
-            if let Some(grandparent) = ancestors.next() {
-                *scores.entry(grandparent.id()).or_default() += len / 2.0;
+/// Share of the page's prose an `<article>` or `<main>` must hold to be
+/// read as the article.
+const MIN_CONTAINER_SHARE: f64 = 0.25;
+
+/// The page's prose: the blocks (a `<p>`, or a `<div>` of text lines cut by
+/// `<br>`, as blogs write) whose own text, not counting nested blocks,
+/// scripts and styles, is at least [`MIN_PROSE_CHARS`] long. Menus, footers
+/// and sidebars are lists and short links, not prose.
+struct Prose {
+    /// (block, characters of its own text).
+    blocks: Vec<(NodeId, usize)>,
+    total: usize,
+}
+
+impl Prose {
+    fn of(doc: &Html) -> Prose {
+        let mut blocks = Vec::new();
+        // Open blocks: (id, characters of own text).
+        let mut open: Vec<(NodeId, usize)> = Vec::new();
+        let mut skip_depth = 0usize;
+        for edge in doc.root_element().traverse() {
+            match edge {
+                Edge::Open(n) => match n.value() {
+                    Node::Element(el) => {
+                        if skip_depth > 0 || SKIPPED.contains(&el.name()) {
+                            skip_depth += 1;
+                        } else if BLOCKS.contains(&el.name()) || open.is_empty() {
+                            open.push((n.id(), 0));
+                        }
+                    }
+                    Node::Text(t) if skip_depth == 0 => {
+                        if let Some(top) = open.last_mut() {
+                            top.1 += t.chars().count();
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(n) => {
+                    let Node::Element(el) = n.value() else { continue };
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                    } else if open.last().is_some_and(|(id, _)| *id == n.id()) {
+                        let (id, chars) = open.pop().unwrap_or_else(|| unreachable!());
+                        // `<br>` is a block for paragraphs, not a container.
+                        if chars >= MIN_PROSE_CHARS && el.name() != "br" {
+                            blocks.push((id, chars));
+                        }
+                    }
+                }
             }
         }
+        let total = blocks.iter().map(|(_, n)| n).sum();
+        Prose { blocks, total }
     }
-    // Equal scores: the first block in the page.
-    let (id, score) = scores
-        .into_iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
-    let element = doc.tree.get(id).and_then(ElementRef::wrap)?;
-    let name = element.value().name();
-    (score >= total * MIN_BLOCK_SHARE && name != "body" && name != "html").then_some(element)
+
+    /// Whether `e` holds at least [`MIN_CONTAINER_SHARE`] of the page's
+    /// prose (true on a page without prose).
+    fn holds_enough(&self, doc: &Html, e: &ElementRef<'_>) -> bool {
+        let inside: usize = self
+            .blocks
+            .iter()
+            .filter(|(id, _)| {
+                *id == e.id()
+                    || doc
+                        .tree
+                        .get(*id)
+                        .is_some_and(|b| b.ancestors().any(|a| a.id() == e.id()))
+            })
+            .map(|(_, n)| n)
+            .sum();
+        self.total == 0 || inside as f64 >= self.total as f64 * MIN_CONTAINER_SHARE
+    }
+
+    /// The element whose blocks of prose hold the most text (each block
+    /// counts for its parent, half for its grandparent, as readability
+    /// scores paragraphs), when it holds at least half of the page's prose.
+    fn densest_block<'a>(&self, doc: &'a Html) -> Option<ElementRef<'a>> {
+        let mut scores: HashMap<NodeId, f64> = HashMap::new();
+        for &(id, chars) in &self.blocks {
+            let Some(block) = doc.tree.get(id) else { continue };
+            let mut ancestors = block.ancestors().filter_map(ElementRef::wrap);
+            if let Some(parent) = ancestors.next() {
+                *scores.entry(parent.id()).or_default() += chars as f64;
+                if let Some(grandparent) = ancestors.next() {
+                    *scores.entry(grandparent.id()).or_default() += chars as f64 / 2.0;
+                }
+            }
+        }
+        // Equal scores: the first block in the page.
+        let (id, score) = scores
+            .into_iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+        let element = doc.tree.get(id).and_then(ElementRef::wrap)?;
+        let name = element.value().name();
+        (score >= self.total as f64 * MIN_BLOCK_SHARE && name != "body" && name != "html").then_some(element)
+    }
 }
 
 /// The content of the first of `names` (in order of trust) among `metas`
