@@ -321,8 +321,8 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 
 /// Words of the class or id of page furniture inside an article or a
 /// page: menus, sharing bars, comment threads, related-article lists and
-/// teasers, author boxes, captions and credits, post metadata (date, tags,
-/// reading time), sidebars, newsletter and cookie boxes, advertising.
+/// teasers, author and contact boxes, captions, credits, copyright and
+/// disclaimers, post metadata (date, tags, reading time), sidebars, newsletter and cookie boxes, advertising.
 /// Sorted. Not "widget": blog and page builders (Blogger, Elementor) put
 /// the story itself in a "widget". A class word that starts with one of these is
 /// furniture ("post-comments", "share_bar", "author-bio"; "mainNav" is one
@@ -336,8 +336,12 @@ const FURNITURE: &[&str] = &[
     "byline",
     "caption",
     "comment",
+    "contact",
     "cookie",
+    "copyright",
     "credit",
+    "date",
+    "disclaimer",
     "footer",
     "login",
     "menu",
@@ -471,6 +475,9 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut skip_depth = 0usize;
+    // Paragraphs that are headings, and where the open heading began.
+    let mut headings: Vec<usize> = Vec::new();
+    let mut heading_start = None;
     let lens = text_lens(root);
     let len_of = |id: NodeId| lens.get(&id).copied().unwrap_or_default();
     let root_len = len_of(root.id()).0;
@@ -511,6 +518,9 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
                             skip_depth = 1;
                         } else if BLOCKS.contains(&name) {
                             break_paragraph(&mut current, &mut paragraphs);
+                            if is_heading(name) {
+                                heading_start = Some(paragraphs.len());
+                            }
                         }
                     }
                     Node::Text(t) => {
@@ -529,13 +539,27 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
                 if let Node::Element(el) = node.value() {
                     if BLOCKS.contains(&el.name()) {
                         break_paragraph(&mut current, &mut paragraphs);
+                        if is_heading(el.name()) {
+                            headings
+                                .extend(heading_start.take().unwrap_or(paragraphs.len())..paragraphs.len());
+                        }
                     }
                 }
             }
         }
     }
     break_paragraph(&mut current, &mut paragraphs);
+    // A heading that nothing follows introduced a block left out (related
+    // articles, tags, "more on this"): it goes too.
+    while paragraphs.len() > 1 && headings.last() == Some(&(paragraphs.len() - 1)) {
+        paragraphs.pop();
+        headings.pop();
+    }
     paragraphs.join("\n\n")
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 #[cfg(test)]
@@ -612,5 +636,97 @@ mod tests {
         let p = parse("<html><body><h1>Titre</h1><p>Lancé en 2017, hier.</p></body></html>");
         assert_eq!(p.date, None);
         assert_eq!(p.source, None);
+    }
+
+    const PROSE: &str = "Le projet de jumelage entre les deux agences publiques de l'emploi, \
+        financé par l'Union européenne, durera vingt-quatre mois et formera trois cents conseillers.";
+
+    #[test]
+    fn furniture_class_words() {
+        for marked in [
+            "post-comments",
+            "share_bar",
+            "author-bio",
+            "sectionRelated",
+            "articleteaser",
+            "entry-meta",
+            "tags",
+            "wp-caption-text",
+        ] {
+            let html = format!("<div class=\"{marked}\"></div>");
+            let doc = Html::parse_fragment(&html);
+            let el = doc
+                .select(&selector("div"))
+                .next()
+                .unwrap_or_else(|| unreachable!());
+            assert!(is_furniture(el.value()), "{marked}");
+        }
+        for plain in [
+            "mainNav",
+            "tagstyle_z4kq",
+            "section--has-ads",
+            "entry-content",
+            "widget Blog",
+            "address",
+        ] {
+            let html = format!("<div class=\"{plain}\"></div>");
+            let doc = Html::parse_fragment(&html);
+            let el = doc
+                .select(&selector("div"))
+                .next()
+                .unwrap_or_else(|| unreachable!());
+            assert!(!is_furniture(el.value()), "{plain}");
+        }
+        let mut sorted = FURNITURE.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, FURNITURE);
+    }
+
+    #[test]
+    fn link_lists_and_trailing_headings_are_left_out() {
+        let p = parse(&format!(
+            "<article><h1>Titre</h1><p>{PROSE} Voir <a href=\"/x\">le rapport</a>.</p>\
+             <h3>Sur le même thème</h3>\
+             <ul><li><a href=\"/a\">Le derby reporté</a></li><li><a href=\"/b\">Fortes pluies</a></li></ul>\
+             <p><a href=\"/c\">Tous les articles de la rubrique économie</a></p></article>"
+        ));
+        assert_eq!(p.body, format!("{PROSE} Voir le rapport."));
+    }
+
+    #[test]
+    fn furniture_that_holds_the_article_is_read() {
+        // A page wrapped in one form, its story in a column called "sidebar".
+        let p = parse(&format!(
+            "<body><form><div class=\"sidebar-main\"><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div class=\"comments\"><p>Bravo, écrit Karim.</p></div></form></body>"
+        ));
+        assert_eq!(p.body, format!("{PROSE}\n\n{PROSE}"));
+    }
+
+    #[test]
+    fn teaser_article_tiles_are_passed_over() {
+        // A tile long enough to be an article, and the story outside any
+        // <article>, as a block of paragraphs.
+        let tile =
+            format!("<article class=\"tile\"><h2>Autre sujet</h2><p>{PROSE}</p><p>{PROSE}</p></article>");
+        let story = (0..8).map(|_| format!("<p>{PROSE}</p>")).collect::<String>();
+        let p = parse(&format!(
+            "<body>{tile}<div class=\"story\"><h1>Titre</h1>{story}</div></body>"
+        ));
+        assert_eq!(p.title, "Titre");
+        assert!(!p.body.contains("Autre sujet"), "{}", p.body);
+        assert_eq!(p.body.matches("jumelage").count(), 8);
+    }
+
+    #[test]
+    fn prose_counts_text_lines_cut_by_br() {
+        let lines = (0..6).map(|_| format!("{PROSE}<br>")).collect::<String>();
+        let p = parse(&format!(
+            "<body><div><p>Menu : <a href=\"/\">accueil</a></p></div>\
+             <div class=\"post\"><div class=\"post-body\">{lines}</div></div>\
+             <div><p>Un court pied de page.</p></div></body>"
+        ));
+        assert_eq!(p.body.matches("jumelage").count(), 6);
+        assert!(!p.body.contains("pied de page"), "{}", p.body);
     }
 }
