@@ -3,14 +3,33 @@
 //! The page is parsed with html5ever (through `scraper`), which copes with
 //! the broken markup of real pages. The article is the `<article>` element
 //! with the most text (pages hold teaser tiles in `<article>` elements too),
-//! unless all are short; else `<main>` (or `role="main"`); else the block
-//! that holds most of the page's paragraphs (as readability scores them),
-//! else `<body>`.
-//! Inside it, scripts, styles, forms, navigation, asides, page headers and
-//! footers are left out, and so are elements whose class or id names page
-//! furniture (comments, sharing bars, related articles, menus, sidebars,
-//! newsletter and cookie boxes, advertising); block elements become
-//! paragraph breaks and inline text is joined with normalized spaces.
+//! unless all are short; else `<main>` (or `role="main"`); either must hold
+//! a quarter of the page's prose, else it is a tile or a layout region and
+//! the block that holds most of the page's prose is read (paragraphs, and
+//! blogs' lines cut by `<br>`, scored as readability scores them), else
+//! `<body>`.
+//! Inside it, scripts, styles and controls are left out; so are forms,
+//! asides, navigation, page footers and headers, image captions, blocks
+//! whose text is mostly links (related articles, tags, menus), elements
+//! whose class or id names page furniture (comments, sharing bars, related
+//! articles and teasers, author and contact boxes, captions and credits,
+//! post dates and tags, copyright, sidebars, newsletter and cookie boxes,
+//! advertising), unless such an element holds most of the article's text
+//! (pages wrapped in one `<form>`, stories in a column called "sidebar"),
+//! and the headings that nothing follows. Block elements become paragraph
+//! breaks and inline text is joined with normalized spaces; then
+//! `boilerplate.rs` strips French and Arabic teasers and trailing lists.
+//!
+//! Why fihris's own extractor and not a library (measured 2026-12-03 on
+//! bench/web.sh, trafilatura's 990 pages, 2 loaded cores, one run each):
+//! with rs-trafilatura's main text as the body (then fihris's boilerplate
+//! rules) P 0.876 R 0.923 F1 0.899, 21 pages/s; with dom_smoothie's
+//! (readability.js) P 0.878 R 0.904 F1 0.891, 51 pages/s; fihris's own
+//! extractor as it was, P 0.822 R 0.883 F1 0.851, 90 pages/s, and with the
+//! structural rules above P 0.902 R 0.911 F1 0.906, 250 pages/s. Both
+//! libraries parse the page a second time (dom_query) on top of the parse
+//! the title, date and source need, and cost 2 to 5 times the indexing
+//! time for a lower F1 and precision than the rules on the one DOM.
 //!
 //! Metadata: the title is the article's `<h1>`, else `og:title`, else
 //! `<title>` without a trailing " | Site name"; the date is the page's
@@ -18,10 +37,10 @@
 //! `og:site_name` or a publisher meta tag. A date that is not explicit is
 //! never guessed.
 
-use ego_tree::iter::Edge;
-use ego_tree::NodeId;
 use std::collections::HashMap;
 
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::{squeeze_spaces, Parsed};
