@@ -131,3 +131,84 @@ fn html_page_without_article_reads_its_block_of_paragraphs() {
         hay.search(&[other]).assert_code(1);
     }
 }
+
+/// A blog post as content systems print it: no class saying "related" on
+/// its list of links to other posts, an author box, a caption, the
+/// comment form, the whole page inside one `<form>` (as ASP.NET pages
+/// are). The post is indexed; the words only in the rest are not, and
+/// `show` prints the post alone.
+#[test]
+fn html_post_without_its_link_list_author_box_and_comment_form() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/blog.html",
+        &format!(
+            "<html lang=\"fr\"><head><title>Le blog</title></head><body><form id=\"aspnetForm\">\
+             <main><article><h1>La caravane de l'emploi arrive à Béjaïa</h1>\
+             <figure><img src=\"a.jpg\"><figcaption>Photo : archives Studiolumière</figcaption></figure>\
+             <p>{ARTICLE}</p>\
+             <p>Les conseillers recevront les candidats chaque matin à la maison de la culture, \
+             voir <a href=\"/programme\">le programme</a>.</p>\
+             <h3>Nos autres billets</h3>\
+             <ul><li><a href=\"/1\">Handball : la finale à Oran</a></li>\
+             <li><a href=\"/2\">Bourse : le dinar recule</a></li></ul>\
+             <div class=\"author-box\"><p>Karima écrit sur l'économie depuis dix ans.</p></div>\
+             <div><label>Votre message</label><textarea></textarea><button>Envoyer</button></div>\
+             </article></main></form></body></html>"
+        ),
+    );
+    hay.index();
+    hay.only_hit(&["conseillers"], "blog.html");
+    // A word of an inline link in the text is the article's.
+    hay.only_hit(&["programme"], "blog.html");
+    for other in [
+        "studiolumière",
+        "handball",
+        "dinar",
+        "billets",
+        "karima",
+        "envoyer",
+    ] {
+        hay.search(&[other]).assert_code(1);
+    }
+    let out = hay.run(&["--index", INDEX, "--color", "never", "show", "--raw", "blog.html"]);
+    out.assert_code(0);
+    assert!(out.stdout.contains("maison de la culture"), "{}", out.stdout);
+    assert!(!out.stdout.contains("dinar"), "{}", out.stdout);
+}
+
+/// An Arabic news page whose story is not in an `<article>`: the site's
+/// teaser tiles are, each long enough to pass for a story. The story's
+/// block of paragraphs is read, not a tile; its date line and its tags
+/// are left out.
+#[test]
+fn html_arabic_story_outside_its_teaser_articles() {
+    let hay = Hay::new();
+    let story = "انطلق مشروع توأمة مؤسساتية بين الوكالة الوطنية للتشغيل ونظيرتها الفرنسية لمدة سنتين \
+        بتمويل من الاتحاد الأوروبي لتحديث خدمات التوجيه والمرافقة لفائدة الشباب الباحثين عن العمل \
+        في عدة ولايات من البلاد.";
+    let tile = |words: &str| {
+        format!(
+            "<article class=\"card\"><h2>{words}</h2><p>{words} {}</p></article>",
+            "نص قصير يتكرر في البطاقة لتبدو طويلة بما يكفي لتحسب مقالا. ".repeat(4)
+        )
+    };
+    hay.write(
+        "corpus/ar/khabar.html",
+        &format!(
+            "<html lang=\"ar\"><head><title>الجريدة</title></head><body>{}{}\
+             <div class=\"content\"><h1>توأمة بين وكالتين</h1>\
+             <div class=\"post-date\">نشر في 12 مارس 2021</div>\
+             <p>{story}</p><p>{story}</p><p>{story}</p><p>{story}</p>\
+             <div class=\"tags\"><a href=\"/t/1\">الشغل</a> <a href=\"/t/2\">البطالة</a></div>\
+             </div></body></html>",
+            tile("مباراة القمة تؤجل"),
+            tile("ارتفاع أسعار الخضر"),
+        ),
+    );
+    hay.index();
+    assert_eq!(hay.ids(&["توأمة"]), ["ar/khabar.html"]);
+    for other in ["مباراة", "الخضر", "مارس", "البطالة"] {
+        hay.search(&[other]).assert_code(1);
+    }
+}
