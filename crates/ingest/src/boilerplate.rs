@@ -41,7 +41,16 @@ const TEASER_HEADINGS: &[&str] = &[
     "les plus lus",
     "sur le meme sujet",
     "voir aussi",
+    "a lire egalement",
     "auch interessant",
+    "explore further",
+    "lea tambien",
+    "lee tambien",
+    "leia tambem",
+    "mehr zu diesem thema",
+    "related coverage",
+    "related content",
+    "veja tambem",
     "das konnte sie auch interessieren",
     "dans la meme categorie",
     "lesen sie auch",
@@ -82,6 +91,38 @@ const COMMENT_HEADINGS: &[&str] = &[
     "تعليقات",
 ];
 
+/// Lines that close an article on blogs and news sites, before the
+/// author's box, the related posts and the comments (folded): its tags,
+/// categories, sharing buttons.
+const END_MARKERS: &[&str] = &[
+    "artikel teilen",
+    "categories",
+    "category",
+    "diesen artikel teilen",
+    "etiquettes",
+    "filed under",
+    "kategorien",
+    "mots-cles",
+    "partager",
+    "partager cet article",
+    "posted in",
+    "schlagworter",
+    "share",
+    "share this",
+    "tags",
+    "teilen",
+    "this entry was posted",
+    "الوسوم",
+    "شارك",
+    "كلمات مفتاحيه",
+];
+
+/// Most words of a line that closes an article ("Tags : emploi, jeunes").
+const END_MARKER_WORDS: usize = 12;
+/// A closing marker stands alone (or before a colon) in a line of at most
+/// this many words ("Partager", "Share this:").
+const LONE_MARKER_WORDS: usize = 3;
+
 /// Most words of a comment heading's paragraph ("12 commentaires", "Vos
 /// réactions (11)").
 const COMMENT_HEADING_WORDS: usize = 5;
@@ -90,7 +131,14 @@ const COMMENT_HEADING_WORDS: usize = 5;
 const FURNITURE: &[&str] = &[
     "abonnez-vous",
     "ajouter un commentaire",
+    "all rights reserved",
+    "alle rechte vorbehalten",
     "copyright",
+    "newsletter",
+    "share on",
+    "share this",
+    "sign up",
+    "todos los derechos reservados",
     "inscrivez-vous a notre newsletter",
     "laisser un commentaire",
     "partager sur",
@@ -119,6 +167,12 @@ const READ_MORE: &[&str] = &[
     "اقرا المزيد",
     "اقرا اكثر",
 ];
+
+/// Most headlines taken as listed below a teaser heading inside the body.
+const MAX_LISTED_TEASERS: usize = 8;
+/// A line below a teaser heading of at most this many words is a listed
+/// headline even when it ends with a full stop.
+const SHORT_TEASER_WORDS: usize = 8;
 
 /// A paragraph is long (article text) from this many words.
 const LONG_PARAGRAPH_WORDS: usize = 25;
@@ -364,6 +418,29 @@ fn mark_repeats(paragraphs: &[&str], keep: &mut [bool]) {
     }
 }
 
+/// Whether `paragraph` closes the article: a tags, categories or sharing
+/// line ("Tags : emploi, jeunes", "Partager :", "This entry was posted
+/// in …").
+fn is_end_marker(paragraph: &str) -> bool {
+    if !words_at_most(paragraph, END_MARKER_WORDS) {
+        return false;
+    }
+    let folded = fold(paragraph);
+    let text = folded.trim_start_matches(|c: char| !c.is_alphabetic());
+    END_MARKERS.iter().any(|m| {
+        text.strip_prefix(m).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with(':') || (rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) && words_at_most(text, LONE_MARKER_WORDS))
+                || m.contains(' ') && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
+/// Words of the prose paragraphs among `paragraphs`.
+fn prose_words(paragraphs: &[&str], prose: &[bool]) -> usize {
+    paragraphs.iter().zip(prose).filter(|(_, p)| **p).map(|(t, _)| words(t)).sum()
+}
+
 /// Whether `paragraph` is the heading of readers' comments.
 fn is_comment_heading(paragraph: &str) -> bool {
     if !words_at_most(paragraph, COMMENT_HEADING_WORDS) {
@@ -389,6 +466,18 @@ pub fn strip(body: &str) -> (String, String) {
     mark_repeats(&paragraphs, &mut keep);
     mark_teasers(&paragraphs, &prose, &mut keep);
 
+    // A line closing the article (tags, sharing), when more of the article
+    // lies above it than below.
+    if let Some(c) = (1..paragraphs.len()).find(|&c| {
+        is_end_marker(paragraphs[c])
+            && prose[..c].contains(&true)
+            && prose_words(&paragraphs[..c], &prose[..c]) >= prose_words(&paragraphs[c..], &prose[c..])
+    }) {
+        for k in keep.iter_mut().skip(c) {
+            *k = false;
+        }
+    }
+
     // Readers' comments, after some article text.
     if let Some(c) =
         (1..paragraphs.len()).find(|&c| is_comment_heading(paragraphs[c]) && prose[..c].contains(&true))
@@ -398,11 +487,30 @@ pub fn strip(body: &str) -> (String, String) {
         }
     }
 
-    // Teaser paragraphs inside the article.
-    for (i, p) in paragraphs.iter().enumerate() {
-        if (is_teaser_heading(p) && !prose[i]) || is_furniture(p) {
+    // Teaser paragraphs inside the article: a teaser heading, with the
+    // headlines listed below it (short lines, or lines that are not
+    // sentences) up to the next sentence of text.
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let p = paragraphs[i];
+        if is_teaser_heading(p) && !prose[i] {
+            keep[i] = false;
+            let mut k = i + 1;
+            while k < paragraphs.len()
+                && k - i <= MAX_LISTED_TEASERS
+                && !prose[k]
+                && (words_at_most(paragraphs[k], SHORT_TEASER_WORDS) || !ends_like_a_sentence(paragraphs[k]))
+            {
+                keep[k] = false;
+                k += 1;
+            }
+            i = k;
+            continue;
+        }
+        if is_furniture(p) {
             keep[i] = false;
         }
+        i += 1;
     }
 
     // A teaser heading followed by no more article text cuts the rest (the
@@ -612,6 +720,20 @@ mod tests {
         // A sentence that opens with the word is no heading.
         let body =
             format!("{ARTICLE}\n\nCommentaires et critiques ont suivi l'annonce du ministre hier soir.");
+        assert_eq!(strip(&body).0, body);
+    }
+
+    #[test]
+    fn end_markers_close_the_article() {
+        let body = format!("{ARTICLE}\n\nTags : emploi, jeunes, Oran\n\nNadia B. est journaliste au service économie depuis dix ans, spécialiste de l'emploi et de la formation des jeunes.");
+        assert_eq!(strip(&body).0, ARTICLE);
+        let body = format!("{ARTICLE}\n\nPartager\n\nFacebook\n\nNadia B. est journaliste au service économie depuis dix ans, spécialiste de l'emploi et de la formation.");
+        assert_eq!(strip(&body).0, ARTICLE);
+        // Not when most of the article lies below: a sharing bar at the top.
+        let body = format!("{ARTICLE}\n\nPartager\n\n{ARTICLE} Un.\n\n{ARTICLE} Deux.");
+        assert_eq!(strip(&body).0, body);
+        // A sentence that opens with the word is no marker.
+        let body = format!("{ARTICLE}\n\nPartager les fruits de la croissance reste l'objectif du gouvernement.");
         assert_eq!(strip(&body).0, body);
     }
 }
