@@ -109,7 +109,8 @@ fn meta_line(a: &ArticleMeta, last: &str) -> String {
     meta.join(" · ")
 }
 
-/// One article in full: title, metadata (and "by AUTHOR" when known),
+/// One article in full: title, metadata (and "by AUTHOR" when known, and
+/// a note when the title is the text's first words),
 /// then the text, wrapped; with `--raw`, the boilerplate removed at
 /// indexing after it.
 pub fn article(out: &mut impl Write, cfg: &Config, a: &StoredArticle) -> io::Result<()> {
@@ -122,6 +123,10 @@ pub fn article(out: &mut impl Write, cfg: &Config, a: &StoredArticle) -> io::Res
     styled_line(out, "", &meta, DIM, cfg.color)?;
     if let Some(author) = &a.meta.author {
         styled_line(out, "", &format!("by {}", isolate_auto(author)), DIM, cfg.color)?;
+    }
+    if fihris_ingest::title_is_first_words(&a.meta.title, &a.body) {
+        let note = "(no headline in the file: the title is the text's first words)";
+        styled_line(out, "", note, DIM, cfg.color)?;
     }
     for paragraph in a.body.split("\n\n") {
         writeln!(out)?;

@@ -231,3 +231,40 @@ fn arabic_teasers_anywhere_are_not_indexed() {
     let article = show(&hay, "ar/tawama.txt");
     assert!(text(&article, "boilerplate").contains("اقرأ المزيد"));
 }
+
+#[test]
+fn a_file_without_headline_is_titled_by_its_first_words() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/sans-titre.txt",
+        &format!(
+            "La caravane de l'emploi a fait étape à Béjaïa, où des centaines de jeunes diplômés ont rencontré\n\
+             les recruteurs de la région pendant deux jours.\n\n{FR_FILLER}\n"
+        ),
+    );
+    hay.index();
+    let article = show(&hay, "sans-titre.txt");
+    assert_eq!(
+        text(&article, "title"),
+        "La caravane de l'emploi a fait étape à Béjaïa, où des centaines de jeunes diplômés…"
+    );
+    // The paragraph stays the article's text, and show says where the title
+    // comes from.
+    assert!(text(&article, "body").starts_with("La caravane de l'emploi a fait étape"));
+    let out = hay.run(&["--index", INDEX, "--color", "never", "show", "sans-titre.txt"]);
+    out.assert_code(0);
+    assert!(
+        out.stdout
+            .contains("(no headline in the file: the title is the text's first words)"),
+        "{}",
+        out.stdout
+    );
+    // Not for an article with a headline.
+    hay.write(
+        "corpus/titre.txt",
+        &format!("La caravane de l'emploi\n\nElle arrive à Béjaïa.\n\n{FR_FILLER}\n"),
+    );
+    hay.index();
+    let out = hay.run(&["--index", INDEX, "--color", "never", "show", "titre.txt"]);
+    assert!(!out.stdout.contains("no headline"), "{}", out.stdout);
+}

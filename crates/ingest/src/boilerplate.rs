@@ -430,7 +430,9 @@ fn is_end_marker(paragraph: &str) -> bool {
     END_MARKERS.iter().any(|m| {
         text.strip_prefix(m).is_some_and(|rest| {
             let rest = rest.trim_start();
-            rest.starts_with(':') || (rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) && words_at_most(text, LONE_MARKER_WORDS))
+            rest.starts_with(':')
+                || (rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    && words_at_most(text, LONE_MARKER_WORDS))
                 || m.contains(' ') && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
         })
     })
@@ -438,7 +440,12 @@ fn is_end_marker(paragraph: &str) -> bool {
 
 /// Words of the prose paragraphs among `paragraphs`.
 fn prose_words(paragraphs: &[&str], prose: &[bool]) -> usize {
-    paragraphs.iter().zip(prose).filter(|(_, p)| **p).map(|(t, _)| words(t)).sum()
+    paragraphs
+        .iter()
+        .zip(prose)
+        .filter(|(_, p)| **p)
+        .map(|(t, _)| words(t))
+        .sum()
 }
 
 /// Whether `paragraph` is the heading of readers' comments.
@@ -733,7 +740,8 @@ mod tests {
         let body = format!("{ARTICLE}\n\nPartager\n\n{ARTICLE} Un.\n\n{ARTICLE} Deux.");
         assert_eq!(strip(&body).0, body);
         // A sentence that opens with the word is no marker.
-        let body = format!("{ARTICLE}\n\nPartager les fruits de la croissance reste l'objectif du gouvernement.");
+        let body =
+            format!("{ARTICLE}\n\nPartager les fruits de la croissance reste l'objectif du gouvernement.");
         assert_eq!(strip(&body).0, body);
     }
 }

@@ -441,6 +441,14 @@ pub(crate) fn relative_id(path: &Path, root: &Path) -> String {
     parts.join("/")
 }
 
+/// Whether an article's title is its text's first words (a file that shows
+/// no headline gets those, cut at a word and marked "…" when cut), as
+/// `fihris show` says.
+pub fn title_is_first_words(title: &str, body: &str) -> bool {
+    let title = title.trim_end_matches('…').trim_end();
+    !title.is_empty() && body.starts_with(title)
+}
+
 /// Collapses runs of whitespace inside a line into one space and trims it.
 pub(crate) fn squeeze_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());

@@ -23,7 +23,46 @@ const MAX_HEADER_CHARS: usize = 80;
 const MAX_HEADER_LINES: usize = 3;
 
 pub(crate) fn parse(text: &str) -> Parsed {
-    crate::text_page::parse(text).unwrap_or_else(|| parse_lines(text.lines(), None))
+    if let Some(parsed) = crate::text_page::parse(text) {
+        return parsed;
+    }
+    // A file that opens with a paragraph has no headline: the title is the
+    // paragraph's first words, and the paragraph stays in the body.
+    let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
+    if let Some(first) = lines.next() {
+        if opens_a_paragraph(first, lines.next().unwrap_or("")) {
+            let paragraph = paragraphs(text.lines().map(str::trim).skip_while(|l| l.is_empty()));
+            let title = crate::text_page::first_sentence(&paragraph);
+            return parse_lines(text.lines(), Some(title));
+        }
+    }
+    parse_lines(text.lines(), None)
+}
+
+/// Most words of a headline line.
+const MAX_HEADLINE_WORDS: usize = 30;
+/// Fewest words of a first line that is a sentence of a paragraph, not a
+/// headline.
+const MIN_PARAGRAPH_WORDS: usize = 20;
+/// Fewest characters of a first line that a hard-wrapped paragraph
+/// continues on the next line.
+const MIN_WRAPPED_CHARS: usize = 45;
+
+/// Whether a text's first line (with the line after it) opens a paragraph
+/// rather than being a headline: a long line, a line of sentences, or a
+/// long line continued in lowercase on the next (not a header line: "mardi
+/// 14 mai 2019").
+fn opens_a_paragraph(first: &str, next: &str) -> bool {
+    let words = first.split_whitespace().count();
+    let sentence = first
+        .trim_end_matches(['"', '»', '”', ')'])
+        .ends_with(['.', '!', '?', '؟', '…']);
+    let metadata =
+        date_line(next).is_some() || source_line(next).is_some() || crate::byline::byline(next).is_some();
+    let continued = first.chars().count() >= MIN_WRAPPED_CHARS
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !metadata;
+    words > MAX_HEADLINE_WORDS || (sentence && words >= MIN_PARAGRAPH_WORDS) || continued
 }
 
 /// Reads lines as a `.txt` file does; with a `title` given (a Markdown
@@ -333,5 +372,21 @@ mod tests {
         );
         assert_eq!(split("Le chômage recule au dernier trimestre - 12 mars").1, None);
         assert_eq!(split("Chômage - Oran").1, None);
+    }
+
+    #[test]
+    fn a_file_without_headline_gets_its_first_words() {
+        let text = "Le programme de jumelage entre les deux agences publiques de l'emploi,\nfinancé par l'Union européenne, durera vingt-quatre mois. Il formera trois cents conseillers.\n\nSecond paragraphe.\n";
+        let parsed = parse(text);
+        assert_eq!(parsed.title, "Le programme de jumelage entre les deux agences publiques de l'emploi, financé par l'Union européenne…");
+        assert!(parsed
+            .body
+            .starts_with("Le programme de jumelage entre les deux agences"));
+        assert!(parsed.body.ends_with("Second paragraphe."));
+        // A headline stays the title.
+        assert_eq!(
+            parse("Le chômage recule\n\nLe taux a baissé.\n").title,
+            "Le chômage recule"
+        );
     }
 }

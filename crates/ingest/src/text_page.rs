@@ -444,6 +444,7 @@ pub(crate) fn first_sentence(body: &str) -> String {
     }
     let mut title = title.join(" ");
     if title.len() < first.trim().len() && !has_sentence_end(&title) {
+        title.truncate(title.trim_end_matches([',', ';', ':']).len());
         title.push('…');
     }
     title
