@@ -2,14 +2,18 @@
 //! metadata.
 //!
 //! Formats: `.txt` (first non-empty line is the title, then optional date,
-//! source and byline header lines), `.md` (Markdown made plain, then read
+//! source and byline header lines; a page saved as text, with its site's
+//! menus and footer, is read as a page by `text_page.rs`), `.md` (Markdown made plain, then read
 //! like `.txt`; the title is the first `# heading`), `.html`/`.htm` (title,
 //! body text without markup, scripts, styles, menus and footers; date,
 //! publisher and author from the page's metadata), `.jsonl` and `.json`
 //! records with the fields `id`, `title`, `body`, `lang`, `date`, `source`,
 //! `author` (the format of fihris's evaluation data, plus `author`).
-//! Bylines and signatures are told from publishers by `byline.rs`. Any of them may be gzip-compressed
-//! (`a.jsonl.gz`).
+//! Bylines and signatures are told from publishers by `byline.rs`. Any of
+//! them may be gzip-compressed (`a.jsonl.gz`). Whatever the format, a
+//! dateline opening the body ("ORAN, 15 jan. 2019 (APS) –") dates the
+//! article and names its agency when the file does not (`dateline.rs`), and
+//! the body's boilerplate is removed ([`boilerplate`]).
 //!
 //! Encodings: UTF-8 (mojibake in it is repaired) and UTF-16 with a BOM;
 //! text and HTML files may also be in the code pages of Arabic
@@ -21,8 +25,8 @@
 //!
 //! Entry points: [`collect_files`] walks the roots a user gave, a
 //! [`Reader`] (with its [`ReadOptions`]) turns one file into [`Article`]s
-//! and per-record problems, read whole or in parts as it decides. Nothing here prints:
-//! problems are returned as [`Skipped`] values or [`IngestError`]s with a
+//! and per-record problems, read whole or in parts as it decides. Nothing
+//! here prints: problems are returned as [`Skipped`] values or [`IngestError`]s with a
 //! one-line reason.
 //!
 //! This crate does not index anything (`fihris-index`) or analyse words
