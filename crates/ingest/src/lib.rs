@@ -10,10 +10,10 @@
 //! records with the fields `id`, `title`, `body`, `lang`, `date`, `source`,
 //! `author` (the format of fihris's evaluation data, plus `author`).
 //! Bylines and signatures are told from publishers by `byline.rs`. Any of
-//! them may be gzip-compressed (`a.jsonl.gz`). Whatever the format, a
+//! them may be gzip-compressed (`a.jsonl.gz`). In a file of one article, a
 //! dateline opening the body ("ORAN, 15 jan. 2019 (APS) –") dates the
-//! article and names its agency when the file does not (`dateline.rs`), and
-//! the body's boilerplate is removed ([`boilerplate`]).
+//! article and names its agency when the file does not (`dateline.rs`);
+//! every body, records' too, loses its boilerplate ([`boilerplate`]).
 //!
 //! Encodings: UTF-8 (mojibake in it is repaired) and UTF-16 with a BOM;
 //! text and HTML files may also be in the code pages of Arabic
