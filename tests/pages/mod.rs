@@ -268,3 +268,60 @@ fn a_file_without_headline_is_titled_by_its_first_words() {
     let out = hay.run(&["--index", INDEX, "--color", "never", "show", "titre.txt"]);
     assert!(!out.stdout.contains("no headline"), "{}", out.stdout);
 }
+
+/// An Arabic page saved as text: site name, breadcrumb, menu, rubric,
+/// headline, byline and date, the story in hard-wrapped lines, a teaser
+/// and the footer menu.
+const ARABIC_PAGE: &str = "\
+الشروق أونلاين
+
+الرئيسية > اقتصاد > تشغيل
+  * الرئيسية
+  * وطني
+  * اقتصاد
+  * رياضة
+
+اقتصاد
+
+توأمة بين الوكالة الوطنية للتشغيل وبول أمبلوا: حصيلة إيجابية
+
+بقلم: نادية بن علي
+الثلاثاء 12 مارس 2019
+
+   انتهى مشروع التوأمة المؤسساتية بين الوكالة الوطنية للتشغيل ونظيرتها
+   الفرنسية بحصيلة وصفها الطرفان بالإيجابية، بعد سنتين من العمل المشترك
+   في اثنتي عشرة وكالة نموذجية موزعة على ست ولايات.
+
+   وتم تكوين ثلاثمائة مستشار في تقنيات التوجيه والتنصيب، حسب مدير المشروع
+   الذي دعا إلى مواصلة التعاون في مرحلة ثانية.
+
+رياضة
+تأهل الفريق إلى دور المجموعات
+تأهل الفريق إلى دور المجموعات بعد فوزه على البطل المنتهية ولايته. اقرأ المزيد
+
+  * اتصل بنا
+  * من نحن
+  * سياسة الخصوصية
+";
+
+#[test]
+fn arabic_saved_page_is_read_as_a_page() {
+    let hay = Hay::new();
+    hay.write("corpus/ar/page.txt", ARABIC_PAGE);
+    hay.index();
+    let article = show(&hay, "ar/page.txt");
+    assert_eq!(
+        text(&article, "title"),
+        "توأمة بين الوكالة الوطنية للتشغيل وبول أمبلوا: حصيلة إيجابية"
+    );
+    assert_eq!(article["date"], "2019-03-12");
+    assert_eq!(article["author"], "نادية بن علي");
+    assert_eq!(article["lang"], "ar");
+    let body = text(&article, "body");
+    assert_eq!(body.split("\n\n").count(), 2, "{body}");
+    assert!(body.ends_with("في مرحلة ثانية."), "{body}");
+    assert_eq!(hay.ids(&["مستشار"]), ["ar/page.txt"]);
+    for absent in ["المجموعات", "الخصوصية", "أونلاين"] {
+        hay.search(&[absent]).assert_code(1);
+    }
+}

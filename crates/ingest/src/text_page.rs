@@ -126,7 +126,8 @@ fn scored_lines(text: &str) -> Vec<Line<'_>> {
         // hard-wrapped paragraph: its long lines, and the short line that
         // ends one, are prose whatever their own punctuation.
         let paragraph = text.len() >= 2
-            && text.iter().filter(|l| is_long(l)).count() >= 2
+            && (text.iter().filter(|l| is_long(l)).count() >= 2
+                || text[..text.len() - 1].iter().all(|l| is_long(l)))
             && text.iter().any(|l| has_sentence_end(l));
         let mut previous_long = false;
         for (line, kind) in block.drain(..).zip(kinds) {
