@@ -325,3 +325,27 @@ fn arabic_saved_page_is_read_as_a_page() {
         hay.search(&[absent]).assert_code(1);
     }
 }
+
+#[test]
+fn numeric_dates_day_first_in_french_refused_when_ambiguous_in_english() {
+    let en_body = "The national employment agency signed a twinning agreement with its French \
+                   counterpart on Tuesday, in the presence of the minister of labour and of the \
+                   ambassador of the European Union, who said the programme would train advisers.";
+    let hay = Hay::new();
+    hay.write("corpus/en-ambiguous.txt", &format!("Agencies sign a twinning deal\n05/12/2020\n\n{en_body}\n"))
+        .write("corpus/en-clear.txt", &format!("Agencies sign a twinning deal again\n12/25/2020\n\n{en_body}\n"))
+        .write(
+            "corpus/fr.txt",
+            &format!(
+                "Les agences signent un jumelage\n05/12/2020\n\nL'agence nationale de l'emploi a signé mardi un accord \
+                 de jumelage avec son homologue française, en présence du ministre du travail.\n\n{FR_FILLER}\n"
+            ),
+        );
+    hay.index();
+    // "05/12/2020" in English may be 5 December or May 12: no date.
+    assert_eq!(show(&hay, "en-ambiguous.txt")["date"], Value::Null);
+    // A number above 12 tells the order.
+    assert_eq!(show(&hay, "en-clear.txt")["date"], "2020-12-25");
+    // French press writes the day first.
+    assert_eq!(show(&hay, "fr.txt")["date"], "2020-12-05");
+}

@@ -10,7 +10,7 @@
 //! agency ("(APS)", "(ومع)"), taken as the source when the file names
 //! none. The dateline stays in the body: the place is part of the story.
 
-use crate::date::find_date;
+use crate::date::{find_date_ordered, NumericOrder};
 use crate::Date;
 
 /// What a dateline says.
@@ -33,7 +33,7 @@ const MAX_AGENCY_CHARS: usize = 12;
 /// The dateline opening `body`, if it has one with a date or an agency.
 /// The dash closing it is the first after which the words before it hold
 /// one ("الرباط - 4 فبراير 2020 (ومع) - …" has a dash after the place too).
-pub(crate) fn dateline(body: &str) -> Option<Dateline> {
+pub(crate) fn dateline(body: &str, order: NumericOrder) -> Option<Dateline> {
     let first = body.split("\n\n").next()?;
     let mut window = first.len().min(MAX_BYTES);
     while !first.is_char_boundary(window) {
@@ -56,7 +56,7 @@ pub(crate) fn dateline(body: &str) -> Option<Dateline> {
         if head.split_whitespace().count() > MAX_WORDS {
             break;
         }
-        let date = find_date(head);
+        let date = find_date_ordered(head, order);
         let agency = agency(head);
         if date.is_some() || agency.is_some() {
             return Some(Dateline { date, agency });
@@ -86,7 +86,7 @@ mod tests {
     use super::*;
 
     fn read(body: &str) -> (Option<String>, Option<String>) {
-        match dateline(body) {
+        match dateline(body, NumericOrder::DayFirst) {
             Some(d) => (d.date.map(|d| d.to_string()), d.agency),
             None => (None, None),
         }

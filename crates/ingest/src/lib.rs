@@ -395,7 +395,7 @@ fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
     // when the file's own metadata does not.
     let (mut date, mut source) = (parsed.date, parsed.source);
     if date.is_none() || source.is_none() {
-        if let Some(line) = dateline::dateline(&body) {
+        if let Some(line) = dateline::dateline(&body, text::order_for(&lang)) {
             date = date.or(line.date);
             source = source.or(line.agency);
         }

@@ -32,7 +32,8 @@ pub(crate) fn parse(source: &str) -> Parsed {
     let (front, rest) = front_matter(source);
     let plain = to_plain(rest, front.title.is_some());
     let title = front.title.or(plain.title);
-    let mut parsed = text::parse_lines(plain.lines.iter().map(String::as_str), title);
+    let order = text::numeric_order(&plain.lines.join("\n"));
+    let mut parsed = text::parse_lines(plain.lines.iter().map(String::as_str), title, order);
     if front.date.is_some() {
         parsed.date = front.date;
     }

@@ -14,7 +14,7 @@
 //! Paragraphs are separated by a blank line; line breaks inside a paragraph
 //! (hard-wrapped text) become spaces.
 
-use crate::date::find_date;
+use crate::date::{find_date_ordered, NumericOrder};
 use crate::{squeeze_spaces, Parsed};
 
 /// Longest line that can be a header line, in characters.
@@ -23,20 +23,40 @@ const MAX_HEADER_CHARS: usize = 80;
 const MAX_HEADER_LINES: usize = 3;
 
 pub(crate) fn parse(text: &str) -> Parsed {
-    if let Some(parsed) = crate::text_page::parse(text) {
+    let order = numeric_order(text);
+    if let Some(parsed) = crate::text_page::parse(text, order) {
         return parsed;
     }
     // A file that opens with a paragraph has no headline: the title is the
     // paragraph's first words, and the paragraph stays in the body.
     let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
     if let Some(first) = lines.next() {
-        if opens_a_paragraph(first, lines.next().unwrap_or("")) {
+        if opens_a_paragraph(first, lines.next().unwrap_or(""), order) {
             let paragraph = paragraphs(text.lines().map(str::trim).skip_while(|l| l.is_empty()));
             let title = crate::text_page::first_sentence(&paragraph);
-            return parse_lines(text.lines(), Some(title));
+            return parse_lines(text.lines(), Some(title), order);
         }
     }
-    parse_lines(text.lines(), None)
+    parse_lines(text.lines(), None, order)
+}
+
+/// How numeric dates ("05/12/2020") of `text` are read: day first, unless
+/// the text is English, where the order is ambiguous and only a date that
+/// tells it (a number above 12) is read.
+pub(crate) fn numeric_order(text: &str) -> NumericOrder {
+    let mut end = text.len().min(4000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    order_for(&fihris_lang::detect(&text[..end]))
+}
+
+/// The numeric date order of an article in `lang`.
+pub(crate) fn order_for(lang: &fihris_lang::Lang) -> NumericOrder {
+    match lang {
+        fihris_lang::Lang::Other(code) if code == "en" => NumericOrder::Unambiguous,
+        _ => NumericOrder::DayFirst,
+    }
 }
 
 /// Most words of a headline line.
@@ -52,13 +72,14 @@ const MIN_WRAPPED_CHARS: usize = 45;
 /// rather than being a headline: a long line, a line of sentences, or a
 /// long line continued in lowercase on the next (not a header line: "mardi
 /// 14 mai 2019").
-fn opens_a_paragraph(first: &str, next: &str) -> bool {
+fn opens_a_paragraph(first: &str, next: &str, order: NumericOrder) -> bool {
     let words = first.split_whitespace().count();
     let sentence = first
         .trim_end_matches(['"', '»', '”', ')'])
         .ends_with(['.', '!', '?', '؟', '…']);
-    let metadata =
-        date_line(next).is_some() || source_line(next).is_some() || crate::byline::byline(next).is_some();
+    let metadata = date_line(next, order).is_some()
+        || source_line(next).is_some()
+        || crate::byline::byline(next).is_some();
     let continued = first.chars().count() >= MIN_WRAPPED_CHARS
         && next.chars().next().is_some_and(char::is_lowercase)
         && !metadata;
@@ -67,7 +88,11 @@ fn opens_a_paragraph(first: &str, next: &str) -> bool {
 
 /// Reads lines as a `.txt` file does; with a `title` given (a Markdown
 /// heading), every line is header or body.
-pub(crate) fn parse_lines<'a>(lines: impl Iterator<Item = &'a str>, title: Option<String>) -> Parsed {
+pub(crate) fn parse_lines<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    title: Option<String>,
+    order: NumericOrder,
+) -> Parsed {
     let mut lines = lines.map(str::trim).peekable();
     let mut parsed = Parsed::default();
     match title {
@@ -99,13 +124,13 @@ pub(crate) fn parse_lines<'a>(lines: impl Iterator<Item = &'a str>, title: Optio
             }
             // "Par Nadia B. · 12 mars 2019"
             if parsed.date.is_none() {
-                parsed.date = date_line(line);
+                parsed.date = date_line(line, order);
             }
         } else if let Some(source) = source_line(line) {
             if parsed.source.is_none() {
                 parsed.source = Some(source);
             }
-        } else if let Some(date) = date_line(line) {
+        } else if let Some(date) = date_line(line, order) {
             if parsed.date.is_none() {
                 parsed.date = Some(date);
             }
@@ -120,7 +145,7 @@ pub(crate) fn parse_lines<'a>(lines: impl Iterator<Item = &'a str>, title: Optio
         parsed.author = crate::byline::signature_of(&parsed.body);
     }
     if parsed.date.is_none() {
-        parsed.date = lead_date_line(&parsed.body);
+        parsed.date = lead_date_line(&parsed.body, order);
     }
     let (title, site) = split_title_site(&parsed.title);
     parsed.title = title;
@@ -212,7 +237,7 @@ pub(crate) fn is_update(line: &str) -> bool {
 /// The date of the body's opening (its first [`MAX_LEAD_CHARS`]): the
 /// first short date line that says it is the publication's ("Publié le 3
 /// mars 2016 à 10h12", "Posted on Dec. 5, 2020"), never an update's.
-pub(crate) fn lead_date_line(body: &str) -> Option<crate::Date> {
+pub(crate) fn lead_date_line(body: &str, order: NumericOrder) -> Option<crate::Date> {
     let mut seen = 0usize;
     for paragraph in body.split("\n\n") {
         if seen > MAX_LEAD_CHARS {
@@ -227,7 +252,7 @@ pub(crate) fn lead_date_line(body: &str) -> Option<crate::Date> {
         }
         let lower = paragraph.to_lowercase();
         if PUBLISHED.iter().any(|w| lower.contains(w)) {
-            if let Some(date) = date_line(paragraph) {
+            if let Some(date) = date_line(paragraph, order) {
                 return Some(date);
             }
         }
@@ -266,8 +291,8 @@ pub(crate) fn paragraphs<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 
 /// A line that is only a date, possibly with a short lead-in ("Publié le",
 /// "Alger, le") — at most a few words besides the date itself.
-pub(crate) fn date_line(line: &str) -> Option<crate::Date> {
-    let date = find_date(line)?;
+pub(crate) fn date_line(line: &str, order: NumericOrder) -> Option<crate::Date> {
+    let date = find_date_ordered(line, order)?;
     (line.split_whitespace().count() <= 8).then_some(date)
 }
 

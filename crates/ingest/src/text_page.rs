@@ -25,7 +25,7 @@
 //! first line when it is not furniture. What lies outside the article is
 //! returned as removed text (`fihris show --raw`).
 
-use crate::date::find_date;
+use crate::date::{find_date, NumericOrder};
 use crate::text::{date_line, is_update, lead_date_line, paragraphs, source_line, split_title_site};
 use crate::{squeeze_spaces, Parsed};
 
@@ -286,7 +286,7 @@ const HEADLINE_WORDS: usize = 30;
 
 /// Reads `text` as a saved page, or `None` when it reads as a clean text
 /// file (see the module comment).
-pub(crate) fn parse(text: &str) -> Option<Parsed> {
+pub(crate) fn parse(text: &str, order: NumericOrder) -> Option<Parsed> {
     let lines = scored_lines(text);
     let runs = article_runs(&lines);
     let first = runs.first()?.0;
@@ -331,7 +331,7 @@ pub(crate) fn parse(text: &str) -> Option<Parsed> {
                 .iter()
                 .rev()
                 .filter(|l| !is_update(l))
-                .find_map(|l| date_line(l));
+                .find_map(|l| date_line(l, order));
             removed.extend(above[..h].iter().map(|l| l.to_string()));
             h + 1
         }
@@ -359,12 +359,12 @@ pub(crate) fn parse(text: &str) -> Option<Parsed> {
                 parsed.source = byline.source.map(|s| squeeze_spaces(&s));
             }
             // "Par Nadia B. · 12 mars 2019"
-            if let Some(date) = date_line(line).filter(|_| !is_update(line)) {
+            if let Some(date) = date_line(line, order).filter(|_| !is_update(line)) {
                 header_date.get_or_insert(date);
             }
         } else if let Some(source) = source_line(line) {
             parsed.source.get_or_insert(source);
-        } else if let Some(date) = date_line(line).filter(|_| !is_update(line)) {
+        } else if let Some(date) = date_line(line, order).filter(|_| !is_update(line)) {
             header_date.get_or_insert(date);
         }
         removed.push(line.to_string());
@@ -394,7 +394,7 @@ pub(crate) fn parse(text: &str) -> Option<Parsed> {
         parsed.source = site;
     }
     if parsed.date.is_none() {
-        parsed.date = lead_date_line(&removed.join("\n\n")).or_else(|| lead_date_line(&body));
+        parsed.date = lead_date_line(&removed.join("\n\n"), order).or_else(|| lead_date_line(&body, order));
     }
     removed.extend(below);
     parsed.body = body;
@@ -454,6 +454,10 @@ pub(crate) fn first_sentence(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse(text: &str) -> Option<Parsed> {
+        super::parse(text, NumericOrder::DayFirst)
+    }
 
     const PAGE: &str = "L E   Q U O T I D I E N   D ' O R A N\nAccueil > Économie > Emploi\n* Actualités\n* Économie\n\n\
         Jumelage ANEM–Pôle emploi : un bilan positif\n\nPar Nadia B.\n12 mars 2019\n\n\
