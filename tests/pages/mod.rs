@@ -349,3 +349,26 @@ fn numeric_dates_day_first_in_french_refused_when_ambiguous_in_english() {
     // French press writes the day first.
     assert_eq!(show(&hay, "fr.txt")["date"], "2020-12-05");
 }
+
+#[test]
+fn link_lists_and_most_read_lists_are_not_indexed() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/liens.txt",
+        &format!(
+            "Le salon de l'emploi ouvre ses portes à Oran\n\n\
+             Plus de cent entreprises participent depuis dimanche au salon régional de l'emploi, \
+             organisé par l'agence de wilaya au centre des conventions.\n\n\
+             >> Le derby reporté à dimanche (12/03/2019)\n>> Fortes pluies sur le littoral (11/03/2019)\n\n\
+             Les organisateurs attendent plusieurs milliers de visiteurs jusqu'à jeudi.\n\n\
+             Les plus lus\nLa JSK qualifiée\nUn nouveau stade à Tizi Ouzou\n\n{FR_FILLER}\n"
+        ),
+    );
+    hay.index();
+    assert_eq!(hay.ids(&["visiteurs"]), ["liens.txt"]);
+    for absent in ["derby", "pluies", "JSK", "stade"] {
+        hay.search(&[absent]).assert_code(1);
+    }
+    let removed = text(&show(&hay, "liens.txt"), "boilerplate").to_string();
+    assert!(removed.contains("Le derby reporté"), "{removed}");
+}

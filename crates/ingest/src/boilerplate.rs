@@ -56,7 +56,9 @@ const TEASER_HEADINGS: &[&str] = &[
     "lire egalement",
     "mehr zu diesem thema",
     "mehr zum thema",
+    "meistgelesen",
     "most popular",
+    "most read",
     "neueste beitrage",
     "popular posts",
     "read also",
@@ -442,6 +444,19 @@ fn mark_repeats(paragraphs: &[&str], keep: &mut [bool]) {
     }
 }
 
+/// Marks that open each entry of a list of links to other stories.
+const LINK_MARKS: &[&str] = &[">>", "»", "›"];
+
+/// Whether `paragraph` is a list of links to other stories, each opened by
+/// ">>" or "»" (">> Le derby reporté (12/03/2019) >> Fortes pluies…"),
+/// as a text file joins its lines.
+fn is_link_list(paragraph: &str) -> bool {
+    let text = paragraph.trim_start();
+    LINK_MARKS
+        .iter()
+        .any(|m| text.starts_with(m) && text.matches(m).count() >= 2)
+}
+
 /// Whether `paragraph` closes the article: a tags, categories or sharing
 /// line ("Tags : emploi, jeunes", "Partager :", "This entry was posted
 /// in …").
@@ -538,7 +553,7 @@ pub fn strip(body: &str) -> (String, String) {
             i = k;
             continue;
         }
-        if is_furniture(p) {
+        if is_furniture(p) || is_link_list(p) {
             keep[i] = false;
         }
         i += 1;
@@ -766,6 +781,17 @@ mod tests {
         // A sentence that opens with the word is no marker.
         let body =
             format!("{ARTICLE}\n\nPartager les fruits de la croissance reste l'objectif du gouvernement.");
+        assert_eq!(strip(&body).0, body);
+    }
+
+    #[test]
+    fn link_lists_anywhere() {
+        let body = format!("{ARTICLE}\n\n>> Le derby reporté (12/03/2019) >> Fortes pluies sur le littoral (11/03/2019)\n\n{ARTICLE} Fin.");
+        assert_eq!(strip(&body).0, format!("{ARTICLE}\n\n{ARTICLE} Fin."));
+        let body = format!("{ARTICLE}\n\n» Le derby reporté » Fortes pluies");
+        assert_eq!(strip(&body).0, ARTICLE);
+        // A quotation in guillemets is not a list.
+        let body = format!("{ARTICLE}\n\n« Nous sommes venus apprendre », a-t-il dit.");
         assert_eq!(strip(&body).0, body);
     }
 }

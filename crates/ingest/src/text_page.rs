@@ -72,6 +72,10 @@ fn kind(line: &str) -> Kind {
     if first.is_some_and(|c| BULLETS.contains(&c)) && second == Some(' ') {
         return Kind::Bullet;
     }
+    // ">> Le derby reporté": a link to another story.
+    if line.starts_with(">> ") {
+        return Kind::Bullet;
+    }
     // "Accueil | Économie | Sport": a menu on one line.
     if line.matches(" | ").count() >= 2 {
         return Kind::Bullet;
