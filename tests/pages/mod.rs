@@ -372,3 +372,33 @@ fn link_lists_and_most_read_lists_are_not_indexed() {
     let removed = text(&show(&hay, "liens.txt"), "boilerplate").to_string();
     assert!(removed.contains("Le derby reporté"), "{removed}");
 }
+
+#[test]
+fn page_copied_from_a_browser_one_paragraph_per_line() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/copie.txt",
+        "Aller au contenu principal\nLe Courrier de l'Ouest\nAccueil\nNational\nÉconomie\nMonde\nSport\nCulture\nContact\n\
+         Économie\nJumelage ANEM–Pôle emploi : un bilan positif après deux ans\nPar Nadia B.\nPublié le 3 mars 2016\n\
+         Le jumelage entre l'Agence nationale de l'emploi et son homologue française arrive à son terme avec un bilan \
+         jugé positif par les deux parties, qui ont présenté leurs résultats mardi devant la presse à Alger.\n\
+         Trois cents conseillers ont été formés dans douze agences pilotes, selon le directeur du projet, qui plaide \
+         pour une suite rapide.\nPartager\nFacebook\nTwitter\nArticles similaires\n\
+         La JSK qualifiée pour la phase de groupes\nFortes pluies attendues sur le littoral\nMentions légales\n\
+         Qui sommes-nous\n© 2016 Le Courrier de l'Ouest\n",
+    );
+    hay.index();
+    let article = show(&hay, "copie.txt");
+    assert_eq!(
+        text(&article, "title"),
+        "Jumelage ANEM–Pôle emploi : un bilan positif après deux ans"
+    );
+    assert_eq!(article["date"], "2016-03-03");
+    assert_eq!(article["author"], "Nadia B.");
+    let body = text(&article, "body");
+    assert!(body.starts_with("Le jumelage entre"), "{body}");
+    assert!(body.ends_with("une suite rapide."), "{body}");
+    for absent in ["JSK", "Mentions", "Culture", "contenu"] {
+        hay.search(&[absent]).assert_code(1);
+    }
+}

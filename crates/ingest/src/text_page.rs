@@ -100,6 +100,10 @@ struct Line<'a> {
 /// lists have short lines).
 const WRAPPED_LINE_CHARS: usize = 45;
 
+/// Longest line of a hard-wrapped paragraph: a block with a longer line
+/// holds one paragraph per line (a page copied from a browser).
+const MAX_WRAPPED_CHARS: usize = 100;
+
 fn is_long(line: &str) -> bool {
     line.chars().count() >= WRAPPED_LINE_CHARS
 }
@@ -130,6 +134,7 @@ fn scored_lines(text: &str) -> Vec<Line<'_>> {
         // hard-wrapped paragraph: its long lines, and the short line that
         // ends one, are prose whatever their own punctuation.
         let paragraph = text.len() >= 2
+            && text.iter().all(|l| l.chars().count() <= MAX_WRAPPED_CHARS)
             && (text.iter().filter(|l| is_long(l)).count() >= 2
                 || text[..text.len() - 1].iter().all(|l| is_long(l)))
             && text.iter().any(|l| has_sentence_end(l));
