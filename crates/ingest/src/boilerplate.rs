@@ -331,7 +331,15 @@ fn ends_like_a_sentence(line: &str) -> bool {
 /// plus", "Read more »", "اقرأ المزيد").
 fn ends_with_read_more(paragraph: &str) -> bool {
     let longest = READ_MORE.iter().map(|r| r.chars().count()).max().unwrap_or(0);
-    let trimmed = paragraph.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // A link's decorations may follow ("Lire la suite »", "Read more…",
+    // "[Lire plus]"), a full stop may not: "… pour en savoir plus." ends a
+    // sentence.
+    let trimmed = paragraph
+        .trim_end_matches([' ', '»', '›', '→', '>', ')', ']', '…'])
+        .trim_end_matches("...");
+    if trimmed.ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
     let tail: Vec<char> = trimmed.chars().rev().take(longest + 1).collect();
     let folded: String = fold_chars(&tail.into_iter().rev().collect::<String>()).collect();
     READ_MORE.iter().any(|r| {
@@ -449,12 +457,15 @@ const LINK_MARKS: &[&str] = &[">>", "»", "›"];
 
 /// Whether `paragraph` is a list of links to other stories, each opened by
 /// ">>" or "»" (">> Le derby reporté (12/03/2019) >> Fortes pluies…"),
-/// as a text file joins its lines.
+/// as a text file joins its lines: short entries, no sentence.
 fn is_link_list(paragraph: &str) -> bool {
     let text = paragraph.trim_start();
-    LINK_MARKS
-        .iter()
-        .any(|m| text.starts_with(m) && text.matches(m).count() >= 2)
+    !ends_like_a_sentence(text)
+        && LINK_MARKS.iter().any(|m| {
+            text.starts_with(m)
+                && text.matches(m).count() >= 2
+                && text.split(m).all(|entry| words_at_most(entry, SHORT_LINE_WORDS))
+        })
 }
 
 /// Whether `paragraph` closes the article: a tags, categories or sharing
@@ -792,6 +803,18 @@ mod tests {
         assert_eq!(strip(&body).0, ARTICLE);
         // A quotation in guillemets is not a list.
         let body = format!("{ARTICLE}\n\n« Nous sommes venus apprendre », a-t-il dit.");
+        assert_eq!(strip(&body).0, body);
+    }
+
+    #[test]
+    fn sentences_are_not_links() {
+        // "en savoir plus." ends a sentence, not a link.
+        let body = format!("{ARTICLE}\n\nIl appelle à la poursuite d'essais cliniques randomisés pour en savoir plus.");
+        assert_eq!(strip(&body).0, body);
+        let body = format!("{ARTICLE}\n\nLe baril a gagné deux dollars. Lire la suite »");
+        assert_eq!(strip(&body).0, ARTICLE);
+        // A paragraph opening with a closing guillemet is not a list.
+        let body = format!("{ARTICLE}\n\n» Les mots très forts de son message publié sur le réseau social » ont surpris.");
         assert_eq!(strip(&body).0, body);
     }
 }
