@@ -809,12 +809,16 @@ mod tests {
     #[test]
     fn sentences_are_not_links() {
         // "en savoir plus." ends a sentence, not a link.
-        let body = format!("{ARTICLE}\n\nIl appelle à la poursuite d'essais cliniques randomisés pour en savoir plus.");
+        let body = format!(
+            "{ARTICLE}\n\nIl appelle à la poursuite d'essais cliniques randomisés pour en savoir plus."
+        );
         assert_eq!(strip(&body).0, body);
         let body = format!("{ARTICLE}\n\nLe baril a gagné deux dollars. Lire la suite »");
         assert_eq!(strip(&body).0, ARTICLE);
         // A paragraph opening with a closing guillemet is not a list.
-        let body = format!("{ARTICLE}\n\n» Les mots très forts de son message publié sur le réseau social » ont surpris.");
+        let body = format!(
+            "{ARTICLE}\n\n» Les mots très forts de son message publié sur le réseau social » ont surpris."
+        );
         assert_eq!(strip(&body).0, body);
     }
 }

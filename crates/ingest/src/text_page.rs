@@ -52,8 +52,23 @@ const BULLETS: &[char] = &[
 ];
 
 fn kind(line: &str) -> Kind {
-    if TRACES.iter().any(|t| line.starts_with(t)) {
+    // A button or a form's text field anywhere on the line.
+    if TRACES.iter().any(|t| line.starts_with(t))
+        || line.contains("(BUTTON")
+        || line.contains("[BUTTON")
+        || line.contains("_____")
+    {
         return Kind::Trace;
+    }
+    // "[logo.png]", "[p?c1=2&c2=6]": an image or a tracker's placeholder.
+    if let Some(inner) = line
+        .strip_prefix('[')
+        .and_then(|l| l.split_once(']'))
+        .map(|(inner, _)| inner)
+    {
+        if !inner.is_empty() && !inner.contains(' ') {
+            return Kind::Trace;
+        }
     }
     let mut chars = line.chars();
     let first = chars.next();
@@ -269,7 +284,7 @@ const FURNITURE_SCORE: i64 = -20;
 /// headline.
 const CREDITS: &[&str] = &[
     "photo", "foto", "image", "bild", "crédit", "credit", "©", "par ", "by ", "von ", "de notre", "source",
-    "صورة", "بقلم", "كتب",
+    "quelle", "صورة", "بقلم", "كتب",
 ];
 
 /// Most words of a line that dates the article or its update ("Mis à jour
@@ -292,6 +307,23 @@ const DATE_ABOVE_HEADLINE: usize = 2;
 const HEADLINE_LOOKBACK: usize = 8;
 /// Most words of a headline.
 const HEADLINE_WORDS: usize = 30;
+/// Lines looked at above the article for a headline when the lines just
+/// above it are not one.
+const HEADLINE_FAR_LOOKBACK: usize = 30;
+
+/// Whether `line` reads like a headline: a line of text of a few words,
+/// with letters, that is no list entry, credit or sentence (it may end
+/// with "!" or "?", not hold a full stop inside).
+fn is_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let lower = line.to_lowercase();
+    let body = line.trim_end_matches(['.', '!', '?', '…', ' ', '"', '»', '”']);
+    kind(line) == Kind::Text
+        && (2..=HEADLINE_WORDS).contains(&words)
+        && line.chars().filter(|c| c.is_alphabetic()).count() >= 2 * words
+        && !has_sentence_end(body)
+        && !CREDITS.iter().any(|c| lower.starts_with(c))
+}
 
 /// Reads `text` as a saved page, or `None` when it reads as a clean text
 /// file (see the module comment).
@@ -325,10 +357,17 @@ pub(crate) fn parse(text: &str, order: NumericOrder) -> Option<Parsed> {
         if metadata || words < 2 {
             continue;
         }
-        if words <= HEADLINE_WORDS && !has_sentence_end(line.trim_end_matches(['.', ' '])) {
+        if is_headline(line) {
             headline = Some(i);
         }
         break;
+    }
+    // Else the nearest line further up that reads like a headline.
+    if headline.is_none() {
+        headline = (0..above.len())
+            .rev()
+            .take(HEADLINE_FAR_LOOKBACK)
+            .find(|&i| is_headline(above[i]) && !is_metadata(above[i]) && !is_masthead(above[i]));
     }
     let mut removed: Vec<String> = Vec::new();
     let header_from = match headline {
@@ -347,7 +386,7 @@ pub(crate) fn parse(text: &str, order: NumericOrder) -> Option<Parsed> {
         None => {
             // Without a headline above the article, the first line unless
             // it is furniture; else the article's first sentence.
-            if kind(first_line) == Kind::Text && !is_masthead(first_line) && first > 0 {
+            if is_headline(first_line) && !is_masthead(first_line) && first > 0 {
                 parsed.title = squeeze_spaces(first_line);
                 removed.extend(above.iter().skip(1).map(|l| l.to_string()));
             } else {
