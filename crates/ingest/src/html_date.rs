@@ -177,6 +177,10 @@ impl Candidate {
 /// page's meta tags, keys lowercased; `article` the element read as the
 /// article.
 pub(crate) fn page_date(doc: &Html, article: ElementRef<'_>, metas: &[(String, String)]) -> Option<Date> {
+    let own = Own {
+        article,
+        headline: headline(doc, article),
+    };
     let order = numeric_order(doc, metas);
     let root = doc.root_element();
     let mut candidates = DATE_META
@@ -187,13 +191,13 @@ pub(crate) fn page_date(doc: &Html, article: ElementRef<'_>, metas: &[(String, S
     // The article's own stamps, then the page's generic metas, then stamps
     // anywhere on the page (where the day's date and event lists also are).
     let visible = move |scope: ElementRef<'_>| {
-        stamp_date(scope, article, order)
-            .or_else(|| cue_date(scope, article, order))
-            .or_else(|| text_time_date(scope, article, order))
+        stamp_date(scope, own, order)
+            .or_else(|| cue_date(scope, own, order))
+            .or_else(|| text_time_date(scope, own, order))
     };
     let rest = || {
-        std::iter::once_with(move || visible(article))
-            .chain(std::iter::once_with(move || near_title_date(doc, article, order)))
+        std::iter::once_with(move || visible(own.article))
+            .chain(std::iter::once_with(move || near_title_date(doc, own, order)))
             .flatten()
             .map(Candidate::local)
             .chain(
@@ -341,16 +345,39 @@ fn is_utc_stamp(value: &str) -> bool {
 /// part that holds the article is not another part of the page, whatever
 /// its marks: blog engines put the post in a "widget Blog" block, and
 /// WordPress marks it with its categories and tags ("category-popular").
-fn marked(element: ElementRef<'_>, limit: ElementRef<'_>, article: ElementRef<'_>, words: &[&str]) -> bool {
+fn marked(element: ElementRef<'_>, limit: ElementRef<'_>, own: Own<'_>, words: &[&str]) -> bool {
     std::iter::once(element)
         .chain(element.ancestors().filter_map(ElementRef::wrap))
         .take_while(|e| e.id() != limit.id() || e.id() == element.id())
-        .any(|e| !holds(e, article) && has_mark(e, words))
+        .any(|e| !own.held_by(e) && has_mark(e, words))
 }
 
-/// Whether `e` is `article` or one of its ancestors.
-fn holds(e: ElementRef<'_>, article: ElementRef<'_>) -> bool {
-    e.id() == article.id() || article.ancestors().any(|a| a.id() == e.id())
+/// The article and its headline: the parts of the page that hold either
+/// are the article's, whatever their marks.
+#[derive(Clone, Copy)]
+struct Own<'a> {
+    article: ElementRef<'a>,
+    headline: Option<ElementRef<'a>>,
+}
+
+impl Own<'_> {
+    /// Whether `e` is the article or its headline or holds one of them.
+    fn held_by(self, e: ElementRef<'_>) -> bool {
+        let holds =
+            |inner: ElementRef<'_>| e.id() == inner.id() || inner.ancestors().any(|a| a.id() == e.id());
+        holds(self.article) || self.headline.is_some_and(holds)
+    }
+}
+
+/// The article's headline: its first `<h1>` with text, else the page's (a
+/// logo's `<h1>` holds an image only).
+fn headline<'a>(doc: &'a Html, article: ElementRef<'a>) -> Option<ElementRef<'a>> {
+    let with_text = |h: &ElementRef<'_>| h.text().any(|t| !t.trim().is_empty());
+    let h1 = selector("h1");
+    article
+        .select(&h1)
+        .find(with_text)
+        .or_else(|| doc.select(&h1).find(with_text))
 }
 
 /// Whether a class or id word of `e` opens with one of `words`.
@@ -367,9 +394,9 @@ fn has_mark(e: ElementRef<'_>, words: &[&str]) -> bool {
 /// The first time stamp under `scope` outside comments and other articles
 /// (see the module's opening). When `scope` is the article, only the
 /// article's own parts are looked at for marks.
-fn stamp_date(scope: ElementRef<'_>, article: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
-    let limit = if scope.id() == article.id() {
-        article
+fn stamp_date(scope: ElementRef<'_>, own: Own<'_>, order: NumericOrder) -> Option<Date> {
+    let limit = if scope.id() == own.article.id() {
+        own.article
     } else {
         scope
     };
@@ -377,9 +404,9 @@ fn stamp_date(scope: ElementRef<'_>, article: ElementRef<'_>, order: NumericOrde
     scope.select(&stamps).find_map(|e| {
         let (date, explicit) = stamp(e, order)?;
         let elsewhere = if explicit {
-            marked(e, limit, article, ELSEWHERE_FOR_STAMPS)
+            marked(e, limit, own, ELSEWHERE_FOR_STAMPS)
         } else {
-            marked(e, limit, article, ELSEWHERE) || marked(e, limit, article, UPDATED)
+            marked(e, limit, own, ELSEWHERE) || marked(e, limit, own, UPDATED)
         };
         (!elsewhere).then_some(date)
     })
@@ -458,8 +485,8 @@ fn published_in_text(text: &str, order: NumericOrder) -> Option<Date> {
 /// A date written right after a publication cue in the text under `scope`
 /// ("Publié le 12 mars 2019", "Veröffentlicht am 16.08.2019"), outside
 /// scripts, comments and other articles.
-fn cue_date(scope: ElementRef<'_>, article: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
-    let texts = visible_texts(scope, article);
+fn cue_date(scope: ElementRef<'_>, own: Own<'_>, order: NumericOrder) -> Option<Date> {
+    let texts = visible_texts(scope, own);
     for (i, (text, _)) in texts.iter().enumerate() {
         let lower = text.to_lowercase();
         let Some(cue_end) = PUBLICATION_CUES.iter().find_map(|cue| cue_at(&lower, cue)) else {
@@ -485,7 +512,7 @@ fn cue_date(scope: ElementRef<'_>, article: ElementRef<'_>, order: NumericOrder)
 /// The non-blank text nodes under `scope` with their parent elements, in
 /// document order, outside scripts, navigation, comments and other
 /// articles.
-fn visible_texts<'a>(scope: ElementRef<'a>, article: ElementRef<'a>) -> Vec<(String, ElementRef<'a>)> {
+fn visible_texts<'a>(scope: ElementRef<'a>, own: Own<'_>) -> Vec<(String, ElementRef<'a>)> {
     let mut skip_depth = 0usize;
     let mut texts = Vec::new();
     for edge in scope.traverse() {
@@ -503,7 +530,7 @@ fn visible_texts<'a>(scope: ElementRef<'a>, article: ElementRef<'a>) -> Vec<(Str
                     }
                     Node::Element(_) => {
                         if let Some(e) = ElementRef::wrap(node) {
-                            if e.id() != scope.id() && !holds(e, article) && has_mark(e, ELSEWHERE) {
+                            if e.id() != scope.id() && !own.held_by(e) && has_mark(e, ELSEWHERE) {
                                 skip_depth = 1;
                             }
                         }
@@ -534,11 +561,8 @@ const NEAR_TITLE_TEXTS: usize = 8;
 /// 2020 | Politik", "Hamburg, 2. November 2021"): the nearest one, after
 /// the title when equally near. Not in links (to other articles or
 /// archives), not after an update cue.
-fn near_title_date(doc: &Html, article: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
-    let h1 = article
-        .select(&selector("h1"))
-        .next()
-        .or_else(|| doc.select(&selector("h1")).next())?;
+fn near_title_date(doc: &Html, own: Own<'_>, order: NumericOrder) -> Option<Date> {
+    let h1 = own.headline?;
     let in_h1 = |e: &ElementRef<'_>| {
         std::iter::once(*e)
             .chain(e.ancestors().filter_map(ElementRef::wrap))
@@ -549,7 +573,7 @@ fn near_title_date(doc: &Html, article: ElementRef<'_>, order: NumericOrder) -> 
             .chain(e.ancestors().filter_map(ElementRef::wrap))
             .any(|a| a.value().name() == "a")
     };
-    let texts = visible_texts(doc.root_element(), article);
+    let texts = visible_texts(doc.root_element(), own);
     let first = texts.iter().position(|(_, e)| in_h1(e))?;
     let last = texts.iter().rposition(|(_, e)| in_h1(e))?;
     let date_at = |i: usize| {
@@ -579,10 +603,10 @@ fn cue_at(lower: &str, cue: &str) -> Option<usize> {
 }
 
 /// The first `<time>` under `scope` whose text is a date.
-fn text_time_date(scope: ElementRef<'_>, article: ElementRef<'_>, order: NumericOrder) -> Option<Date> {
+fn text_time_date(scope: ElementRef<'_>, own: Own<'_>, order: NumericOrder) -> Option<Date> {
     scope.select(&selector("time")).find_map(|e| {
         let date = published_in_text(&e.text().collect::<Vec<_>>().join(" "), order)?;
-        let elsewhere = marked(e, scope, article, ELSEWHERE) || marked(e, scope, article, UPDATED);
+        let elsewhere = marked(e, scope, own, ELSEWHERE) || marked(e, scope, own, UPDATED);
         (!elsewhere).then_some(date)
     })
 }
@@ -766,6 +790,23 @@ mod tests {
         let wordpress = r#"<html lang="en"><body><div class="post category-popular"><h1>Top 10</h1>
             <p>January 22, 2014</p><article><p>Text.</p></article></div></body></html>"#;
         assert_eq!(date_of(wordpress).as_deref(), Some("2014-01-22"));
+        // A part holding the headline is the article's too, when the
+        // article is the whole body; a logo's `<h1>` is no headline.
+        let html = r#"<html lang="de"><body><h1><a href="/"><img src="logo.png"></a></h1>
+            <div class="widget Blog"><div class="date-header">Freitag, 5. Juni 2015</div>
+            <h1>Post</h1><p>Text.</p></div></body></html>"#;
+        let doc = Html::parse_document(html);
+        let body = doc.select(&selector("body")).next().expect("a body");
+        assert_eq!(
+            page_date(&doc, body, &[]).map(|d| d.to_string()).as_deref(),
+            Some("2015-06-05")
+        );
+        assert_eq!(
+            headline(&doc, body)
+                .map(|h| h.text().collect::<String>())
+                .as_deref(),
+            Some("Post")
+        );
         // A widget beside the article still is.
         let beside = r#"<html lang="de"><body><div class="widget"><span class="date">1. Mai 2012</span></div>
             <article><p>Text.</p></article></body></html>"#;
