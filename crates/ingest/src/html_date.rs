@@ -8,12 +8,15 @@
 //!    class="published|entry-date">`, `<abbr class="published">`, `<time
 //!    datetime>`, an element whose class or id says "published", "date",
 //!    "posted", "byline" or "meta" with a short date in its text, never
-//!    inside comments, related-article lists or sidebars (a part holding
-//!    the article itself is none of these, whatever its class says), never
-//!    an update time; else a date right after a publication cue in the
-//!    article's text ("Publié le", "Published on", "Veröffentlicht am",
-//!    "نشر في"); else `<time>` with the date only in its text;
-//! 4. a dateline by the `<h1>`;
+//!    inside comments, related-article lists, sidebars or the page's footer
+//!    (a part holding the article or its headline is none of these,
+//!    whatever its class says; a "post-footer" is the post's), never an
+//!    update time; else a date right after a publication cue in the
+//!    article's text ("Publié le", "Mise en ligne", "Published on",
+//!    "Veröffentlicht am", "نشر في") or a label opening a line ("Datum:",
+//!    "Stand:"); else `<time>` with the date only in its text;
+//! 4. a dateline by the `<h1>`: a short line alone, or the date opening a
+//!    paragraph ("(18.01.2018) Deutschlands …");
 //! 5. generic date meta tags (`date`, `dc.date`, [`GENERIC_DATE_META`]),
 //!    which some sites fill with the creation or the update date: measured
 //!    on htmldate's pages, they were wrong 10 times out of 23 when taken
@@ -31,7 +34,8 @@
 //! of it, that one is taken.
 //!
 //! A date that is not explicit is never guessed: only full dates (day,
-//! month, year) count, text before an update cue ("Mis à jour", "Updated")
+//! month, year) count (in these short texts, dotted dates with a two-digit
+//! year too: "8.5.12"), text before an update cue ("Mis à jour", "Updated")
 //! only, and numeric dates whose order is ambiguous ("05/12/2020") are read
 //! day-first only on pages that declare a language that writes them so
 //! (not English, not undeclared).
@@ -137,6 +141,7 @@ const PUBLICATION_CUES: &[&str] = &[
     "publié le",
     "publié",
     "mis en ligne le",
+    "mise en ligne",
     "paru le",
     "published on",
     "published",
@@ -145,6 +150,8 @@ const PUBLICATION_CUES: &[&str] = &[
     "veröffentlicht am",
     "veröffentlicht",
     "erstellt am",
+    "datum:",
+    "stand:",
     "publicado el",
     "publicado",
     "pubblicato il",
@@ -380,16 +387,26 @@ fn headline<'a>(doc: &'a Html, article: ElementRef<'a>) -> Option<ElementRef<'a>
         .or_else(|| doc.select(&h1).find(with_text))
 }
 
-/// Whether a class or id word of `e` opens with one of `words`.
+/// Whether a class or id word of `e` opens with one of `words`. A post's
+/// own footer ("post-footer", "entry-footer", where blogs write "Posted by
+/// X on …") is not the page's footer.
 fn has_mark(e: ElementRef<'_>, words: &[&str]) -> bool {
     let el = e.value();
     if el.attr("class").is_none() && el.attr("id").is_none() {
         return false;
     }
-    marks(el)
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| words.iter().any(|w| word.starts_with(w)))
+    marks(el).split_whitespace().any(|token| {
+        let mut previous = "";
+        token.split(|c: char| !c.is_alphanumeric()).any(|word| {
+            let post_footer = word.starts_with("footer") && POST_PARTS.contains(&previous);
+            previous = word;
+            !post_footer && words.iter().any(|w| word.starts_with(w))
+        })
+    })
 }
+
+/// Words that name a post in a class compound ("post-footer").
+const POST_PARTS: &[&str] = &["article", "asset", "entry", "node", "post", "story"];
 
 /// The first time stamp under `scope` outside comments and other articles
 /// (see the module's opening). When `scope` is the article, only the
@@ -479,7 +496,48 @@ fn published_in_text(text: &str, order: NumericOrder) -> Option<Date> {
     // `lower` and `text` may differ in length (case mapping); cut by chars.
     let chars = lower[..end].chars().count();
     let head: String = text.chars().take(chars).collect();
-    find_date_ordered(&head, order)
+    find_date_ordered(&head, order).or_else(|| short_year_date(&head))
+}
+
+/// A dotted date with a two-digit year ("8.5.12", "02.12.19", "31.10.23"),
+/// day first as dotted dates are everywhere, in the short texts read here
+/// (stamps, datelines, a cue's few words): the shared date finder refuses
+/// them in running text, where "3.12.10" may be anything. Years up to 69 are
+/// this century's.
+fn short_year_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let number = |at: usize| {
+        let len = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        (len > 0).then(|| (text[at..at + len].parse::<u32>().ok(), at + len, len))
+    };
+    (0..bytes.len()).find_map(|start| {
+        let before = start.checked_sub(1).map(|i| bytes[i]);
+        if !bytes[start].is_ascii_digit() || before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'.') {
+            return None;
+        }
+        let (day, end, len) = number(start)?;
+        if len > 2 || bytes.get(end) != Some(&b'.') {
+            return None;
+        }
+        let (month, end, len) = number(end + 1)?;
+        if len > 2 || bytes.get(end) != Some(&b'.') {
+            return None;
+        }
+        let (year, end, len) = number(end + 1)?;
+        let after = bytes.get(end).copied();
+        let continued = after.is_some_and(|b| b.is_ascii_alphanumeric())
+            || (after == Some(b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit));
+        if len != 2 || continued {
+            return None;
+        }
+        let year = year?;
+        let year = if year < 70 { 2000 + year } else { 1900 + year };
+        Date::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month?).ok()?,
+            u8::try_from(day?).ok()?,
+        )
+    })
 }
 
 /// A date written right after a publication cue in the text under `scope`
@@ -489,7 +547,15 @@ fn cue_date(scope: ElementRef<'_>, own: Own<'_>, order: NumericOrder) -> Option<
     let texts = visible_texts(scope, own);
     for (i, (text, _)) in texts.iter().enumerate() {
         let lower = text.to_lowercase();
-        let Some(cue_end) = PUBLICATION_CUES.iter().find_map(|cue| cue_at(&lower, cue)) else {
+        // A label ("Datum:", "Stand:") opens its text; in a sentence it is
+        // a figure's date ("Börsenwert …, Stand: 1. Sep 2015").
+        let label_opens = |cue: &str, end: usize| {
+            !cue.ends_with(':') || !lower[..end - cue.len()].chars().any(char::is_alphanumeric)
+        };
+        let cue_end = PUBLICATION_CUES
+            .iter()
+            .find_map(|cue| cue_at(&lower, cue).filter(|&end| label_opens(cue, end)));
+        let Some(cue_end) = cue_end else {
             continue;
         };
         // The cue's text and what follows it, across inline elements.
@@ -579,16 +645,32 @@ fn near_title_date(doc: &Html, own: Own<'_>, order: NumericOrder) -> Option<Date
     let date_at = |i: usize| {
         let (text, parent) = texts.get(i)?;
         let text = crate::squeeze_spaces(text);
-        // A sentence ("Le 12 mars 2019, il a plu.") is the story, not its dateline.
-        let sentence = text.ends_with(['.', '!', '?', '…']);
-        if text.chars().count() > MAX_STAMP_CHARS || sentence || in_link(parent) || in_h1(parent) {
+        if in_link(parent) || in_h1(parent) {
             return None;
+        }
+        // A sentence ("Le 12 mars 2019, il a plu.") is the story, not its
+        // dateline, unless it opens with the date ("(18.01.2018) Die …").
+        let sentence = text.ends_with(['.', '!', '?', '…']);
+        if text.chars().count() > MAX_STAMP_CHARS || sentence {
+            return leading_date(&text, order);
         }
         published_in_text(&text, order)
     };
     (1..=NEAR_TITLE_TEXTS).find_map(|distance| {
         date_at(last + distance).or_else(|| first.checked_sub(distance).and_then(date_at))
     })
+}
+
+/// A date that opens `text`, as a dateline opens a story's first paragraph
+/// ("27.1.2022 - Bei der …", "(18.01.2018) Deutschlands …", "10 mars 2020 —
+/// Le …"): read in the first three words, the first one a number.
+fn leading_date(text: &str, order: NumericOrder) -> Option<Date> {
+    let text = text.trim_start_matches(['(', '[']);
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let head: Vec<&str> = text.split_whitespace().take(3).collect();
+    published_in_text(&head.join(" "), order)
 }
 
 /// The end of `cue` in `lower` when it stands as whole words.
@@ -733,7 +815,7 @@ mod tests {
         assert_eq!(date_of(time_text).as_deref(), Some("2020-03-31"));
         // Pieces of text are apart: "28.09.19" and "12:44" are no "28.09.1912".
         let pieces = r#"<html lang="de"><body><span class="date"><span>28.09.19</span><span>12:44</span></span></body></html>"#;
-        assert_eq!(date_of(pieces), None);
+        assert_eq!(date_of(pieces).as_deref(), Some("2019-09-28"));
     }
 
     #[test]
@@ -834,6 +916,67 @@ mod tests {
         let none = r#"<html lang="fr"><body><p>Publié, mis à jour le 12 mars 2019</p>
             <div class="comments"><p>Publié le 3 mars 2019</p></div><p>Unpublished 4 mars 2019</p></body></html>"#;
         assert_eq!(date_of(none), None);
+    }
+
+    #[test]
+    fn two_digit_years_in_short_dotted_dates() {
+        let cases = [
+            ("8.5.12", Some("2012-05-08")),
+            ("von X, 02.12.19 ", Some("2019-12-02")),
+            ("31.10.23, 12:44", Some("2023-10-31")),
+            ("1.1.99", Some("1999-01-01")),
+            ("v1.2.10", None),
+            ("1.2.10.4", None),
+            ("1.2.103", None),
+            ("31.02.20", None),
+            ("12.2020", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                short_year_date(text).map(|d| d.to_string()).as_deref(),
+                want,
+                "{text}"
+            );
+        }
+        let html = r#"<html lang="en"><body><span style="color:red">02.12.19</span><h1>Title</h1><p>Text.</p></body></html>"#;
+        assert_eq!(date_of(html).as_deref(), Some("2019-12-02"));
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_the_date_next_to_the_title() {
+        let html = r#"<html lang="de"><body><h1>Schweinepest</h1>
+            <p><strong>(18.01.2018) Deutschlands Landwirte zittern vor der Afrikanischen Schweinepest, die näher rückt.</strong></p>
+            </body></html>"#;
+        assert_eq!(date_of(html).as_deref(), Some("2018-01-18"));
+        let dash = r#"<html lang="de"><body><h1>Gedenken</h1><p>Von Claudia</p>
+            <p>27.1.2022 - Bei der Erinnerung an die Verfolgten des Nationalsozialismus wird vieles vergessen.</p></body></html>"#;
+        assert_eq!(date_of(dash).as_deref(), Some("2022-01-27"));
+        // The date further in the sentence is the story's.
+        let inside = r#"<html lang="de"><body><h1>Titel</h1>
+            <p>Am 27.1.2022 hat der Verein in einer langen Sitzung beschlossen, was hier steht, und mehr.</p></body></html>"#;
+        assert_eq!(date_of(inside), None);
+    }
+
+    #[test]
+    fn labels_and_post_footers() {
+        let labels =
+            r#"<html lang="de"><body><ul><li><span>Datum:</span>26. Januar 2022</li></ul></body></html>"#;
+        assert_eq!(date_of(labels).as_deref(), Some("2022-01-26"));
+        let stand = r#"<html lang="de"><body><p>[Stand: 09.10.2017, 01:40 Uhr]</p></body></html>"#;
+        assert_eq!(date_of(stand).as_deref(), Some("2017-10-09"));
+        let fr =
+            r#"<html lang="fr"><body><ul><li><p>Mise en ligne</p><p>23 mai 2019</p></li></ul></body></html>"#;
+        assert_eq!(date_of(fr).as_deref(), Some("2019-05-23"));
+        // In a sentence, a label dates a figure.
+        let figure = r#"<html lang="de"><body><p>Der Börsenwert (334 Milliarden, Stand: 1. Sep 2015) steigt.</p></body></html>"#;
+        assert_eq!(date_of(figure), None);
+        // A post's footer is not the page's.
+        let footer = r#"<html lang="de"><body><div class="asset-footer"><div class="asset-meta">
+            Von Christian am 03.05.2013, 11:51</div></div>
+            <div id="footer"><span class="date">01.01.2020</span></div></body></html>"#;
+        assert_eq!(date_of(footer).as_deref(), Some("2013-05-03"));
+        let page_footer = r#"<html lang="de"><body><div id="footer"><span class="date">01.01.2020</span></div></body></html>"#;
+        assert_eq!(date_of(page_footer), None);
     }
 
     #[test]
