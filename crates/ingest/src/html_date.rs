@@ -7,7 +7,8 @@
 //! 3. the article's own time stamps: `<time pubdate>`, `<time
 //!    class="published|entry-date">`, `<abbr class="published">`, `<time
 //!    datetime>`, an element whose class or id says "published", "date",
-//!    "posted", "byline" or "meta" with a short date in its text, never
+//!    "posted", "byline", "author" or "meta", or whose text opens with a
+//!    byline ("von X, 8.5.12", "Posted by"), with a short date in it, never
 //!    inside comments, related-article lists, sidebars or the page's footer
 //!    (a part holding the article or its headline is none of these,
 //!    whatever its class says; a "post-footer" is the post's), never an
@@ -107,6 +108,7 @@ const UPDATED: &[&str] = &["update", "modif", "edited", "aktualisiert", "revisio
 /// Words of a class or id that mark an element holding the article's date
 /// in its text.
 const STAMP_MARKS: &[&str] = &[
+    "author",
     "published",
     "date",
     "datum",
@@ -405,11 +407,24 @@ struct Own<'a> {
 }
 
 impl Own<'_> {
-    /// Whether `e` is the article or its headline or holds one of them.
+    /// Whether `e` is the article or its headline or holds one of them,
+    /// or is a part the article's class names ("podcast-description__sidebar"
+    /// in `<article class="podcast-description">`, as BEM writes them).
     fn held_by(self, e: ElementRef<'_>) -> bool {
         let holds =
             |inner: ElementRef<'_>| e.id() == inner.id() || inner.ancestors().any(|a| a.id() == e.id());
-        holds(self.article) || self.headline.is_some_and(holds)
+        holds(self.article) || self.headline.is_some_and(holds) || self.names_part(e)
+    }
+
+    fn names_part(self, e: ElementRef<'_>) -> bool {
+        let Some(blocks) = self.article.value().attr("class") else {
+            return false;
+        };
+        e.value().classes().any(|class| {
+            class
+                .split_once("__")
+                .is_some_and(|(block, _)| blocks.split_whitespace().any(|b| b == block))
+        })
     }
 }
 
@@ -494,12 +509,34 @@ fn stamp(e: ElementRef<'_>, order: NumericOrder) -> Option<(Date, bool)> {
             let stamp_marked = marks(el)
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|word| STAMP_MARKS.iter().any(|w| word.contains(w)));
-            if !(explicit || stamp_marked || itemprop.contains("date")) {
+            if !(explicit || stamp_marked || itemprop.contains("date") || opens_byline(e)) {
                 return None;
             }
             short_text_date(e, order).map(|d| (d, explicit))
         }
     }
+}
+
+/// Words that open a byline, lowercase: "von Klaus Müller, 8.5.12",
+/// "Posted by X on March 3, 2019".
+const BYLINE_OPENERS: &[&str] = &[
+    "author:",
+    "autor:",
+    "by ",
+    "geschrieben von",
+    "gespeichert von",
+    "par ",
+    "posted by",
+    "verfasst von",
+    "von ",
+    "written by",
+];
+
+/// Whether the text of `e` opens with a byline ([`BYLINE_OPENERS`]).
+fn opens_byline(e: ElementRef<'_>) -> bool {
+    let head: String = e.text().flat_map(str::chars).take(40).collect();
+    let head = head.trim_start().to_lowercase();
+    BYLINE_OPENERS.iter().any(|o| head.starts_with(o))
 }
 
 /// The publication date written in a short element's text (at most
@@ -951,6 +988,35 @@ mod tests {
         let beside = r#"<html lang="de"><body><div class="widget"><span class="date">1. Mai 2012</span></div>
             <article><p>Text.</p></article></body></html>"#;
         assert_eq!(date_of(beside), None);
+    }
+
+    #[test]
+    fn bylines_with_their_date() {
+        let von = r#"<html lang="de"><body><main><p class="morespace">von <a href="/author/k">Klaus Müller</a>, 8.5.12 </p>
+            <p>Die Landtagswahl.</p></main></body></html>"#;
+        assert_eq!(date_of(von).as_deref(), Some("2012-05-08"));
+        let author = r#"<html lang="de"><body><div class="left author">Author: <a href="/p/58"><b>Bo2man</b></a>
+            am 29.12.2010, 13:36 Uhr</div></body></html>"#;
+        assert_eq!(date_of(author).as_deref(), Some("2010-12-29"));
+        let posted =
+            r#"<html lang="en"><body><div class="x">Posted by Ann on March 3, 2019</div></body></html>"#;
+        assert_eq!(date_of(posted).as_deref(), Some("2019-03-03"));
+        // Not a byline: a short paragraph whose date is the story's.
+        let story =
+            r#"<html lang="fr"><body><p class="x">Le 3 mars 2019 par ailleurs, il a plu.</p></body></html>"#;
+        assert_eq!(date_of(story), None);
+    }
+
+    #[test]
+    fn parts_named_after_the_article_block() {
+        // BEM: "podcast-description__sidebar" is a part of the article
+        // "podcast-description", not the page's sidebar.
+        let html = r#"<html lang="fr"><body><article class="podcast-description u-container">
+            <div class="podcast-description__main"><p>Texte.</p></div>
+            <div class="podcast-description__sidebar"><ul><li><p class="title">Mise en ligne</p>
+            <p class="content">23 mai 2019</p></li></ul></div></article>
+            <div class="sidebar"><p>Publié le 2 mai 2018</p></div></body></html>"#;
+        assert_eq!(date_of(html).as_deref(), Some("2019-05-23"));
     }
 
     #[test]
