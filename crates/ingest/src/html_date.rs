@@ -25,7 +25,10 @@
 //! 6. the stamps of 3. anywhere on the page, where the day's date and event
 //!    lists also are;
 //! 7. the date path of the page's canonical address (`/2019/03/12/`, as
-//!    blog engines write permalinks).
+//!    blog engines write permalinks);
+//! 8. the last update written on the page ("Diese Seite wurde zuletzt am …
+//!    geändert", "last edited 2019-11-10"), footer included: a wiki's or a
+//!    notice's date is its last revision.
 //!
 //! The first candidate wins, with two exceptions. A time stamp written in
 //! UTC (`…T03:28:35Z`, `+00:00`) gives the UTC day, which is not the day of
@@ -38,10 +41,10 @@
 //!
 //! A date that is not explicit is never guessed: only full dates (day,
 //! month, year) count (in these short texts, dotted dates with a two-digit
-//! year too: "8.5.12"), text before an update cue ("Mis à jour", "Updated")
-//! only, and numeric dates whose order is ambiguous ("05/12/2020") are read
-//! day-first only on pages that declare a language that writes them so
-//! (not English, not undeclared).
+//! year too: "8.5.12"), text before an update cue ("Mis à jour",
+//! "Updated") only until 8., and numeric dates whose order is ambiguous
+//! ("05/12/2020") are read day-first only on pages that declare a language
+//! that writes them so (not English, not undeclared).
 
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
@@ -130,6 +133,7 @@ const UPDATE_CUES: &[&str] = &[
     "aktualisiert",
     "aktualisierung",
     "geändert",
+    "zuletzt",
     "revised",
     "revision",
     "last modified",
@@ -234,7 +238,8 @@ pub(crate) fn page_date(doc: &Html, article: ElementRef<'_>, metas: &[(String, S
         None => rest()
             .next()
             .map(|c| c.date)
-            .or_else(|| canonical_url_date(doc, metas)),
+            .or_else(|| canonical_url_date(doc, metas))
+            .or_else(|| updated_date(doc, own, order)),
     }
 }
 
@@ -618,7 +623,29 @@ fn short_year_date(text: &str) -> Option<Date> {
 /// ("Publié le 12 mars 2019", "Veröffentlicht am 16.08.2019"), outside
 /// scripts, comments and other articles.
 fn cue_date(scope: ElementRef<'_>, own: Own<'_>, order: NumericOrder) -> Option<Date> {
-    let texts = visible_texts(scope, own);
+    date_after_cues(visible_texts(scope, own, ELSEWHERE), PUBLICATION_CUES, |window| {
+        published_in_text(window, order)
+    })
+}
+
+/// The page's last update date, written after an update cue ("Diese Seite
+/// wurde zuletzt am 29. Januar 2020 geändert", "Last edited 2019-11-10",
+/// "Aktualisiert: 30.12.2016"), in the page's footer too, never in
+/// comments or other articles. Taken when the page gives no other date:
+/// a wiki's or a notice's date is its last revision.
+fn updated_date(doc: &Html, own: Own<'_>, order: NumericOrder) -> Option<Date> {
+    let texts = visible_texts(doc.root_element(), own, ELSEWHERE_FOR_STAMPS);
+    date_after_cues(texts, UPDATE_CUES, |window| {
+        find_date_ordered(window, order).or_else(|| short_year_date(window))
+    })
+}
+
+/// The first date `read` finds right after one of `cues` in `texts`.
+fn date_after_cues(
+    texts: Vec<(String, ElementRef<'_>)>,
+    cues: &[&str],
+    read: impl Fn(&str) -> Option<Date>,
+) -> Option<Date> {
     for (i, (text, _)) in texts.iter().enumerate() {
         let lower = text.to_lowercase();
         // A label ("Datum:", "Stand:") opens its text; in a sentence it is
@@ -626,9 +653,16 @@ fn cue_date(scope: ElementRef<'_>, own: Own<'_>, order: NumericOrder) -> Option<
         let label_opens = |cue: &str, end: usize| {
             !cue.ends_with(':') || !lower[..end - cue.len()].chars().any(char::is_alphanumeric)
         };
-        let cue_end = PUBLICATION_CUES
+        // The earliest cue: "wurde zuletzt am 29. Januar 2020 geändert".
+        let cue_end = cues
             .iter()
-            .find_map(|cue| cue_at(&lower, cue).filter(|&end| label_opens(cue, end)));
+            .filter_map(|cue| {
+                cue_at(&lower, cue)
+                    .filter(|&end| label_opens(cue, end))
+                    .map(|end| (end - cue.len(), end))
+            })
+            .min()
+            .map(|(_, end)| end);
         let Some(cue_end) = cue_end else {
             continue;
         };
@@ -642,7 +676,7 @@ fn cue_date(scope: ElementRef<'_>, own: Own<'_>, order: NumericOrder) -> Option<
             window.push_str(next);
         }
         let window: String = window.chars().take(CUE_WINDOW_CHARS).collect();
-        if let Some(date) = published_in_text(&window, order) {
+        if let Some(date) = read(&window) {
             return Some(date);
         }
     }
@@ -650,9 +684,13 @@ fn cue_date(scope: ElementRef<'_>, own: Own<'_>, order: NumericOrder) -> Option<
 }
 
 /// The non-blank text nodes under `scope` with their parent elements, in
-/// document order, outside scripts, navigation, comments and other
-/// articles.
-fn visible_texts<'a>(scope: ElementRef<'a>, own: Own<'_>) -> Vec<(String, ElementRef<'a>)> {
+/// document order, outside scripts, navigation and the parts marked by
+/// `elsewhere` ([`ELSEWHERE`]: comments, other articles, the page's footer).
+fn visible_texts<'a>(
+    scope: ElementRef<'a>,
+    own: Own<'_>,
+    elsewhere: &[&str],
+) -> Vec<(String, ElementRef<'a>)> {
     let mut skip_depth = 0usize;
     let mut texts = Vec::new();
     for edge in scope.traverse() {
@@ -670,7 +708,7 @@ fn visible_texts<'a>(scope: ElementRef<'a>, own: Own<'_>) -> Vec<(String, Elemen
                     }
                     Node::Element(_) => {
                         if let Some(e) = ElementRef::wrap(node) {
-                            if e.id() != scope.id() && !own.held_by(e) && has_mark(e, ELSEWHERE) {
+                            if e.id() != scope.id() && !own.held_by(e) && has_mark(e, elsewhere) {
                                 skip_depth = 1;
                             }
                         }
@@ -713,7 +751,7 @@ fn near_title_date(doc: &Html, own: Own<'_>, order: NumericOrder) -> Option<Date
             .chain(e.ancestors().filter_map(ElementRef::wrap))
             .any(|a| a.value().name() == "a")
     };
-    let texts = visible_texts(doc.root_element(), own);
+    let texts = visible_texts(doc.root_element(), own, ELSEWHERE);
     let first = texts.iter().position(|(_, e)| in_h1(e))?;
     let last = texts.iter().rposition(|(_, e)| in_h1(e))?;
     let date_at = |i: usize| {
@@ -1023,8 +1061,26 @@ mod tests {
     fn byline_and_meta_elements() {
         let html = r#"<html lang="de"><body><div class="article-metadata"> 30.07.2019 </div></body></html>"#;
         assert_eq!(date_of(html).as_deref(), Some("2019-07-30"));
-        let updated = r#"<html lang="de"><body><p class="article_date">Letzte Aktualisierung: 18.01.2018</p></body></html>"#;
-        assert_eq!(date_of(updated), None);
+        // An update stamp is no publication stamp: the last resort only.
+        let updated = r#"<html lang="de"><body><p class="article_date">Letzte Aktualisierung: 18.01.2018</p>
+            <link rel="canonical" href="https://example.org/2018/01/17/x/"></body></html>"#;
+        assert_eq!(date_of(updated).as_deref(), Some("2018-01-17"));
+    }
+
+    #[test]
+    fn the_last_update_when_nothing_else_dates_the_page() {
+        let wiki = r#"<html lang="de"><body><h1>Stammtisch</h1><p>Text.</p><div id="footer"><ul>
+            <li id="footer-info-lastmod"> Diese Seite wurde zuletzt am 29. Januar 2020 um 20:16 Uhr geändert.</li>
+            </ul></div></body></html>"#;
+        assert_eq!(date_of(wiki).as_deref(), Some("2020-01-29"));
+        let edited = r#"<html lang="en"><body><p class="info">Download (last edited 2019-11-10 13:28:18 by X)</p></body></html>"#;
+        assert_eq!(date_of(edited).as_deref(), Some("2019-11-10"));
+        // Not a comment's, and never over a publication date.
+        let comment =
+            r#"<html lang="en"><body><div class="comment">Updated: March 3, 2019</div></body></html>"#;
+        assert_eq!(date_of(comment), None);
+        let both = r#"<html lang="en"><body><p>Updated: March 3, 2019</p><p>Published: March 1, 2019</p></body></html>"#;
+        assert_eq!(date_of(both).as_deref(), Some("2019-03-01"));
     }
 
     #[test]
@@ -1036,10 +1092,17 @@ mod tests {
         assert_eq!(date_of(fr).as_deref(), Some("2019-03-12"));
         let ar = r#"<html lang="ar"><body><p>نشر في 12 مارس 2019</p></body></html>"#;
         assert_eq!(date_of(ar).as_deref(), Some("2019-03-12"));
-        // An update cue, a date in a comment, a cue inside a word: nothing.
+        // After an update cue, a date in a comment, a cue inside a word: no
+        // publication date (the update date comes last, see below).
         let none = r#"<html lang="fr"><body><p>Publié, mis à jour le 12 mars 2019</p>
             <div class="comments"><p>Publié le 3 mars 2019</p></div><p>Unpublished 4 mars 2019</p></body></html>"#;
-        assert_eq!(date_of(none), None);
+        assert_eq!(date_of(none).as_deref(), Some("2019-03-12"));
+        let doc = Html::parse_document(none);
+        let own = Own {
+            article: doc.root_element(),
+            headline: None,
+        };
+        assert_eq!(cue_date(doc.root_element(), own, NumericOrder::DayFirst), None);
     }
 
     #[test]
