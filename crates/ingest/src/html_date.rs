@@ -16,8 +16,9 @@
 //!    article's text ("Publié le", "Mise en ligne", "Published on",
 //!    "Veröffentlicht am", "نشر في") or a label opening a line ("Datum:",
 //!    "Stand:"); else `<time>` with the date only in its text;
-//! 4. a dateline by the `<h1>`: a short line alone, or the date opening a
-//!    paragraph ("(18.01.2018) Deutschlands …");
+//! 4. a dateline by the headline (the first `<h1>` with text, else a post's
+//!    `<h2>`): a short line alone, a subline in the heading's `<small>`, or
+//!    the date opening a paragraph ("(18.01.2018) Deutschlands …");
 //! 5. generic date meta tags (`date`, `dc.date`, [`GENERIC_DATE_META`]),
 //!    which some sites fill with the creation or the update date: measured
 //!    on htmldate's pages, they were wrong 10 times out of 23 when taken
@@ -41,7 +42,7 @@
 //!
 //! A date that is not explicit is never guessed: only full dates (day,
 //! month, year) count (in these short texts, dotted dates with a two-digit
-//! year too: "8.5.12"), text before an update cue ("Mis à jour",
+//! year too: "8.5.12", and year first: "2023.11.02."), text before an update cue ("Mis à jour",
 //! "Updated") only until 8., and numeric dates whose order is ambiguous
 //! ("05/12/2020") are read day-first only on pages that declare a language
 //! that writes them so (not English, not undeclared).
@@ -158,6 +159,9 @@ const PUBLICATION_CUES: &[&str] = &[
     "veröffentlicht am",
     "veröffentlicht",
     "erstellt am",
+    "beitrag wurde am",
+    "artikel wurde am",
+    "veröffentlichung:",
     "datum:",
     "stand:",
     "publicado el",
@@ -434,14 +438,21 @@ impl Own<'_> {
 }
 
 /// The article's headline: its first `<h1>` with text, else the page's (a
-/// logo's `<h1>` holds an image only).
+/// logo's `<h1>` holds an image only), else the first `<h2>` of an article
+/// that is not the whole body (blogs title their posts so).
 fn headline<'a>(doc: &'a Html, article: ElementRef<'a>) -> Option<ElementRef<'a>> {
     let with_text = |h: &ElementRef<'_>| h.text().any(|t| !t.trim().is_empty());
     let h1 = selector("h1");
+    let whole = matches!(article.value().name(), "body" | "html");
     article
         .select(&h1)
         .find(with_text)
         .or_else(|| doc.select(&h1).find(with_text))
+        .or_else(|| {
+            (!whole)
+                .then(|| article.select(&selector("h2")).find(with_text))
+                .flatten()
+        })
 }
 
 /// Whether a class or id word of `e` opens with one of `words`. A post's
@@ -575,7 +586,40 @@ fn published_in_text(text: &str, order: NumericOrder) -> Option<Date> {
     // `lower` and `text` may differ in length (case mapping); cut by chars.
     let chars = lower[..end].chars().count();
     let head: String = text.chars().take(chars).collect();
-    find_date_ordered(&head, order).or_else(|| short_year_date(&head))
+    find_date_ordered(&head, order)
+        .or_else(|| short_year_date(&head))
+        .or_else(|| dotted_iso_date(&head))
+}
+
+/// A dotted date year first ("2023.11.02.", as Korean, Chinese and Hungarian
+/// pages write it).
+fn dotted_iso_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(7)).find_map(|start| {
+        let digits = |from: usize, n: usize| {
+            bytes
+                .get(from..from + n)
+                .filter(|d| d.iter().all(u8::is_ascii_digit))?;
+            text[from..from + n].parse::<u32>().ok()
+        };
+        let before = start.checked_sub(1).map(|i| bytes[i]);
+        if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'.') {
+            return None;
+        }
+        let year = digits(start, 4)?;
+        (bytes.get(start + 4) == Some(&b'.')).then_some(())?;
+        let month = digits(start + 5, 2)?;
+        (bytes.get(start + 7) == Some(&b'.')).then_some(())?;
+        let day = digits(start + 8, 2)?;
+        if bytes.get(start + 10).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        Date::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    })
 }
 
 /// A dotted date with a two-digit year ("8.5.12", "02.12.19", "31.10.23"),
@@ -741,10 +785,12 @@ const NEAR_TITLE_TEXTS: usize = 8;
 /// archives), not after an update cue.
 fn near_title_date(doc: &Html, own: Own<'_>, order: NumericOrder) -> Option<Date> {
     let h1 = own.headline?;
+    // A subline in the heading's `<small>` is no part of the title.
     let in_h1 = |e: &ElementRef<'_>| {
-        std::iter::once(*e)
-            .chain(e.ancestors().filter_map(ElementRef::wrap))
-            .any(|a| a.id() == h1.id())
+        let mut chain = std::iter::once(*e).chain(e.ancestors().filter_map(ElementRef::wrap));
+        chain
+            .find(|a| a.id() == h1.id() || a.value().name() == "small")
+            .is_some_and(|a| a.id() == h1.id())
     };
     let in_link = |e: &ElementRef<'_>| {
         std::iter::once(*e)
@@ -1200,6 +1246,38 @@ mod tests {
             <p>Am 3. Februar 2021 hat der Verein in einer langen Sitzung beschlossen, was hier steht, und mehr.</p>
             </body></html>"#;
         assert_eq!(date_of(none), None);
+    }
+
+    #[test]
+    fn sublines_and_post_headings() {
+        let small = r#"<html lang="de"><body><div class="article"><h1>Zuschauerrückkehr<br><small>
+            02.02.2022 • Sport</small></h1><p>Text.</p></div></body></html>"#;
+        assert_eq!(date_of(small).as_deref(), Some("2022-02-02"));
+        // No `<h1>`: the post's `<h2>`, in an article that is not the body.
+        let h2 = r#"<html lang="de"><body><h2>Neueste</h2><article><h2>Trump</h2><p>Text.</p>
+            <h5>23.01.2019</h5></article></body></html>"#;
+        assert_eq!(date_of(h2).as_deref(), Some("2019-01-23"));
+        let body = r#"<html lang="de"><body><h2>Neueste</h2><h5>23.01.2019</h5><p>Text.</p></body></html>"#;
+        let doc = Html::parse_document(body);
+        let whole = doc.select(&selector("body")).next().expect("a body");
+        assert!(headline(&doc, whole).is_none());
+    }
+
+    #[test]
+    fn dotted_dates_year_first_and_german_formulas() {
+        assert_eq!(
+            dotted_iso_date("2023.11.02. 오후 8:06")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2023-11-02")
+        );
+        assert_eq!(dotted_iso_date("v12023.11.02"), None);
+        assert_eq!(dotted_iso_date("2023.11.023"), None);
+        let wurde = r#"<html lang="de"><body><div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015
+            um 14:48 von <a href="/a">X</a> veröffentlicht und unter <a href="/c">Technik</a> abgelegt.</div></body></html>"#;
+        assert_eq!(date_of(wurde).as_deref(), Some("2015-12-14"));
+        let release = r#"<html lang="de"><body><p>Veröffentlichung: <a href="/music/">04.02.2022</a></p></body></html>"#;
+        assert_eq!(date_of(release).as_deref(), Some("2022-02-04"));
     }
 
     #[test]
