@@ -28,8 +28,8 @@
 //! 7. the date path of the page's canonical address (`/2019/03/12/`, as
 //!    blog engines write permalinks);
 //! 8. the last update written on the page ("Diese Seite wurde zuletzt am …
-//!    geändert", "last edited 2019-11-10"), footer included: a wiki's or a
-//!    notice's date is its last revision.
+//!    geändert", "last edited 2019-11-10"), else its state ("Stand: …"),
+//!    footer included: a wiki's or a notice's date is its last revision.
 //!
 //! The first candidate wins, with two exceptions. A time stamp written in
 //! UTC (`…T03:28:35Z`, `+00:00`) gives the UTC day, which is not the day of
@@ -105,6 +105,19 @@ const ELSEWHERE: &[&str] = &[
 /// the post itself in "widget" and "sidebar" blocks and its stamp in the
 /// post's "footer".
 const ELSEWHERE_FOR_STAMPS: &[&str] = &["comment", "related", "reply", "recommend", "popular"];
+
+/// The part of [`ELSEWHERE`] that rules out a dateline by the headline: a
+/// "teaser-meta" line next to the `<h1>` is the article's own.
+const NEAR_TITLE_ELSEWHERE: &[&str] = &[
+    "comment",
+    "related",
+    "sidebar",
+    "widget",
+    "recommend",
+    "popular",
+    "reply",
+    "footer",
+];
 
 /// Words of a class or id that mark an update, not a publication.
 const UPDATED: &[&str] = &["update", "modif", "edited", "aktualisiert", "revision"];
@@ -679,9 +692,8 @@ fn cue_date(scope: ElementRef<'_>, own: Own<'_>, order: NumericOrder) -> Option<
 /// a wiki's or a notice's date is its last revision.
 fn updated_date(doc: &Html, own: Own<'_>, order: NumericOrder) -> Option<Date> {
     let texts = visible_texts(doc.root_element(), own, ELSEWHERE_FOR_STAMPS);
-    date_after_cues(texts, UPDATE_CUES, |window| {
-        find_date_ordered(window, order).or_else(|| short_year_date(window))
-    })
+    let read = |window: &str| find_date_ordered(window, order).or_else(|| short_year_date(window));
+    date_after_cues(texts.clone(), UPDATE_CUES, read).or_else(|| date_after_cues(texts, &["stand:"], read))
 }
 
 /// The first date `read` finds right after one of `cues` in `texts`.
@@ -797,7 +809,7 @@ fn near_title_date(doc: &Html, own: Own<'_>, order: NumericOrder) -> Option<Date
             .chain(e.ancestors().filter_map(ElementRef::wrap))
             .any(|a| a.value().name() == "a")
     };
-    let texts = visible_texts(doc.root_element(), own, ELSEWHERE);
+    let texts = visible_texts(doc.root_element(), own, NEAR_TITLE_ELSEWHERE);
     let first = texts.iter().position(|(_, e)| in_h1(e))?;
     let last = texts.iter().rposition(|(_, e)| in_h1(e))?;
     let date_at = |i: usize| {
@@ -1278,6 +1290,17 @@ mod tests {
         assert_eq!(date_of(wurde).as_deref(), Some("2015-12-14"));
         let release = r#"<html lang="de"><body><p>Veröffentlichung: <a href="/music/">04.02.2022</a></p></body></html>"#;
         assert_eq!(date_of(release).as_deref(), Some("2022-02-04"));
+    }
+
+    #[test]
+    fn a_teaser_line_by_the_headline_and_a_state_in_the_footer() {
+        let teaser = r#"<html lang="de"><body><div><h3 class="bb-teaser-meta">02.01.2022</h3>
+            <h1>Erlegungsprämie</h1><p>Text.</p></div>
+            <div class="teaser"><h3>Andere</h3><span>03.01.2021</span></div></body></html>"#;
+        assert_eq!(date_of(teaser).as_deref(), Some("2022-01-02"));
+        let state = r#"<html lang="de"><body><h1>Start</h1><p>Text.</p>
+            <p id="footer_print">Quelle: Stadt<br>[Stand: 09.10.2017, 01:40 Uhr]</p></body></html>"#;
+        assert_eq!(date_of(state).as_deref(), Some("2017-10-09"));
     }
 
     #[test]
