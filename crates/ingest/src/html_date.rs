@@ -29,7 +29,8 @@
 //!    blog engines write permalinks);
 //! 8. the last update written on the page ("Diese Seite wurde zuletzt am …
 //!    geändert", "last edited 2019-11-10"), else its state ("Stand: …"),
-//!    footer included: a wiki's or a notice's date is its last revision.
+//!    footer included: a wiki's or a notice's date is its last revision;
+//! 9. a date opening the page's title ("23.01.2022 - Dorothea Wierer …").
 //!
 //! The first candidate wins, with two exceptions. A time stamp written in
 //! UTC (`…T03:28:35Z`, `+00:00`) gives the UTC day, which is not the day of
@@ -107,11 +108,11 @@ const ELSEWHERE: &[&str] = &[
 const ELSEWHERE_FOR_STAMPS: &[&str] = &["comment", "related", "reply", "recommend", "popular"];
 
 /// The part of [`ELSEWHERE`] that rules out a dateline by the headline: a
-/// "teaser-meta" line next to the `<h1>` is the article's own.
+/// "teaser-meta" line next to the `<h1>`, or one in the layout's "sidebar"
+/// column that holds the article's header, is the article's own.
 const NEAR_TITLE_ELSEWHERE: &[&str] = &[
     "comment",
     "related",
-    "sidebar",
     "widget",
     "recommend",
     "popular",
@@ -256,7 +257,8 @@ pub(crate) fn page_date(doc: &Html, article: ElementRef<'_>, metas: &[(String, S
             .next()
             .map(|c| c.date)
             .or_else(|| canonical_url_date(doc, metas))
-            .or_else(|| updated_date(doc, own, order)),
+            .or_else(|| updated_date(doc, own, order))
+            .or_else(|| title_date(doc, metas, order)),
     }
 }
 
@@ -843,6 +845,15 @@ fn leading_date(text: &str, order: NumericOrder) -> Option<Date> {
     published_in_text(&head.join(" "), order)
 }
 
+/// A date opening the page's title ("23.01.2022 - Dorothea Wierer …"), as
+/// some sites title their news.
+fn title_date(doc: &Html, metas: &[(String, String)], order: NumericOrder) -> Option<Date> {
+    let title = meta_value(metas, &["og:title"])
+        .map(str::to_string)
+        .or_else(|| doc.select(&selector("title")).next().map(|t| t.text().collect()))?;
+    leading_date(title.trim(), order)
+}
+
 /// The end of `cue` in `lower` when it stands as whole words.
 fn cue_at(lower: &str, cue: &str) -> Option<usize> {
     lower.match_indices(cue).find_map(|(start, _)| {
@@ -1301,6 +1312,20 @@ mod tests {
         let state = r#"<html lang="de"><body><h1>Start</h1><p>Text.</p>
             <p id="footer_print">Quelle: Stadt<br>[Stand: 09.10.2017, 01:40 Uhr]</p></body></html>"#;
         assert_eq!(date_of(state).as_deref(), Some("2017-10-09"));
+    }
+
+    #[test]
+    fn a_title_opening_with_the_date_and_a_header_column() {
+        let title = r#"<html lang="de"><head><title>23.01.2022 - Wierer darf jubeln</title></head>
+            <body><p>Text.</p></body></html>"#;
+        assert_eq!(date_of(title).as_deref(), Some("2022-01-23"));
+        let inside =
+            r#"<html lang="de"><head><title>Bericht vom 23.01.2022</title></head><body></body></html>"#;
+        assert_eq!(date_of(inside), None);
+        let column = r#"<html lang="de"><body><div class="sidebar"><div class="sidebar__item--header">
+            <h1>Burgenland</h1><p class="x">28. Januar 2022</p></div></div><article><p>Text.</p></article>
+            </body></html>"#;
+        assert_eq!(date_of(column).as_deref(), Some("2022-01-28"));
     }
 
     #[test]
