@@ -51,7 +51,11 @@ use tantivy::schema::{
 /// a local writing), from more places (datelines by the title, publication
 /// cues, bylines, canonical date paths), ambiguous numeric dates refused on
 /// English and undeclared pages; authors (bylines, signatures, the page's
-/// and the record's author), "Par X" told a person from a publisher.
+/// and the record's author), "Par X" told a person from a publisher; web
+/// pages' generic date metas after the article's own stamps, a metadata
+/// date shown nowhere yielding to a confirmed dateline, blog posts in
+/// "widget" blocks, two-digit years in stamps, a wiki's last edit as the
+/// last resort.
 pub const INGEST_VERSION: u32 = 6;
 
 /// Version of the schema and analysis; stored in every commit. 8:

@@ -43,10 +43,11 @@
 //!
 //! A date that is not explicit is never guessed: only full dates (day,
 //! month, year) count (in these short texts, dotted dates with a two-digit
-//! year too: "8.5.12", and year first: "2023.11.02."), text before an update cue ("Mis à jour",
-//! "Updated") only until 8., and numeric dates whose order is ambiguous
-//! ("05/12/2020") are read day-first only on pages that declare a language
-//! that writes them so (not English, not undeclared).
+//! year too: "8.5.12", and year first: "2023.11.02."), text before an
+//! update cue ("Mis à jour", "Updated") only until 8., and numeric dates
+//! whose order is ambiguous ("05/12/2020") are read day-first only on pages
+//! that declare a language that writes them so (not English, not
+//! undeclared).
 
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
