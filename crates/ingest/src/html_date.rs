@@ -109,8 +109,9 @@ const ELSEWHERE: &[&str] = &[
 const ELSEWHERE_FOR_STAMPS: &[&str] = &["comment", "related", "reply", "recommend", "popular"];
 
 /// The part of [`ELSEWHERE`] that rules out a dateline by the headline: a
-/// "teaser-meta" line next to the `<h1>`, or one in the layout's "sidebar"
-/// column that holds the article's header, is the article's own.
+/// "teaser-meta" line next to the `<h1>`, or one in the "sidebar" column
+/// right after it (the article's header column), is the article's own; a
+/// sidebar before the headline is not (see [`near_title_date`]).
 const NEAR_TITLE_ELSEWHERE: &[&str] = &[
     "comment",
     "related",
@@ -829,8 +830,16 @@ fn near_title_date(doc: &Html, own: Own<'_>, order: NumericOrder) -> Option<Date
         }
         published_in_text(&text, order)
     };
+    // Before the title, a sidebar is the page's column of other things.
+    let before_at = |i: usize| {
+        let (_, parent) = texts.get(i)?;
+        if marked(*parent, doc.root_element(), own, &["sidebar"]) {
+            return None;
+        }
+        date_at(i)
+    };
     (1..=NEAR_TITLE_TEXTS).find_map(|distance| {
-        date_at(last + distance).or_else(|| first.checked_sub(distance).and_then(date_at))
+        date_at(last + distance).or_else(|| first.checked_sub(distance).and_then(before_at))
     })
 }
 
@@ -1323,10 +1332,15 @@ mod tests {
         let inside =
             r#"<html lang="de"><head><title>Bericht vom 23.01.2022</title></head><body></body></html>"#;
         assert_eq!(date_of(inside), None);
-        let column = r#"<html lang="de"><body><div class="sidebar"><div class="sidebar__item--header">
-            <h1>Burgenland</h1><p class="x">28. Januar 2022</p></div></div><article><p>Text.</p></article>
+        // The header's column right after the headline is the article's, a
+        // sidebar before it is not.
+        let column = r#"<html lang="de"><body><article><h1>Burgenland</h1><p>Text.</p></article>
+            <div class="sidebar"><div class="sidebar__item--header"><p class="x">28. Januar 2022</p></div></div>
             </body></html>"#;
         assert_eq!(date_of(column).as_deref(), Some("2022-01-28"));
+        let before = r#"<html lang="de"><body><div class="sidebar"><p class="x">28. Januar 2022</p></div>
+            <article><h1>Burgenland</h1><p>Text.</p></article></body></html>"#;
+        assert_eq!(date_of(before), None);
     }
 
     #[test]
