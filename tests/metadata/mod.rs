@@ -320,6 +320,90 @@ fn html_dates_local_published_and_unambiguous() {
     assert_eq!(spring[0]["id"], "modified.html");
 }
 
+/// More places web pages date themselves: a blog post inside a "widget",
+/// a byline with a two-digit year, the page's own dateline over a metadata
+/// date it shows nowhere, the article's stamp over a generic `dc.date`,
+/// and a wiki page's last edit when nothing else dates it.
+#[test]
+fn html_dates_from_blogs_bylines_datelines_and_wikis() {
+    let hay = Hay::new();
+    let page = |lang: &str, head: &str, body: &str| {
+        format!(
+            "<html lang=\"{lang}\"><head><title>Page</title>{head}</head><body>{body}\
+             <div class=\"widget BlogArchive\"><span class=\"date\">1. Mai 2012</span></div></body></html>"
+        )
+    };
+    let story =
+        format!("<p>Le forum de l'emploi accueille les jeunes diplômés de la région.</p><p>{FR_FILLER}</p>");
+    hay.write(
+        "corpus/blogger.html",
+        &page(
+            "de",
+            "",
+            &format!(
+                "<div class=\"widget Blog\"><div class=\"date-outer\">\
+                 <h2 class=\"date-header\"><span>Samstag, 5. Oktober 2013</span></h2>\
+                 <article><h3>Forum</h3>{story}</article></div></div>"
+            ),
+        ),
+    )
+    .write(
+        "corpus/byline.html",
+        &page(
+            "de",
+            "",
+            &format!(
+                "<main><h1>Forum</h1><p class=\"morespace\">von <a href=\"/author/k\">Klaus</a>, 8.5.12</p>{story}</main>"
+            ),
+        ),
+    )
+    .write(
+        "corpus/shown.html",
+        &page(
+            "de",
+            "<meta property=\"article:published_time\" content=\"2022-01-25T10:00:00+01:00\">",
+            &format!("<article><h1>Forum</h1><p class=\"date\">26.01.2022</p>{story}</article>"),
+        ),
+    )
+    .write(
+        "corpus/generic.html",
+        &page(
+            "fr",
+            "<meta name=\"dc.date\" content=\"2020-04-30\">",
+            &format!("<article><h1>Forum</h1><p class=\"meta\">Publié le 29 avril 2020</p>{story}</article>"),
+        ),
+    )
+    .write(
+        "corpus/wiki.html",
+        &page(
+            "de",
+            "",
+            &format!(
+                "<article><h1>Forum</h1>{story}</article><div id=\"footer\"><ul>\
+                 <li id=\"footer-info-lastmod\">Diese Seite wurde zuletzt am 29. Januar 2020 um 20:16 Uhr geändert.</li>\
+                 </ul></div>"
+            ),
+        ),
+    );
+    hay.index();
+    let hits = hay.search_json(&["forum", "--limit", "10"]);
+    let date_of = |file: &str| {
+        hits.iter()
+            .find(|h| h["id"] == file)
+            .map(|h| h["date"].clone())
+            .unwrap_or_else(|| panic!("{file} in {hits:?}"))
+    };
+    for (file, date) in [
+        ("blogger.html", "2013-10-05"),
+        ("byline.html", "2012-05-08"),
+        ("shown.html", "2022-01-26"),
+        ("generic.html", "2020-04-29"),
+        ("wiki.html", "2020-01-29"),
+    ] {
+        assert_eq!(date_of(file), date, "{file}");
+    }
+}
+
 /// English and German dates are read in text headers too; the day must be
 /// there.
 #[test]
