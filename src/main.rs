@@ -6,6 +6,7 @@
 
 mod cli;
 mod output;
+mod serve;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -110,6 +111,7 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::ExplainMatch(args) => explain_match_command(&index, args, p),
         Command::Related(args) => related_command(&index, args, p),
         Command::Dups(args) => dups_command(&index, args, p),
+        Command::Serve(args) => serve::serve(&index, args).map(|()| Outcome::Found),
     }?;
     printer.flush()?;
     Ok(outcome)
