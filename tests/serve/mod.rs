@@ -5,6 +5,8 @@
 //! ids, numbers and the token are checked; a sync by `fihris index` while
 //! serving shows up without a restart, and no request fails meanwhile.
 
+mod browser;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
