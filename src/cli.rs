@@ -9,7 +9,7 @@ use fihris_search::Lang;
 ///
 /// Builds a local index of article files (txt, html, json, jsonl) and
 /// answers ranked queries with accent- and spelling-tolerant matching in
-/// both languages. No server needed (`fihris serve` shows it in a browser).
+/// both languages. No server to run; `fihris serve` adds a local web page.
 #[derive(Debug, Parser)]
 #[command(name = "fihris", version, about, max_term_width = 100)]
 pub struct Cli {

@@ -102,6 +102,7 @@ fn help() {
         "explain-match",
         "related",
         "dups",
+        "serve",
     ] {
         check(&hay, &format!("help-{command}"), &[command, "--help"]);
     }
