@@ -114,7 +114,7 @@ fn search_page(fihris: &Fihris, params: &Params, ui: Ui) -> Result<Markup, Failu
         query: query.clone(),
         by,
         filters,
-        cross: params.search().map(|o| o.cross).unwrap_or(true),
+        cross: params.cross()?,
         broad: params.flag("broad")?,
     })?;
     let title = match &query {
@@ -459,6 +459,9 @@ fn error_page(params: &Params, ui: Ui, failure: Failure) -> Response {
             (search_form(params, ui))
             section.error {
                 h2 { (t.error) " " (failure.status.as_u16()) }
+                @if failure.status == StatusCode::NOT_FOUND && failure.message != t.not_found {
+                    p { (t.not_found) }
+                }
                 p dir="auto" { (failure.message) }
             }
         },

@@ -132,7 +132,7 @@ impl Params {
 
     /// `cross`: on unless `cross=0` (or `no_cross=1`, as the command line
     /// says it).
-    fn cross(&self) -> Result<bool, BadRequest> {
+    pub fn cross(&self) -> Result<bool, BadRequest> {
         Ok(match self.get("cross") {
             None => !self.flag("no_cross")?,
             Some(_) => self.flag("cross")?,
