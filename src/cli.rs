@@ -60,7 +60,7 @@ impl Command {
             Command::ExplainMatch(a) => (a.json, false),
             Command::Related(a) => (a.json, false),
             Command::Dups(a) => (a.json, false),
-            Command::Serve(_) => (false, false),
+            Command::Serve(_) | Command::Completions(_) | Command::Man(_) => (false, false),
         };
         match (json, csv) {
             (true, _) => Format::Json,
@@ -174,6 +174,18 @@ pub enum Command {
     ///
     /// Example: FIHRIS_TOKEN=s3cret fihris serve --bind 0.0.0.0:7878
     Serve(ServeArgs),
+    /// Print the shell completion script for SHELL.
+    ///
+    /// Example: fihris completions bash > ~/.local/share/bash-completion/completions/fihris
+    ///
+    /// Example: fihris completions zsh > ~/.zfunc/_fihris
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of fihris, or of one command.
+    ///
+    /// Example: fihris man > ~/.local/share/man/man1/fihris.1
+    ///
+    /// Example: fihris man search > ~/.local/share/man/man1/fihris-search.1
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -218,6 +230,20 @@ pub struct DupsArgs {
     /// JSON Lines output: one object per group
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (fihris's own page without it)
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, Args)]

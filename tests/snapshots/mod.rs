@@ -103,6 +103,8 @@ fn help() {
         "related",
         "dups",
         "serve",
+        "completions",
+        "man",
     ] {
         check(&hay, &format!("help-{command}"), &[command, "--help"]);
     }
