@@ -9,7 +9,7 @@ use fihris_search::Lang;
 ///
 /// Builds a local index of article files (txt, html, json, jsonl) and
 /// answers ranked queries with accent- and spelling-tolerant matching in
-/// both languages. No server to run.
+/// both languages. No server to run; `fihris serve` adds a local web page.
 #[derive(Debug, Parser)]
 #[command(name = "fihris", version, about, max_term_width = 100)]
 pub struct Cli {
@@ -60,6 +60,7 @@ impl Command {
             Command::ExplainMatch(a) => (a.json, false),
             Command::Related(a) => (a.json, false),
             Command::Dups(a) => (a.json, false),
+            Command::Serve(_) | Command::Completions(_) | Command::Man(_) => (false, false),
         };
         match (json, csv) {
             (true, _) => Format::Json,
@@ -158,6 +159,33 @@ pub enum Command {
     ///
     /// Example: fihris dups --threshold 0.7 --lang fr
     Dups(DupsArgs),
+    /// Serve a local web page and a JSON API over the index.
+    ///
+    /// The page searches with the query syntax and filters of `search`,
+    /// shows articles with their related articles and near-duplicates, and
+    /// charts coverage; `/api/search`, `/api/show`, `/api/related`,
+    /// `/api/dups` and `/api/stats` answer JSON Lines, the same as the
+    /// commands' `--json`. A sync by `fihris index` in another process is
+    /// picked up after its commit, without a restart. Binds to loopback;
+    /// another address needs an access token (--token or FIHRIS_TOKEN),
+    /// sent as `Authorization: Bearer TOKEN` or `?token=TOKEN`.
+    ///
+    /// Example: fihris --index /data/idx serve --open
+    ///
+    /// Example: FIHRIS_TOKEN=s3cret fihris serve --bind 0.0.0.0:7878
+    Serve(ServeArgs),
+    /// Print the shell completion script for SHELL.
+    ///
+    /// Example: fihris completions bash > ~/.local/share/bash-completion/completions/fihris
+    ///
+    /// Example: fihris completions zsh > ~/.zfunc/_fihris
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of fihris, or of one command.
+    ///
+    /// Example: fihris man > ~/.local/share/man/man1/fihris.1
+    ///
+    /// Example: fihris man search > ~/.local/share/man/man1/fihris-search.1
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -202,6 +230,37 @@ pub struct DupsArgs {
     /// JSON Lines output: one object per group
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (fihris's own page without it)
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0: any free port, printed at
+    /// start-up)
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    pub bind: std::net::SocketAddr,
+
+    /// Access token every request must carry; required to bind an address
+    /// other than loopback
+    #[arg(long, env = "FIHRIS_TOKEN", hide_env_values = true, value_name = "TOKEN")]
+    pub token: Option<String>,
+
+    /// Open the page in the default browser once serving
+    #[arg(long)]
+    pub open: bool,
 }
 
 fn parse_threshold(s: &str) -> Result<f32, String> {

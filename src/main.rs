@@ -6,6 +6,7 @@
 
 mod cli;
 mod output;
+mod serve;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -110,9 +111,47 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::ExplainMatch(args) => explain_match_command(&index, args, p),
         Command::Related(args) => related_command(&index, args, p),
         Command::Dups(args) => dups_command(&index, args, p),
+        Command::Serve(args) => serve::serve(&index, args).map(|()| Outcome::Found),
+        Command::Completions(args) => completions(args.shell, p),
+        Command::Man(args) => man_page(args.command.as_deref(), p),
     }?;
     printer.flush()?;
     Ok(outcome)
+}
+
+/// `fihris completions SHELL`: clap_complete's script for the shell.
+fn completions(shell: clap_complete::Shell, printer: &mut Printer<impl Write>) -> Result<Outcome> {
+    use clap::CommandFactory;
+    // Written to memory first: clap_complete panics when its writer fails
+    // (a closed pipe), and a closed pipe is not an error here.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "fihris", &mut script);
+    printer.writer().write_all(&script)?;
+    Ok(Outcome::Found)
+}
+
+/// `fihris man [COMMAND]`: the manual page of fihris, or of one command
+/// (`fihris-COMMAND(1)`).
+fn man_page(command: Option<&str>, printer: &mut Printer<impl Write>) -> Result<Outcome> {
+    use clap::CommandFactory;
+    let fihris = Cli::command();
+    let page = match command {
+        None => fihris,
+        Some(name) => {
+            let Some(sub) = fihris.find_subcommand(name) else {
+                anyhow::bail!("no command {name:?} (see fihris --help)");
+            };
+            let title = format!("fihris-{}", sub.get_name());
+            sub.clone()
+                .name(title)
+                .bin_name(format!("fihris {}", sub.get_name()))
+                .version(env!("CARGO_PKG_VERSION"))
+        }
+    };
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page).render(&mut roff)?;
+    printer.writer().write_all(&roff)?;
+    Ok(Outcome::Found)
 }
 
 fn index_command(index: &Path, args: IndexArgs, printer: &mut Printer<impl Write>) -> Result<Outcome> {

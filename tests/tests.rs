@@ -25,6 +25,7 @@ mod pages;
 mod query;
 mod related;
 mod search;
+mod serve;
 mod snapshots;
 mod stats;
 mod status;

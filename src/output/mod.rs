@@ -119,6 +119,12 @@ impl<W: Write> Printer<W> {
         self.config
     }
 
+    /// The output itself, for text that is neither results nor reports
+    /// (completion scripts, the manual page).
+    pub fn writer(&mut self) -> &mut W {
+        &mut self.out
+    }
+
     /// Flushes what was printed.
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()

@@ -149,3 +149,34 @@ fn help_and_version() {
     out.assert_code(0);
     assert!(out.stdout.starts_with("fihris "), "{}", out.stdout);
 }
+
+#[test]
+fn shell_completions_and_manual_pages() {
+    let hay = Hay::new();
+    for (shell, marker) in [
+        ("bash", "_fihris()"),
+        ("zsh", "#compdef fihris"),
+        ("fish", "complete -c fihris"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[fihris]"),
+    ] {
+        let out = hay.run(&["completions", shell]);
+        out.assert_code(0);
+        assert!(out.stdout.contains(marker), "{shell}: {}", out.stdout);
+        assert!(out.stdout.contains("serve"), "{shell}");
+    }
+    let out = hay.run(&["man"]);
+    out.assert_code(0);
+    assert!(out.stdout.contains(".TH fihris 1"), "{}", out.stdout);
+    assert!(out.stdout.contains(r"fihris\-search(1)"), "{}", out.stdout);
+    let out = hay.run(&["man", "search"]);
+    out.assert_code(0);
+    assert!(out.stdout.contains(".TH fihris-search 1"), "{}", out.stdout);
+    assert!(out.stdout.contains(r"\-\-since"), "{}", out.stdout);
+    let out = hay.run(&["man", "nope"]);
+    out.assert_code(2);
+    assert_eq!(
+        out.stderr,
+        "fihris: error: no command \"nope\" (see fihris --help)\n"
+    );
+}

@@ -102,6 +102,9 @@ fn help() {
         "explain-match",
         "related",
         "dups",
+        "serve",
+        "completions",
+        "man",
     ] {
         check(&hay, &format!("help-{command}"), &[command, "--help"]);
     }
