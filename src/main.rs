@@ -111,7 +111,10 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::ExplainMatch(args) => explain_match_command(&index, args, p),
         Command::Related(args) => related_command(&index, args, p),
         Command::Dups(args) => dups_command(&index, args, p),
-        Command::Serve(args) => serve::serve(&index, args).map(|()| Outcome::Found),
+        Command::Serve(args) => {
+            first_use_index(&index, explicit_index, p)?;
+            serve::serve(&index, args).map(|()| Outcome::Found)
+        }
         Command::Completions(args) => completions(args.shell, p),
         Command::Man(args) => man_page(args.command.as_deref(), p),
     }?;
@@ -208,12 +211,11 @@ fn build(index: &Path, options: BuildOptions, printer: &mut Printer<impl Write>)
     Ok(report.articles)
 }
 
-fn search_command(
-    index: &Path,
-    explicit_index: bool,
-    args: SearchArgs,
-    printer: &mut Printer<impl Write>,
-) -> Result<Outcome> {
+/// On first use (no `--index` given, no index in the default place), builds
+/// the default index from the sample corpus folder when there is one, so
+/// that `fihris search` and `fihris serve` answer on a fresh clone. The
+/// build report goes to stderr: stdout is for the answers.
+fn first_use_index(index: &Path, explicit_index: bool, printer: &Printer<impl Write>) -> Result<()> {
     if !explicit_index && !index_exists(index) && !index.join("meta.json").exists() {
         let corpus = Path::new(DEFAULT_CORPUS);
         if corpus.is_dir() {
@@ -222,11 +224,20 @@ fn search_command(
                 index.display(),
                 corpus.display()
             );
-            // The report goes to stderr: stdout is for the hits.
             let mut report = Printer::new(printer.config().with_format(Format::Human), io::stderr());
             build(index, BuildOptions::new(vec![corpus.to_path_buf()]), &mut report)?;
         }
     }
+    Ok(())
+}
+
+fn search_command(
+    index: &Path,
+    explicit_index: bool,
+    args: SearchArgs,
+    printer: &mut Printer<impl Write>,
+) -> Result<Outcome> {
+    first_use_index(index, explicit_index, printer)?;
     let fihris = Fihris::open(index)?;
     let options = SearchOptions {
         limit: args.limit,

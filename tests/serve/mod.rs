@@ -85,7 +85,12 @@ impl Server {
         let mut args = vec!["--index", INDEX, "serve"];
         args.extend_from_slice(bind);
         args.extend_from_slice(extra);
-        let mut command = hay.command(&args);
+        Server::spawn(hay, &args, env)
+    }
+
+    /// `fihris args…` with `env` set, once it says where it serves.
+    pub fn spawn(hay: &Hay, args: &[&str], env: &[(&str, &str)]) -> Server {
+        let mut command = hay.command(args);
         command.env_remove("FIHRIS_TOKEN");
         for (name, value) in env {
             command.env(name, value);
@@ -97,9 +102,12 @@ impl Server {
             .expect("start fihris serve");
         let stderr = child.stderr.take().expect("the server's stderr");
         let mut lines = BufReader::new(stderr).lines();
+        // The banner names the address; a first use builds the index
+        // before, and says so.
         let banner = lines
-            .next()
-            .and_then(Result::ok)
+            .by_ref()
+            .map_while(Result::ok)
+            .find(|line| line.contains("http://"))
             .unwrap_or_else(|| panic!("fihris serve said nothing: {:?}", child.wait()));
         // Whatever it says later (it should say nothing) is drained.
         std::thread::spawn(move || lines.for_each(drop));
@@ -661,4 +669,22 @@ fn a_sync_while_serving_shows_without_a_restart() {
         json_lines(&server.get("/api/search?q=tramway&limit=100").body).len(),
         19
     );
+}
+
+#[test]
+fn a_fresh_folder_with_a_corpus_is_served_at_once() {
+    // As `cargo run --release -- serve` on a fresh clone: no index yet, the
+    // sample corpus beside it.
+    let hay = Hay::new();
+    hay.write(
+        "corpus/fr/jumelage.txt",
+        &format!("L'ANEM et Pôle emploi lancent un jumelage\n\n{JUMELAGE}\n"),
+    );
+    let server = Server::spawn(&hay, &["serve", "--bind", "127.0.0.1:0"], &[]);
+    let answer = server.get("/api/search?q=jumelage");
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let hits = json_lines(&answer.body);
+    assert_eq!(hits.len(), 1, "{}", answer.body);
+    assert_eq!(hits[0]["id"], "fr/jumelage.txt");
+    assert!(hay.join("index").join("meta.json").exists());
 }
