@@ -303,6 +303,10 @@ fn is_metadata(line: &str) -> bool {
 /// Lines above the headline looked at for its date.
 const DATE_ABOVE_HEADLINE: usize = 2;
 
+/// Most lines of a clean header above the article (title, subtitle, date,
+/// source, byline).
+const CLEAN_HEADER_LINES: usize = 5;
+
 /// Lines looked at above the article for its headline.
 const HEADLINE_LOOKBACK: usize = 8;
 /// Most words of a headline.
@@ -345,9 +349,20 @@ pub(crate) fn parse(text: &str, order: NumericOrder) -> Option<Parsed> {
 
     let above: Vec<&str> = lines[..first].iter().map(|l| l.text).collect();
     let mut parsed = Parsed::default();
-    // The headline: the last line above the article that is not metadata.
-    let mut headline = None;
-    for (i, line) in above.iter().enumerate().rev().take(HEADLINE_LOOKBACK) {
+    // The headline: the last line above the article that is not metadata;
+    // but when what is above is a clean header (a few lines of text, no
+    // masthead, menu or markup: the furniture is all below the article),
+    // its first line, as in a clean file.
+    let clean_header = above.len() <= CLEAN_HEADER_LINES
+        && above.iter().all(|l| kind(l) == Kind::Text && !is_masthead(l))
+        && above.first().is_some_and(|l| is_headline(l));
+    let mut headline = clean_header.then_some(0);
+    for (i, line) in above
+        .iter()
+        .enumerate()
+        .rev()
+        .take(if clean_header { 0 } else { HEADLINE_LOOKBACK })
+    {
         if kind(line) != Kind::Text {
             break;
         }
@@ -398,6 +413,7 @@ pub(crate) fn parse(text: &str, order: NumericOrder) -> Option<Parsed> {
     // Header lines between the headline and the article: dates, sources.
     // A date there wins over one above the headline.
     let mut header_date = None;
+    let mut lead = Vec::new();
     for line in &above[header_from.min(above.len())..] {
         if let Some(byline) = crate::byline::byline(line) {
             if parsed.author.is_none() {
@@ -414,13 +430,17 @@ pub(crate) fn parse(text: &str, order: NumericOrder) -> Option<Parsed> {
             parsed.source.get_or_insert(source);
         } else if let Some(date) = date_line(line, order).filter(|_| !is_update(line)) {
             header_date.get_or_insert(date);
+        } else if clean_header {
+            // A clean header's subtitle is the article's, as in a clean file.
+            lead.push(squeeze_spaces(line));
+            continue;
         }
         removed.push(line.to_string());
     }
     parsed.date = header_date.or(parsed.date);
-    let body = runs
-        .iter()
-        .map(|&(a, b)| article_text(&lines[a..=b]))
+    let body = lead
+        .into_iter()
+        .chain(runs.iter().map(|&(a, b)| article_text(&lines[a..=b])))
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n");
@@ -562,6 +582,23 @@ mod tests {
         assert_eq!(
             first_sentence("un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept"),
             "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze…"
+        );
+    }
+
+    #[test]
+    fn a_clean_header_keeps_its_first_line_as_title() {
+        let text = "L'ANEM forme trois cents conseillers\nUn programme financé par l'Union européenne\n12 mars 2019\n\n\
+            Le programme de formation des conseillers de l'agence nationale de l'emploi a commencé lundi à Alger, avec les premiers stagiaires.\n\n\
+            * 300 conseillers\n* 12 agences\n* 6 wilayas\n";
+        let parsed = parse(text).expect("read as a page: a list outside the article");
+        assert_eq!(parsed.title, "L'ANEM forme trois cents conseillers");
+        assert_eq!(parsed.date.map(|d| d.to_string()), Some("2019-03-12".to_string()));
+        assert!(
+            parsed
+                .body
+                .starts_with("Un programme financé par l'Union européenne\n\nLe programme"),
+            "{}",
+            parsed.body
         );
     }
 }
