@@ -15,8 +15,9 @@
 //! articles and teasers, author and contact boxes, captions and credits,
 //! post dates and tags, copyright, sidebars, newsletter and cookie boxes,
 //! advertising), unless such an element holds most of the article's text
-//! (pages wrapped in one `<form>`, stories in a column called "sidebar"),
-//! and the headings that nothing follows. Block elements become paragraph
+//! or half of its prose (pages wrapped in one `<form>`, stories in a column
+//! called "sidebar", blog posts in a block named after their date), and the
+//! headings that nothing or a list of links left out follows. Block elements become paragraph
 //! breaks and inline text is joined with normalized spaces; then
 //! `boilerplate.rs` strips French and Arabic teasers and trailing lists.
 //!
@@ -434,6 +435,12 @@ pub(crate) fn marks(el: &scraper::node::Element) -> String {
 /// that it takes comments).
 const MOST_TEXT_SHARE: f64 = 0.6;
 
+/// Share of the article's prose above which an element marked as furniture
+/// is the article after all: a blog's posts in a block named after their
+/// date ("date-outer"), a story inside its sharing bar's block, while the
+/// sidebar and footer hold as much text in links and short lines.
+const MOST_PROSE_SHARE: f64 = 0.5;
+
 /// Share of a block's text in links above which it is a list of links
 /// (related articles, tags, menus, "read more"), not article text.
 const MAX_LINK_SHARE: f64 = 0.5;
@@ -441,13 +448,27 @@ const MAX_LINK_SHARE: f64 = 0.5;
 /// Blocks that are left out when most of their text is links.
 const LINK_LIST_BLOCKS: &[&str] = &["div", "dl", "ol", "p", "section", "table", "ul"];
 
-/// (text, text inside links) of every element under `root`, in bytes
-/// without white space, not counting the [`SKIPPED`] elements; computed in
-/// one walk.
-fn text_lens(root: ElementRef<'_>) -> HashMap<NodeId, (usize, usize)> {
+/// [`MIN_PROSE_CHARS`] without white space (about one character of prose
+/// in six is a space).
+const MIN_PROSE_NONSPACE: usize = MIN_PROSE_CHARS * 5 / 6;
+
+/// How much text an element holds: in bytes without white space, in
+/// links, and in prose (characters without white space of the blocks whose
+/// own text is at least [`MIN_PROSE_CHARS`] long, as [`Prose`] counts them).
+#[derive(Debug, Clone, Copy, Default)]
+struct Lens {
+    text: usize,
+    linked: usize,
+    prose: usize,
+}
+
+/// The [`Lens`] of every element under `root`, not counting the
+/// [`SKIPPED`] elements; computed in one walk.
+fn text_lens(root: ElementRef<'_>) -> HashMap<NodeId, Lens> {
     let mut lens = HashMap::new();
-    // Open elements: (id, text, text in links).
-    let mut open: Vec<(NodeId, usize, usize)> = Vec::new();
+    // Open elements: (id, lens, characters of own text: the element's and
+    // its inline children's, for blocks).
+    let mut open: Vec<(NodeId, Lens, usize)> = Vec::new();
     let mut skip_depth = 0usize;
     let mut link_depth = 0usize;
     for edge in root.traverse() {
@@ -458,16 +479,17 @@ fn text_lens(root: ElementRef<'_>) -> HashMap<NodeId, (usize, usize)> {
                         skip_depth += 1;
                     } else {
                         link_depth += usize::from(el.name() == "a");
-                        open.push((n.id(), 0, 0));
+                        open.push((n.id(), Lens::default(), 0));
                     }
                 }
                 Node::Text(t) if skip_depth == 0 => {
                     if let Some(top) = open.last_mut() {
                         let len = t.bytes().filter(|b| !b.is_ascii_whitespace()).count();
-                        top.1 += len;
+                        top.1.text += len;
                         if link_depth > 0 {
-                            top.2 += len;
+                            top.1.linked += len;
                         }
+                        top.2 += t.chars().filter(|c| !c.is_whitespace()).count();
                     }
                 }
                 _ => {}
@@ -479,11 +501,19 @@ fn text_lens(root: ElementRef<'_>) -> HashMap<NodeId, (usize, usize)> {
                     continue;
                 }
                 link_depth -= usize::from(el.name() == "a");
-                if let Some((id, text, linked)) = open.pop() {
-                    lens.insert(id, (text, linked));
+                if let Some((id, mut len, own)) = open.pop() {
+                    let block = BLOCKS.contains(&el.name()) && el.name() != "br";
+                    if block && own >= MIN_PROSE_NONSPACE {
+                        len.prose += own;
+                    }
+                    lens.insert(id, len);
                     if let Some(parent) = open.last_mut() {
-                        parent.1 += text;
-                        parent.2 += linked;
+                        parent.1.text += len.text;
+                        parent.1.linked += len.linked;
+                        parent.1.prose += len.prose;
+                        if !block {
+                            parent.2 += own;
+                        }
                     }
                 }
             }
@@ -500,12 +530,18 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
     // Paragraphs that are headings, and where the open heading began.
     let mut headings: Vec<usize> = Vec::new();
     let mut heading_start = None;
+    // Headings right before a block left out: they introduced it.
+    let mut orphans: Vec<usize> = Vec::new();
     let lens = text_lens(root);
     let len_of = |id: NodeId| lens.get(&id).copied().unwrap_or_default();
-    let root_len = len_of(root.id()).0;
-    let holds_most_text = |id: NodeId| len_of(id).0 as f64 > root_len as f64 * MOST_TEXT_SHARE;
+    let root_len = len_of(root.id());
+    let holds_most_text = |id: NodeId| {
+        let len = len_of(id);
+        len.text as f64 > root_len.text as f64 * MOST_TEXT_SHARE
+            || len.prose as f64 > root_len.prose as f64 * MOST_PROSE_SHARE
+    };
     let link_list = |id: NodeId| {
-        let (text, linked) = len_of(id);
+        let Lens { text, linked, .. } = len_of(id);
         text > 0 && linked as f64 > text as f64 * MAX_LINK_SHARE
     };
     let break_paragraph = |current: &mut String, paragraphs: &mut Vec<String>| {
@@ -533,10 +569,16 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
                                 || FURNITURE_ELEMENTS.contains(&name)
                                 || is_furniture(el)
                                 || (LINK_LIST_BLOCKS.contains(&name) && link_list(node.id())));
-                        if SKIPPED.contains(&name)
-                            || Some(node.id()) == skip_node
-                            || (furniture && !holds_most_text(node.id()))
+                        let left_out = furniture && !holds_most_text(node.id());
+                        if left_out
+                            && link_list(node.id())
+                            && current.trim().is_empty()
+                            && headings.last().is_some_and(|&h| h + 1 == paragraphs.len())
                         {
+                            // The heading introduced this block.
+                            orphans.push(paragraphs.len() - 1);
+                        }
+                        if SKIPPED.contains(&name) || Some(node.id()) == skip_node || left_out {
                             skip_depth = 1;
                         } else if BLOCKS.contains(&name) {
                             break_paragraph(&mut current, &mut paragraphs);
@@ -571,13 +613,20 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
         }
     }
     break_paragraph(&mut current, &mut paragraphs);
-    // A heading that nothing follows introduced a block left out (related
-    // articles, tags, "more on this"): it goes too.
+    // A heading that nothing follows, or that a list of links left out
+    // follows, introduced it (related articles, tags, "more on this"): it
+    // goes too.
     while paragraphs.len() > 1 && headings.last() == Some(&(paragraphs.len() - 1)) {
         paragraphs.pop();
         headings.pop();
     }
-    paragraphs.join("\n\n")
+    let kept: Vec<String> = paragraphs
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !orphans.contains(i))
+        .map(|(_, p)| p)
+        .collect();
+    kept.join("\n\n")
 }
 
 fn is_heading(name: &str) -> bool {
@@ -723,6 +772,32 @@ mod tests {
              <div class=\"comments\"><p>Bravo, écrit Karim.</p></div></form></body>"
         ));
         assert_eq!(p.body, format!("{PROSE}\n\n{PROSE}"));
+    }
+
+    #[test]
+    fn furniture_that_holds_most_prose_is_read() {
+        // Blog posts in a block named after their date; a sidebar with as
+        // much text, in links and short lines.
+        let links = (0..30)
+            .map(|i| format!("<li><a href=\"/{i}\">Archives du mois numéro {i}</a></li>"))
+            .collect::<String>();
+        let p = parse(&format!(
+            "<body><div class=\"date-outer\"><h2>12 mars</h2><div class=\"post\">\
+             <p>{PROSE}</p><p>{PROSE}</p></div></div>\
+             <div class=\"column\"><ul>{links}</ul><p>{PROSE}</p></div></body>"
+        ));
+        assert_eq!(p.body.matches("jumelage").count(), 2, "{}", p.body);
+        assert!(!p.body.contains("Archives"), "{}", p.body);
+    }
+
+    #[test]
+    fn a_heading_before_a_link_list_goes_with_it() {
+        let p = parse(&format!(
+            "<article><h1>Titre</h1><p>{PROSE}</p><h3>Lire aussi</h3>\
+             <ul><li><a href=\"/a\">Le derby reporté</a></li><li><a href=\"/b\">Fortes pluies</a></li></ul>\
+             <h3>La suite</h3><p>{PROSE}</p></article>"
+        ));
+        assert_eq!(p.body, format!("{PROSE}\n\nLa suite\n\n{PROSE}"));
     }
 
     #[test]
