@@ -344,34 +344,48 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 
 /// Words of the class or id of page furniture inside an article or a
 /// page: menus, sharing bars, comment threads, related-article lists and
-/// teasers, author and contact boxes, captions, credits, copyright and
-/// disclaimers, post metadata (date, tags, reading time), sidebars, newsletter and cookie boxes, advertising.
-/// Sorted. Not "widget": blog and page builders (Blogger, Elementor) put
+/// teasers, author and contact boxes, captions and image legends, credits,
+/// copyright, licence and disclosure notices, post metadata (date, tags,
+/// reading time), sidebars, newsletter and cookie boxes, fact boxes and
+/// call-out boxes set in the text, calls to action ("cta": subscribe,
+/// donate), alerts, what is not printed ("noprint"), advertising.
+/// Sorted; "licen" is "licence" and "license". Not "widget": blog and page builders (Blogger, Elementor) put
 /// the story itself in a "widget". A class word that starts with one of these is
 /// furniture ("post-comments", "share_bar", "author-bio"; "mainNav" is one
 /// word, "mainnav", and not); so is one that contains one of at least
 /// [`FURNITURE_INFIX_MIN`] letters ("sectionRelated", "articleteaser").
 const FURNITURE: &[&str] = &[
     "advert",
+    "alert",
     "author",
     "banner",
     "breadcrumb",
     "byline",
+    "callout",
     "caption",
+    "citation",
     "comment",
     "contact",
     "cookie",
     "copyright",
     "credit",
+    "cta",
     "date",
     "disclaimer",
+    "disclosure",
+    "factbox",
     "footer",
+    "infobox",
+    "legend",
+    "licen",
     "login",
     "menu",
     "meta",
     "modal",
     "nav",
     "newsletter",
+    "noprint",
+    "notice",
     "outbrain",
     "pager",
     "pagination",
@@ -723,6 +737,11 @@ mod tests {
             "entry-meta",
             "tags",
             "wp-caption-text",
+            "mol-factbox",
+            "article-donation-CTA",
+            "licenceInfo",
+            "legend",
+            "nicht-drucken noprint",
         ] {
             let html = format!("<div class=\"{marked}\"></div>");
             let doc = Html::parse_fragment(&html);
