@@ -648,10 +648,13 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
     // Short lines after the article's last paragraph are furniture left
     // without a class ("Retour à la liste", "Partager", "Source : photo"),
     // when the article has paragraphs of its own.
-    let mut paragraphs = paragraphs;
     while paragraphs.len() > 1
-        && paragraphs.last().is_some_and(|p| p.chars().count() < MAX_TAIL_LINE_CHARS)
-        && paragraphs.iter().any(|p| p.chars().count() >= MIN_PARAGRAPH_CHARS)
+        && paragraphs
+            .last()
+            .is_some_and(|p| p.chars().count() < MAX_TAIL_LINE_CHARS)
+        && paragraphs
+            .iter()
+            .any(|p| p.chars().count() >= MIN_PARAGRAPH_CHARS)
     {
         paragraphs.pop();
     }
