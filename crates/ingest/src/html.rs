@@ -348,7 +348,7 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 /// teasers, author and contact boxes, captions and image legends, credits,
 /// copyright, licence and disclosure notices, post metadata (date, tags,
 /// reading time), sidebars, newsletter and cookie boxes, fact boxes and
-/// call-out boxes set in the text, calls to action ("cta": subscribe,
+/// call-out boxes set in the text, embedded posts and players, calls to action ("cta": subscribe,
 /// donate), alerts, what is not printed ("noprint"), advertising.
 /// Sorted; "licen" is "licence" and "license". Not "widget": blog and page builders (Blogger, Elementor) put
 /// the story itself in a "widget". A class word that starts with one of these is
@@ -374,6 +374,7 @@ const FURNITURE: &[&str] = &[
     "date",
     "disclaimer",
     "disclosure",
+    "embed",
     "factbox",
     "footer",
     "infobox",
@@ -412,9 +413,9 @@ const FURNITURE: &[&str] = &[
 const FURNITURE_INFIX_MIN: usize = 6;
 
 /// Class words of furniture compared whole: "tags" opens CSS-in-JS names
-/// ("tagstyle_z4kq"). Not "ad"/"ads": BEM modifiers mark the article's
-/// sections that hold an advertising slot ("section--has-ads").
-const FURNITURE_WHOLE: &[&str] = &["tags"];
+/// ("tagstyle_z4kq"), "ad" many words. Not "ads": BEM modifiers mark the
+/// article's sections that hold an advertising slot ("section--has-ads").
+const FURNITURE_WHOLE: &[&str] = &["ad", "tags"];
 
 /// Whether an element is marked as page furniture by a word of its class
 /// or id (words cut at anything but letters and digits, see [`FURNITURE`]).
@@ -766,6 +767,8 @@ mod tests {
             "licenceInfo",
             "legend",
             "nicht-drucken noprint",
+            "embed embed-photo",
+            "tl-ad-container",
         ] {
             let html = format!("<div class=\"{marked}\"></div>");
             let doc = Html::parse_fragment(&html);
@@ -782,6 +785,7 @@ mod tests {
             "entry-content",
             "widget Blog",
             "address",
+            "header-advanced",
         ] {
             let html = format!("<div class=\"{plain}\"></div>");
             let doc = Html::parse_fragment(&html);
