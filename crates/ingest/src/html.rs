@@ -18,7 +18,7 @@
 //! or half of its prose (pages wrapped in one `<form>`, stories in a column
 //! called "sidebar", blog posts in a block named after their date), the
 //! headings that nothing or a list of links left out follows, and the short
-//! lines after the article's last paragraph. Block elements become paragraph
+//! lines above the title and after the article's last paragraph. Block elements become paragraph
 //! breaks and inline text is joined with normalized spaces; then
 //! `boilerplate.rs` strips French and Arabic teasers and trailing lists.
 //!
@@ -558,6 +558,8 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
     let mut heading_start = None;
     // Headings right before a block left out: they introduced it.
     let mut orphans: Vec<usize> = Vec::new();
+    // Paragraphs above the title (`skip_node`).
+    let mut title_at = 0;
     let lens = text_lens(root);
     let len_of = |id: NodeId| lens.get(&id).copied().unwrap_or_default();
     let root_len = len_of(root.id());
@@ -603,6 +605,10 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
                         {
                             // The heading introduced this block.
                             orphans.push(paragraphs.len() - 1);
+                        }
+                        if Some(node.id()) == skip_node {
+                            break_paragraph(&mut current, &mut paragraphs);
+                            title_at = paragraphs.len();
                         }
                         if SKIPPED.contains(&name) || Some(node.id()) == skip_node || left_out {
                             skip_depth = 1;
@@ -659,10 +665,19 @@ fn extract_text(root: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
     {
         paragraphs.pop();
     }
+    // Short lines above the title are its kicker, category, date, reading
+    // time or the credit of the picture above it; long ones are text (a
+    // blog's page whose first `<h1>` is further down).
+    if !paragraphs[title_at.min(paragraphs.len())..]
+        .iter()
+        .any(|p| p.chars().count() >= MIN_PARAGRAPH_CHARS)
+    {
+        title_at = 0;
+    }
     let kept: Vec<String> = paragraphs
         .into_iter()
         .enumerate()
-        .filter(|(i, _)| !orphans.contains(i))
+        .filter(|(i, p)| (*i >= title_at || p.chars().count() >= MIN_PROSE_CHARS) && !orphans.contains(i))
         .map(|(_, p)| p)
         .collect();
     kept.join("\n\n")
@@ -857,6 +872,21 @@ mod tests {
         // Without a long paragraph, short lines are the article.
         let p = parse("<article><h1>Titre</h1><p>200 g de farine</p><p>3 œufs</p></article>");
         assert_eq!(p.body, "200 g de farine\n\n3 œufs");
+    }
+
+    #[test]
+    fn short_lines_above_the_title_are_left_out() {
+        let p = parse(&format!(
+            "<article><span>Économie</span><p>5 min de lecture</p><h1>Titre</h1>\
+             <p>{PROSE} {PROSE}</p></article>"
+        ));
+        assert_eq!(p.title, "Titre");
+        assert_eq!(p.body, format!("{PROSE} {PROSE}"));
+        // Prose above the title is text.
+        let p = parse(&format!(
+            "<article><p>{PROSE}</p><h1>Titre</h1><p>{PROSE} {PROSE}</p></article>"
+        ));
+        assert_eq!(p.body, format!("{PROSE}\n\n{PROSE} {PROSE}"));
     }
 
     #[test]
