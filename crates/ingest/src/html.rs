@@ -6,8 +6,8 @@
 //! unless all are short; else `<main>` (or `role="main"`); either must hold
 //! a quarter of the page's prose, else it is a tile or a layout region and
 //! the block that holds most of the page's prose is read (paragraphs, and
-//! blogs' lines cut by `<br>`, scored as readability scores them), else
-//! `<body>`.
+//! blogs' lines cut by `<br>`, scored as readability scores them), with
+//! the lead set apart above it, else `<body>`.
 //! Inside it, scripts, styles and controls are left out; so are forms,
 //! asides, navigation, page footers and headers, image captions, blocks
 //! whose text is mostly links (related articles, tags, menus), elements
@@ -106,7 +106,7 @@ pub(crate) fn parse(text: &str) -> Parsed {
     let metas = meta_tags(&doc);
     let meta = |names: &[&str]| meta_value(&metas, names);
 
-    let container = main_container(&doc);
+    let (container, densest) = main_container(&doc);
 
     let h1 = container
         .select(&selector("h1"))
@@ -134,7 +134,11 @@ pub(crate) fn parse(text: &str) -> Parsed {
     let skip_node = h1
         .filter(|h| h.ancestors().any(|a| a.id() == container.id()))
         .map(|h| h.id());
-    let body = extract_text(container, skip_node);
+    let body = if densest {
+        with_lead(container, h1.map(|h| h.id()))
+    } else {
+        extract_text(container, skip_node)
+    };
 
     let date = crate::html_date::page_date(&doc, container, &metas);
     let author = crate::html_author::page_author(&doc, container, &metas);
@@ -161,13 +165,47 @@ pub(crate) fn parse(text: &str) -> Parsed {
 /// and its text elsewhere.
 const MIN_ARTICLE_BYTES: usize = 400;
 
-/// The element read as the article: the `<article>` with the most text
+/// The element read as the article, and whether it is the densest block
+/// of prose (whose lead may be apart, see [`with_lead`]): the `<article>` with the most text
 /// (a page may hold dozens, teaser tiles around the story), unless every
 /// one is short; else `<main>` (or `role="main"`); else the block that
 /// holds most of the page's prose; else `<body>`. An `<article>` or
 /// `<main>` that holds less than [`MIN_CONTAINER_SHARE`] of the page's
 /// prose is a teaser tile or a layout region, and is passed over.
-fn main_container(doc: &Html) -> ElementRef<'_> {
+/// The article's block with the prose of the siblings above it, in page
+/// order (readability joins siblings too): the lead set apart from the
+/// block of paragraphs ("chapô", "intro", "teaser-text"). A sibling joins
+/// when it holds prose, at most a quarter of it in links, and is neither
+/// furniture nor another `<article>` (a teaser tile). Siblings below are left: measured on bench/web.sh, they add
+/// notes and calls to readers, no text.
+fn with_lead(block: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
+    let Some(parent) = block.parent().and_then(ElementRef::wrap) else {
+        return extract_text(block, skip_node);
+    };
+    let joins = |sibling: ElementRef<'_>| {
+        let el = sibling.value();
+        let len = text_lens(sibling).get(&sibling.id()).copied().unwrap_or_default();
+        len.prose > 0
+            && len.linked * 4 <= len.text
+            && !SKIPPED.contains(&el.name())
+            && !FURNITURE_ELEMENTS.contains(&el.name())
+            && !["article", "header"].contains(&el.name())
+            && !is_furniture(el, len.linked > 0)
+    };
+    let above = parent
+        .children()
+        .filter_map(ElementRef::wrap)
+        .take_while(|sibling| sibling.id() != block.id())
+        .filter(|sibling| joins(*sibling));
+    above
+        .chain(std::iter::once(block))
+        .map(|e| extract_text(e, skip_node))
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn main_container(doc: &Html) -> (ElementRef<'_>, bool) {
     let prose = Prose::of(doc);
     let text_len = |e: &ElementRef<'_>| e.text().map(str::len).sum::<usize>();
     let longest = doc
@@ -176,17 +214,24 @@ fn main_container(doc: &Html) -> ElementRef<'_> {
         .max_by_key(|(len, _)| *len)
         .filter(|(len, _)| *len >= MIN_ARTICLE_BYTES)
         .map(|(_, e)| e);
-    longest
-        .filter(|e| prose.holds_enough(doc, e))
-        .or_else(|| {
-            ["main", "[role=main]"]
-                .iter()
-                .find_map(|css| doc.select(&selector(css)).next())
-                .filter(|e| prose.holds_enough(doc, e))
-        })
-        .or_else(|| prose.densest_block(doc))
-        .or_else(|| doc.select(&selector("body")).next())
-        .unwrap_or_else(|| doc.root_element())
+    let chosen = longest.filter(|e| prose.holds_enough(doc, e)).or_else(|| {
+        ["main", "[role=main]"]
+            .iter()
+            .find_map(|css| doc.select(&selector(css)).next())
+            .filter(|e| prose.holds_enough(doc, e))
+    });
+    if let Some(e) = chosen {
+        return (e, false);
+    }
+    if let Some(e) = prose.densest_block(doc) {
+        return (e, true);
+    }
+    (
+        doc.select(&selector("body"))
+            .next()
+            .unwrap_or_else(|| doc.root_element()),
+        false,
+    )
 }
 
 /// Shortest text of a block that counts as prose when looking for the
@@ -922,6 +967,23 @@ mod tests {
         assert_eq!(p.title, "Titre");
         assert!(!p.body.contains("Autre sujet"), "{}", p.body);
         assert_eq!(p.body.matches("jumelage").count(), 8);
+    }
+
+    #[test]
+    fn the_lead_above_the_densest_block_is_read() {
+        let story = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect::<String>();
+        let p = parse(&format!(
+            "<body><div class=\"story\"><h1>Titre</h1>\
+             <div class=\"intro\"><p>Le chapeau, en gras, qui résume toute l'affaire en deux lignes bien pesées par la rédaction du journal.</p></div>\
+             <div class=\"share\"><p>Partager sur les réseaux sociaux, par courriel ou par la poste.</p></div>\
+             <div class=\"text\">{story}</div>\
+             <div class=\"note\"><p>Une note de la rédaction, qui ne fait pas partie de l'article publié.</p></div>\
+             </div></body>"
+        ));
+        assert!(p.body.starts_with("Le chapeau, en gras"), "{}", p.body);
+        assert!(!p.body.contains("Partager"), "{}", p.body);
+        assert!(!p.body.contains("note"), "{}", p.body);
+        assert_eq!(p.body.matches("jumelage").count(), 6);
     }
 
     #[test]
