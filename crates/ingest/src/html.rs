@@ -393,10 +393,12 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 /// teasers, author and contact boxes, captions and image legends, credits,
 /// copyright, licence and disclosure notices, post metadata (date, tags,
 /// reading time), sidebars, newsletter and cookie boxes, fact boxes and
-/// call-out boxes set in the text, embedded posts and players, calls to action ("cta": subscribe,
-/// donate), alerts, what is not printed ("noprint"), advertising.
-/// Sorted; "licen" is "licence" and "license". Not "widget": blog and page builders (Blogger, Elementor) put
-/// the story itself in a "widget". A class word that starts with one of these is
+/// call-out boxes set in the text, embedded posts and players, calls to
+/// action ("cta": subscribe, donate), alerts, what is not printed
+/// ("noprint"), post utilities (WordPress's "entry-utility" line under a
+/// post), advertising. Sorted; "licen" is "licence" and "license". Not
+/// "widget": blog and page builders (Blogger, Elementor) put the story
+/// itself in a "widget". A class word that starts with one of these is
 /// furniture ("post-comments", "share_bar", "author-bio"; "mainNav" is one
 /// word, "mainnav", and not); so is one that contains one of at least
 /// [`FURNITURE_INFIX_MIN`] letters ("sectionRelated", "articleteaser").
@@ -451,11 +453,20 @@ const FURNITURE: &[&str] = &[
     "taboola",
     "teaser",
     "toolbar",
+    "utility",
 ];
 
 /// Shortest furniture word recognised inside a class word, not only at its
 /// start: shorter ones ("nav", "menu", "meta") are the ends of other words.
 const FURNITURE_INFIX_MIN: usize = 6;
+
+/// Class words that start like furniture and are not: "commentary" is an
+/// opinion piece (a column), not readers' comments.
+const NOT_FURNITURE: &[&str] = &["commentary"];
+
+/// Furniture words only recognised at the start of a class word: "legend"
+/// ends German words ("grundlegende").
+const FURNITURE_PREFIX_ONLY: &[&str] = &["legend"];
 
 /// Class words of furniture compared whole: "tags" opens CSS-in-JS names
 /// ("tagstyle_z4kq"), "ad" many words. Not "ads": BEM modifiers mark the
@@ -483,10 +494,14 @@ fn is_furniture(el: &scraper::node::Element, linked: bool) -> bool {
 const LINKED_FURNITURE: &[&str] = &["teaser"];
 
 fn is_furniture_word(word: &str) -> bool {
+    if NOT_FURNITURE.iter().any(|w| word.starts_with(w)) {
+        return false;
+    }
     FURNITURE_WHOLE.contains(&word)
-        || FURNITURE
-            .iter()
-            .any(|f| word.starts_with(f) || (f.len() >= FURNITURE_INFIX_MIN && word.contains(f)))
+        || FURNITURE.iter().any(|f| {
+            word.starts_with(f)
+                || (f.len() >= FURNITURE_INFIX_MIN && !FURNITURE_PREFIX_ONLY.contains(f) && word.contains(f))
+        })
 }
 
 /// The class and id of an element, lowercased, separated by a space.
@@ -838,6 +853,7 @@ mod tests {
             "nicht-drucken noprint",
             "embed embed-photo",
             "tl-ad-container",
+            "entry-utility",
         ] {
             let html = format!("<div class=\"{marked}\"></div>");
             let doc = Html::parse_fragment(&html);
@@ -855,6 +871,8 @@ mod tests {
             "widget Blog",
             "address",
             "header-advanced",
+            "field-grundlegende",
+            "article commentary",
         ] {
             let html = format!("<div class=\"{plain}\"></div>");
             let doc = Html::parse_fragment(&html);
