@@ -247,3 +247,31 @@ fn html_story_without_its_fact_box_call_to_action_and_trailing_lines() {
         hay.search(&[other]).assert_code(1);
     }
 }
+
+/// A news page whose headline has its rubric and reading time above it,
+/// whose lead is in a block its CMS calls "teaser" (no link: the
+/// article's own lead), and which ends with a teaser for another article
+/// (a link). The lead is indexed; the rubric, the reading time and the
+/// other article's teaser are not.
+#[test]
+fn html_story_with_its_lead_without_its_rubric_and_other_teasers() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/lead.html",
+        &format!(
+            "<html lang=\"fr\"><head><title>Le Quotidien</title></head><body>\
+             <article><span class=\"kicker\">Régions</span><p>Lecture : 3 min</p>\
+             <h1>La caravane de l'emploi arrive à Béjaïa</h1>\
+             <div class=\"article-teaser\"><p>Douze agences pilotes accueillent les chômeurs.</p></div>\
+             <p>{ARTICLE}</p><p>{ARTICLE}</p>\
+             <div class=\"teaser\"><h3><a href=\"/derby\">Le derby reporté</a></h3>\
+             <p>Le match de football est renvoyé à la semaine prochaine.</p></div>\
+             </article></body></html>"
+        ),
+    );
+    hay.index().assert_code(0);
+    hay.only_hit(&["chômeurs"], "lead.html");
+    for other in ["régions", "lecture", "derby", "football"] {
+        hay.search(&[other]).assert_code(1);
+    }
+}
