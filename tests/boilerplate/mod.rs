@@ -212,3 +212,66 @@ fn html_arabic_story_outside_its_teaser_articles() {
         hay.search(&[other]).assert_code(1);
     }
 }
+
+/// A news page whose story holds a fact box, a call to subscribe and a
+/// licence notice, and ends with short links back to the site; its file
+/// says it is UTF-8 and has one stray byte in an image's alt text (read
+/// as browsers read it, not refused). The story is indexed; the words of
+/// the boxes and of the trailing lines are not.
+#[test]
+fn html_story_without_its_fact_box_call_to_action_and_trailing_lines() {
+    let hay = Hay::new();
+    let mut page = format!(
+        "<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Le Quotidien</title></head><body>\
+         <article><h1>La caravane de l'emploi arrive à Béjaïa</h1>\
+         <p>{ARTICLE}</p>\
+         <div class=\"art-ins mol-factbox\"><p>Chiffres clés : quatorze wilayas visitées en 2020.</p></div>\
+         <p>Les conseillers recevront les candidats chaque matin à la maison de la culture, \
+         du dimanche au jeudi, avant de repartir vers les wilayas du Sud.</p>\
+         <p>{ARTICLE}</p><p>{ARTICLE}</p>\
+         <div class=\"newsletter-cta\"><p>Abonnez-vous pour lire la suite de nos enquêtes.</p></div>\
+         <p class=\"licence-info\">Contenu protégé, reproduction interdite.</p>\
+         <p><img alt=\""
+    )
+    .into_bytes();
+    page.push(0xE9);
+    page.extend_from_slice(
+        "\" src=\"a.jpg\"></p><div>Retour à la liste</div><div>Haut de page</div>\
+         </article></body></html>"
+            .as_bytes(),
+    );
+    hay.write_bytes("corpus/caravane.html", &page);
+    hay.index().assert_code(0);
+    hay.only_hit(&["conseillers"], "caravane.html");
+    for other in ["quatorze", "abonnez", "reproduction", "liste", "haut"] {
+        hay.search(&[other]).assert_code(1);
+    }
+}
+
+/// A news page whose headline has its rubric and reading time above it,
+/// whose lead is in a block its CMS calls "teaser" (no link: the
+/// article's own lead), and which ends with a teaser for another article
+/// (a link). The lead is indexed; the rubric, the reading time and the
+/// other article's teaser are not.
+#[test]
+fn html_story_with_its_lead_without_its_rubric_and_other_teasers() {
+    let hay = Hay::new();
+    hay.write(
+        "corpus/lead.html",
+        &format!(
+            "<html lang=\"fr\"><head><title>Le Quotidien</title></head><body>\
+             <article><span class=\"kicker\">Régions</span><p>Lecture : 3 min</p>\
+             <h1>La caravane de l'emploi arrive à Béjaïa</h1>\
+             <div class=\"article-teaser\"><p>Douze agences pilotes accueillent les chômeurs.</p></div>\
+             <p>{ARTICLE}</p><p>{ARTICLE}</p>\
+             <div class=\"teaser\"><h3><a href=\"/derby\">Le derby reporté</a></h3>\
+             <p>Le match de football est renvoyé à la semaine prochaine.</p></div>\
+             </article></body></html>"
+        ),
+    );
+    hay.index().assert_code(0);
+    hay.only_hit(&["chômeurs"], "lead.html");
+    for other in ["régions", "lecture", "derby", "football"] {
+        hay.search(&[other]).assert_code(1);
+    }
+}

@@ -17,6 +17,12 @@ use super::{legacy, Decoded};
 /// not UTF-8 when this is asked; a UTF-16 page would have a BOM), and so
 /// are the WHATWG's "replacement" and "x-user-defined".
 pub(super) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    declared_encoding(bytes).filter(|e| ![UTF_8, UTF_16LE, UTF_16BE, REPLACEMENT, X_USER_DEFINED].contains(e))
+}
+
+/// The encoding the first `<meta>` with a charset declares in the page's
+/// first 4096 bytes, whichever it is.
+pub(super) fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
     let mut from = 0;
     while let Some(pos) = find(&head[from..], b"<meta") {
@@ -24,10 +30,7 @@ pub(super) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         let end = find(&head[start..], b">").map_or(head.len(), |e| start + e);
         let tag = &head[start..end];
         if let Some(encoding) = charset_in_tag(tag) {
-            if ![UTF_8, UTF_16LE, UTF_16BE, REPLACEMENT, X_USER_DEFINED].contains(&encoding) {
-                return Some(encoding);
-            }
-            return None;
+            return Some(encoding);
         }
         from = end;
     }

@@ -10,7 +10,9 @@
 //! 3. Valid UTF-8 is UTF-8; mojibake in it is repaired (see `mojibake.rs`).
 //! 4. Otherwise JSON is an error (RFC 8259: JSON is UTF-8), and so is text
 //!    that is mostly valid UTF-8 with a few bad bytes: decoding it with a
-//!    code page would turn its good characters into garbage.
+//!    code page would turn its good characters into garbage. A web page
+//!    that declares UTF-8 and has at most one bad sequence per 1000 bytes
+//!    is read as a browser reads it, each bad sequence a U+FFFD.
 //! 5. An HTML page's own `<meta charset>` (or `http-equiv` content type) is
 //!    used when its bytes decode without errors and look right.
 //! 6. Else the code pages of French and Arabic press are tried, chardetng's
@@ -33,7 +35,7 @@ mod plausible;
 
 pub(crate) use plausible::{plausible_arabic, plausible_latin};
 
-use code_page::{declared_charset, detect, family, Family};
+use code_page::{declared_charset, declared_encoding, detect, family, Family};
 use plausible::has_controls;
 
 use crate::mojibake;
@@ -122,7 +124,23 @@ pub(crate) fn decode(bytes: &[u8], container: Container) -> Result<Decoded<'_>, 
             "not UTF-8: invalid byte at offset {offset} (JSON must be UTF-8 or UTF-16)"
         ));
     }
-    if mostly_utf8(bytes) {
+    let (valid, invalid) = utf8_counts(bytes);
+    if container == Container::Html
+        && invalid * MAX_INVALID_PER_BYTES <= bytes.len()
+        && declared_encoding(bytes) == Some(UTF_8)
+    {
+        // As a browser reads it (WHATWG Encoding: U+FFFD for each invalid
+        // sequence): a page that says it is UTF-8 and is, but for a stray
+        // byte in an image's alt text or a script.
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let (repaired, mojibake_repairs) = mojibake::repair(&text);
+        return Ok(Decoded {
+            text: Cow::Owned(repaired.into_owned()),
+            encoding: None,
+            mojibake_repairs,
+        });
+    }
+    if valid >= 2 && valid >= 4 * invalid {
         return Err(format!(
             "not UTF-8: invalid byte at offset {offset} in otherwise UTF-8 text"
         ));
@@ -249,10 +267,11 @@ fn control_share_too_high(text: &str) -> bool {
     controls * 20 > total
 }
 
-/// Bytes that are mostly valid UTF-8 characters with a few invalid bytes:
-/// at least two non-ASCII characters, and four times as many as invalid
-/// sequences. Text in a code page seldom forms valid UTF-8 sequences.
-fn mostly_utf8(bytes: &[u8]) -> bool {
+/// Bytes that are mostly valid UTF-8 characters with a few invalid bytes
+/// are at least two non-ASCII characters, and four times as many as invalid
+/// sequences (text in a code page seldom forms valid UTF-8 sequences): the
+/// non-ASCII characters and the invalid sequences of `bytes`.
+fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
     let mut valid = 0usize;
     let mut invalid = 0usize;
     let mut rest = bytes;
@@ -273,8 +292,12 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             }
         }
     }
-    valid >= 2 && valid >= 4 * invalid
+    (valid, invalid)
 }
+
+/// A web page declared UTF-8 is read with replacement characters when it
+/// has at most one invalid sequence in this many bytes.
+const MAX_INVALID_PER_BYTES: usize = 1000;
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -398,6 +421,25 @@ pub(crate) mod tests {
             decode(&bytes, Container::Text).err().as_deref(),
             Some("not UTF-8: invalid byte at offset 8 in otherwise UTF-8 text")
         );
+        // The same in a web page that declares UTF-8 is read as browsers
+        // read it; one that declares nothing is refused.
+        let page = |head: &str| {
+            let mut page = format!("<html><head>{head}</head><body><p>").into_bytes();
+            page.extend_from_slice(&bytes);
+            page.extend_from_slice(
+                format!(
+                    "</p><p>{AR}</p>{}</body></html>",
+                    format!("<p>{FR}</p>").repeat(4)
+                )
+                .as_bytes(),
+            );
+            page
+        };
+        let declared = page("<meta charset=\"utf-8\">");
+        let d = decode(&declared, Container::Html).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
+        assert!(d.text.contains(FR));
+        assert!(decode(&page(""), Container::Html).is_err());
         assert_eq!(
             decode(b"ab\x00cd", Container::Text).err().as_deref(),
             Some(BINARY)
