@@ -143,7 +143,7 @@ pub(crate) fn parse(text: &str) -> Parsed {
         extract_text(container, skip_node)
     };
 
-    let date = crate::html_date::page_date(&doc, container, &metas);
+    let date = crate::html_date::page_date(&doc, marked_article(&doc).unwrap_or(container), &metas);
     let author = crate::html_author::page_author(&doc, container, &metas);
 
     let declared_lang = doc
@@ -206,6 +206,24 @@ fn with_lead(block: ElementRef<'_>, skip_node: Option<NodeId>) -> String {
         .filter(|text| !text.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// The element the page marks as its article: its longest `<article>`
+/// (at least [`MIN_ARTICLE_BYTES`]), else `<main>`, whatever prose it
+/// holds. Where the date is looked for first: a page's stamps sit in the
+/// article's markup even when its text is read from elsewhere.
+fn marked_article(doc: &Html) -> Option<ElementRef<'_>> {
+    let text_len = |e: &ElementRef<'_>| e.text().map(str::len).sum::<usize>();
+    doc.select(&selector("article"))
+        .map(|e| (text_len(&e), e))
+        .max_by_key(|(len, _)| *len)
+        .filter(|(len, _)| *len >= MIN_ARTICLE_BYTES)
+        .map(|(_, e)| e)
+        .or_else(|| {
+            ["main", "[role=main]"]
+                .iter()
+                .find_map(|css| doc.select(&selector(css)).next())
+        })
 }
 
 fn main_container(doc: &Html) -> (ElementRef<'_>, bool) {
