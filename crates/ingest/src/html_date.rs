@@ -417,11 +417,13 @@ fn is_utc_stamp(value: &str) -> bool {
 /// part that holds the article is not another part of the page, whatever
 /// its marks: blog engines put the post in a "widget Blog" block, and
 /// WordPress marks it with its categories and tags ("category-popular").
+/// A quotation (`<blockquote>`) counts as marked: an embedded post's or a
+/// quoted article's stamp is not the page's.
 fn marked(element: ElementRef<'_>, limit: ElementRef<'_>, own: Own<'_>, words: &[&str]) -> bool {
     std::iter::once(element)
         .chain(element.ancestors().filter_map(ElementRef::wrap))
         .take_while(|e| e.id() != limit.id() || e.id() == element.id())
-        .any(|e| !own.held_by(e) && has_mark(e, words))
+        .any(|e| !own.held_by(e) && (has_mark(e, words) || e.value().name() == "blockquote"))
 }
 
 /// The article and its headline: the parts of the page that hold either
@@ -1357,5 +1359,15 @@ mod tests {
         let html = r#"<html><body><article><h1>Titre</h1><p>Le 12 mars 2019, il a plu.</p>
             <div class="comment"><span class="date">5 mai 2017</span></div></article></body></html>"#;
         assert_eq!(date_of(html), None);
+    }
+
+    #[test]
+    fn an_embedded_posts_stamp_is_not_the_pages() {
+        let html = r#"<html><body><article><h1>Le jumelage reconduit</h1>
+            <p>Le projet est reconduit pour deux ans.</p>
+            <blockquote class="social-embed"><p>Un message de l'agence
+            <time datetime="2018-03-12T19:30:12+00:00">12 mars 2018</time></p></blockquote>
+            <p class="signature">Publié le 29 janvier 2019</p></article></body></html>"#;
+        assert_eq!(date_of(html), Some("2019-01-29".to_string()));
     }
 }
