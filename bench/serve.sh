@@ -70,7 +70,7 @@ for lang in ("fr", "ar"):
                 q = json.loads(line)["query"]
                 # Some titles and leads hold an odd number of '"' or an
                 # unclosed « : as a query, an unclosed phrase, a 400 by design
-                # (9 of the 1,500). Sent without those quotes.
+                # (8 of the 1,500). Sent without those quotes.
                 if q.count('"') % 2:
                     q = q.replace('"', " ")
                 if q.count("«") != q.count("»"):
