@@ -4,12 +4,13 @@
 # `fihris serve` on a free loopback port, and a load generator with 16
 # concurrent clients asking /api/search?q=… for the dev queries of both
 # languages (queries_fr_dev.jsonl, queries_ar_dev.jsonl: 1,500 queries, the
-# "query" field), one request in eleven being the page /?q=… instead. In the
-# middle of the timed run, a `fihris index` syncs the index (a small extra
+# "query" field), one request in eleven being the page /?q=… instead. During
+# the timed run, a `fihris index` syncs the index (a small extra
 # .jsonl file added to the indexed folder) and commits, so the server reopens
 # the index under load. Reports requests per second, latency p50/p99, errors
 # (any answer other than 200, and failed connections) and the server's
-# resident memory sampled every half second (VmRSS), and checks that the
+# resident memory sampled every half second (VmRSS, and its heap part
+# RssAnon), and checks that the
 # synced articles are found after the run. Then a paced pass (200 req/s,
 # no sync): the latency below saturation, without the queue that clients
 # asking as fast as they are answered build up on a small machine.
@@ -95,7 +96,6 @@ PY
 say "$(cat "$W/probe.txt") queries, $(grep -c '^/?q=' "$W/urls.txt") of them as pages"
 
 say "indexing $W/docs"
-rm -f "$W/index/.lock" 2>/dev/null || true
 "$FIHRIS" --index "$W/index" index "$W/docs" >"$W/logs/index.log" 2>"$W/logs/index.err"
 tail -n 1 "$W/logs/index.log" >&2
 
