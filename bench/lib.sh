@@ -1,6 +1,6 @@
 # shellcheck shell=bash disable=SC2034 # CACHE, FIHRIS: set for the caller
 # The preamble shared by bench/quality.sh, xling.sh, related.sh, dups.sh,
-# sync.sh and peers.sh: where the data and the cache are, skipping cleanly
+# sync.sh, peers.sh and serve.sh: where the data and the cache are, skipping cleanly
 # when the data is absent, building the binary. Sourced, never run:
 #
 #   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
