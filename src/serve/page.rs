@@ -13,8 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use fihris_search::{
-    ArticleMeta, DupsOptions, Fihris, Hit, RelatedOptions, RelatedTo, SearchResults, Snippet, Stats, StatsBy,
-    StatsOptions,
+    ArticleMeta, Fihris, Hit, RelatedOptions, RelatedTo, SearchResults, Snippet, Stats, StatsBy, StatsOptions,
 };
 use maud::{html, Markup, DOCTYPE};
 
@@ -358,12 +357,13 @@ fn article_page(fihris: &Fihris, params: &Params, ui: Ui) -> Result<Markup, Fail
     let id = article_id(params)?;
     let article = fihris.get(&id, true)?.ok_or_else(|| Failure::no_article(&id))?;
     let related = fihris.related(&RelatedTo::Id(id.clone()), &RelatedOptions::default())?;
-    let groups = fihris.duplicates(&DupsOptions::default())?;
-    let copies: Vec<_> = groups
+    // Its near-duplicates: `related` finds them first (the same story's
+    // words), with their similarity, without a pass over the whole index.
+    let copies: Vec<(&ArticleMeta, f32)> = related
+        .hits
         .iter()
-        .find(|g| g.members.iter().any(|m| m.meta.id == id))
-        .map(|g| g.members.iter().filter(|m| m.meta.id != id).collect())
-        .unwrap_or_default();
+        .filter_map(|h| h.duplicate.map(|similarity| (&h.meta, similarity)))
+        .collect();
     let meta = &article.meta;
     let boilerplate = article.boilerplate.as_deref().unwrap_or("").trim();
     let (same, other): (Vec<_>, Vec<_>) = related.hits.iter().partition(|h| !h.cross);
@@ -432,11 +432,11 @@ fn article_page(fihris: &Fihris, params: &Params, ui: Ui) -> Result<Markup, Fail
                     p { (t.none) }
                 } @else {
                     ul {
-                        @for member in &copies {
+                        @for (copy, similarity) in &copies {
                             li {
-                                a href=(article_href(params, &member.meta.id)) dir="auto" lang=(member.meta.lang) { (title_of(&member.meta)) }
-                                " " span.dup { (t.similarity) " " (format!("{:.2}", member.similarity)) }
-                                (meta_line(ui, &member.meta))
+                                a href=(article_href(params, &copy.id)) dir="auto" lang=(copy.lang) { (title_of(copy)) }
+                                " " span.dup { (t.similarity) " " (format!("{similarity:.2}")) }
+                                (meta_line(ui, copy))
                             }
                         }
                     }
