@@ -115,28 +115,10 @@ pub(crate) fn parse_lines<'a>(
         if line.chars().count() > MAX_HEADER_CHARS {
             break;
         }
-        if let Some(byline) = crate::byline::byline(line) {
-            if parsed.author.is_none() {
-                parsed.author = byline.author.map(|a| squeeze_spaces(&a));
-            }
-            if parsed.source.is_none() {
-                parsed.source = byline.source.map(|s| squeeze_spaces(&s));
-            }
-            // "Par Nadia B. · 12 mars 2019"
-            if parsed.date.is_none() {
-                parsed.date = date_line(line, order);
-            }
-        } else if let Some(source) = source_line(line) {
-            if parsed.source.is_none() {
-                parsed.source = Some(source);
-            }
-        } else if let Some(date) = date_line(line, order) {
-            if parsed.date.is_none() {
-                parsed.date = Some(date);
-            }
-        } else {
+        let Some(header) = header_line(line, order, false) else {
             break;
-        }
+        };
+        header.fill(&mut parsed.author, &mut parsed.source, &mut parsed.date);
         lines.next();
         header_lines += 1;
     }
@@ -153,6 +135,57 @@ pub(crate) fn parse_lines<'a>(
         parsed.source = site;
     }
     parsed
+}
+
+/// What a header line of an article says: a byline's author and source
+/// (and the date written after it, "Par Nadia B. · 12 mars 2019"), a
+/// source, or a date.
+pub(crate) struct HeaderLine {
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<crate::Date>,
+}
+
+impl HeaderLine {
+    /// Fills what is still unknown with what the line says: the first
+    /// header line saying a thing wins.
+    pub(crate) fn fill(
+        self,
+        author: &mut Option<String>,
+        source: &mut Option<String>,
+        date: &mut Option<crate::Date>,
+    ) {
+        *author = author.take().or(self.author);
+        *source = source.take().or(self.source);
+        *date = date.take().or(self.date);
+    }
+}
+
+/// What `line` says as a header line (a byline, a source line, a date
+/// line), or `None` when it is none of them. With `skip_updates`, an
+/// update's date ("Mis à jour le …") is not read, and a line that says only
+/// that is no header line.
+pub(crate) fn header_line(line: &str, order: NumericOrder, skip_updates: bool) -> Option<HeaderLine> {
+    let date = || date_line(line, order).filter(|_| !(skip_updates && is_update(line)));
+    if let Some(byline) = crate::byline::byline(line) {
+        return Some(HeaderLine {
+            author: byline.author.map(|a| squeeze_spaces(&a)),
+            source: byline.source.map(|s| squeeze_spaces(&s)),
+            date: date(),
+        });
+    }
+    if let Some(source) = source_line(line) {
+        return Some(HeaderLine {
+            author: None,
+            source: Some(source),
+            date: None,
+        });
+    }
+    date().map(|date| HeaderLine {
+        author: None,
+        source: None,
+        date: Some(date),
+    })
 }
 
 /// Most words of a site name after a headline ("… | El Watan").

@@ -26,7 +26,9 @@
 //! returned as removed text (`fihris show --raw`).
 
 use crate::date::{find_date, NumericOrder};
-use crate::text::{date_line, is_update, lead_date_line, paragraphs, source_line, split_title_site};
+use crate::text::{
+    date_line, header_line, is_update, lead_date_line, paragraphs, source_line, split_title_site,
+};
 use crate::{squeeze_spaces, Parsed};
 
 /// What a line of a saved page looks like.
@@ -415,21 +417,8 @@ pub(crate) fn parse(text: &str, order: NumericOrder) -> Option<Parsed> {
     let mut header_date = None;
     let mut lead = Vec::new();
     for line in &above[header_from.min(above.len())..] {
-        if let Some(byline) = crate::byline::byline(line) {
-            if parsed.author.is_none() {
-                parsed.author = byline.author.map(|a| squeeze_spaces(&a));
-            }
-            if parsed.source.is_none() {
-                parsed.source = byline.source.map(|s| squeeze_spaces(&s));
-            }
-            // "Par Nadia B. · 12 mars 2019"
-            if let Some(date) = date_line(line, order).filter(|_| !is_update(line)) {
-                header_date.get_or_insert(date);
-            }
-        } else if let Some(source) = source_line(line) {
-            parsed.source.get_or_insert(source);
-        } else if let Some(date) = date_line(line, order).filter(|_| !is_update(line)) {
-            header_date.get_or_insert(date);
+        if let Some(header) = header_line(line, order, true) {
+            header.fill(&mut parsed.author, &mut parsed.source, &mut header_date);
         } else if clean_header {
             // A clean header's subtitle is the article's, as in a clean file.
             lead.push(squeeze_spaces(line));
