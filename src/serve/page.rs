@@ -34,16 +34,7 @@ pub async fn search(
     headers: HeaderMap,
     Query(pairs): Query<HashMap<String, String>>,
 ) -> Response {
-    let params = Params::new(pairs);
-    let ui = ui_of(&params, &headers);
-    let rendered = {
-        let params = params.clone();
-        blocking(move || search_page(&app.index.get(), &params, ui)).await
-    };
-    match rendered {
-        Ok(markup) => Html(markup.into_string()).into_response(),
-        Err(failure) => error_page(&params, ui, failure),
-    }
+    render(app, &headers, pairs, search_page).await
 }
 
 /// `GET /article?id=…`: one article.
@@ -52,11 +43,22 @@ pub async fn article(
     headers: HeaderMap,
     Query(pairs): Query<HashMap<String, String>>,
 ) -> Response {
+    render(app, &headers, pairs, article_page).await
+}
+
+/// A page drawn by `page` from the current index, off the async threads,
+/// or the page saying what went wrong.
+async fn render(
+    app: Arc<App>,
+    headers: &HeaderMap,
+    pairs: HashMap<String, String>,
+    page: fn(&Fihris, &Params, Ui) -> Result<Markup, Failure>,
+) -> Response {
     let params = Params::new(pairs);
-    let ui = ui_of(&params, &headers);
+    let ui = ui_of(&params, headers);
     let rendered = {
         let params = params.clone();
-        blocking(move || article_page(&app.index.get(), &params, ui)).await
+        blocking(move || page(&app.index.get(), &params, ui)).await
     };
     match rendered {
         Ok(markup) => Html(markup.into_string()).into_response(),
