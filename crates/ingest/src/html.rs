@@ -104,6 +104,30 @@ pub(crate) fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|_| unreachable!("invalid built-in selector {css}"))
 }
 
+/// A JSON-LD block of the page, and whether its script says it is JSON-LD
+/// (some pages leave the type out: such a script is read only when it is
+/// an object or array naming schema.org).
+pub(crate) struct JsonLd {
+    pub value: serde_json::Value,
+    pub typed: bool,
+}
+
+/// The page's JSON-LD blocks, parsed once for the date and the author.
+pub(crate) fn json_ld(doc: &Html) -> Vec<JsonLd> {
+    doc.select(&selector(
+        "script[type=\"application/ld+json\"], script:not([type])",
+    ))
+    .filter_map(|script| {
+        let text = script.text().collect::<String>();
+        let typed = script.value().attr("type").is_some();
+        let json = typed || (text.trim_start().starts_with(['{', '[']) && text.contains("schema.org"));
+        json.then(|| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .flatten()
+            .map(|value| JsonLd { value, typed })
+    })
+    .collect()
+}
+
 pub(crate) fn parse(text: &str) -> Parsed {
     let doc = Html::parse_document(text);
     let metas = meta_tags(&doc);
@@ -143,8 +167,9 @@ pub(crate) fn parse(text: &str) -> Parsed {
         extract_text(container, skip_node)
     };
 
-    let date = crate::html_date::page_date(&doc, marked_article(&doc).unwrap_or(container), &metas);
-    let author = crate::html_author::page_author(&doc, container, &metas);
+    let json_ld = json_ld(&doc);
+    let date = crate::html_date::page_date(&doc, marked_article(&doc).unwrap_or(container), &metas, &json_ld);
+    let author = crate::html_author::page_author(&doc, container, &metas, &json_ld);
 
     let declared_lang = doc
         .root_element()

@@ -19,7 +19,7 @@
 use scraper::{ElementRef, Html};
 
 use crate::byline::{byline, metadata_kind, Kind};
-use crate::html::{marks, meta_value, selector};
+use crate::html::{marks, meta_value, selector, JsonLd};
 use crate::squeeze_spaces;
 
 /// Meta tags (by `property`, `name` or `itemprop`, lowercase) that name
@@ -58,13 +58,18 @@ const MAX_BYLINE_CHARS: usize = 100;
 
 /// The page's author (see the module's opening). `metas` are the page's
 /// meta tags, keys lowercased; `article` the element read as the article.
-pub(crate) fn page_author(doc: &Html, article: ElementRef<'_>, metas: &[(String, String)]) -> Option<String> {
+pub(crate) fn page_author(
+    doc: &Html,
+    article: ElementRef<'_>,
+    metas: &[(String, String)],
+    json_ld: &[JsonLd],
+) -> Option<String> {
     let site = meta_value(metas, &["og:site_name"]).map(|s| s.trim().to_lowercase());
     let not_site = |name: &String| site.as_deref() != Some(name.to_lowercase().as_str());
     AUTHOR_META
         .iter()
         .find_map(|name| meta_value(metas, &[name]).and_then(name_in).filter(not_site))
-        .or_else(|| json_ld_author(doc).filter(not_site))
+        .or_else(|| json_ld_author(json_ld).filter(not_site))
         .or_else(|| {
             let root = doc.root_element();
             [article, root]
@@ -102,12 +107,11 @@ fn name_in(text: &str) -> Option<String> {
 }
 
 /// The authors of the page's JSON-LD, joined with ", ".
-fn json_ld_author(doc: &Html) -> Option<String> {
-    doc.select(&selector("script[type=\"application/ld+json\"]"))
-        .filter_map(|script| {
-            serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>()).ok()
-        })
-        .find_map(|value| author_of(&value))
+fn json_ld_author(json_ld: &[JsonLd]) -> Option<String> {
+    json_ld
+        .iter()
+        .filter(|block| block.typed)
+        .find_map(|block| author_of(&block.value))
 }
 
 /// The first `author` in a JSON-LD value, outside comments and reviews.
@@ -212,7 +216,7 @@ mod tests {
                 Some((key.to_ascii_lowercase(), el.attr("content")?.to_string()))
             })
             .collect();
-        page_author(&doc, article, &metas)
+        page_author(&doc, article, &metas, &crate::html::json_ld(&doc))
     }
 
     #[test]

@@ -53,7 +53,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 use crate::date::{find_date_ordered, Date, NumericOrder};
-use crate::html::{marks, meta_value, selector};
+use crate::html::{marks, meta_value, selector, JsonLd};
 
 /// Meta tags (by `property`, `name` or `itemprop`) that name the
 /// publication date, in order of trust.
@@ -211,7 +211,12 @@ impl Candidate {
 /// The page's publication date (see the module's opening). `metas` are the
 /// page's meta tags, keys lowercased; `article` the element read as the
 /// article.
-pub(crate) fn page_date(doc: &Html, article: ElementRef<'_>, metas: &[(String, String)]) -> Option<Date> {
+pub(crate) fn page_date(
+    doc: &Html,
+    article: ElementRef<'_>,
+    metas: &[(String, String)],
+    json_ld: &[JsonLd],
+) -> Option<Date> {
     let own = Own {
         article,
         headline: headline(doc, article),
@@ -221,7 +226,7 @@ pub(crate) fn page_date(doc: &Html, article: ElementRef<'_>, metas: &[(String, S
     let mut candidates = DATE_META
         .iter()
         .filter_map(|name| meta_value(metas, &[name]).and_then(|v| stamp_value(v, order)))
-        .chain(json_ld_date(doc, order));
+        .chain(json_ld_date(json_ld, order));
     let first = candidates.next();
     // The article's own stamps, then the page's generic metas, then stamps
     // anywhere on the page (where the day's date and event lists also are).
@@ -317,24 +322,11 @@ fn numeric_order(doc: &Html, metas: &[(String, String)]) -> NumericOrder {
 /// The `datePublished` of the page's JSON-LD: of an article's object
 /// first ("NewsArticle", "BlogPosting"…), else of any object but a media,
 /// a person or a comment (a photo's date is not the story's).
-fn json_ld_date(doc: &Html, order: NumericOrder) -> Option<Candidate> {
-    // Some pages leave out the script's type.
-    let values: Vec<serde_json::Value> = doc
-        .select(&selector(
-            "script[type=\"application/ld+json\"], script:not([type])",
-        ))
-        .filter_map(|script| {
-            let text = script.text().collect::<String>();
-            let typed = script.value().attr("type").is_some();
-            let json = typed || (text.trim_start().starts_with(['{', '[']) && text.contains("schema.org"));
-            json.then(|| serde_json::from_str::<serde_json::Value>(&text).ok())
-                .flatten()
-        })
-        .collect();
+fn json_ld_date(json_ld: &[JsonLd], order: NumericOrder) -> Option<Candidate> {
     [true, false].into_iter().find_map(|article_only| {
-        values
+        json_ld
             .iter()
-            .find_map(|value| date_published(value, article_only, order))
+            .find_map(|block| date_published(&block.value, article_only, order))
     })
 }
 
@@ -916,7 +908,7 @@ mod tests {
             .select(&selector("article"))
             .next()
             .unwrap_or_else(|| doc.root_element());
-        page_date(&doc, article, &[]).map(|d| d.to_string())
+        page_date(&doc, article, &[], &crate::html::json_ld(&doc)).map(|d| d.to_string())
     }
 
     fn date_with_metas(html: &str, metas: &[(&str, &str)]) -> Option<String> {
@@ -929,7 +921,7 @@ mod tests {
             .select(&selector("article"))
             .next()
             .unwrap_or_else(|| doc.root_element());
-        page_date(&doc, article, &metas).map(|d| d.to_string())
+        page_date(&doc, article, &metas, &crate::html::json_ld(&doc)).map(|d| d.to_string())
     }
 
     #[test]
@@ -1094,7 +1086,9 @@ mod tests {
         let doc = Html::parse_document(html);
         let body = doc.select(&selector("body")).next().expect("a body");
         assert_eq!(
-            page_date(&doc, body, &[]).map(|d| d.to_string()).as_deref(),
+            page_date(&doc, body, &[], &crate::html::json_ld(&doc))
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2015-06-05")
         );
         assert_eq!(
