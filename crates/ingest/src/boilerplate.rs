@@ -28,6 +28,8 @@
 use fihris_lang::script::{TATWEEL, VOWEL_MARKS};
 use fihris_lang::{fold_arabic_letter, fold_latin_letter};
 
+use crate::text::sentence_ends;
+
 /// Headings that introduce teasers for other articles, lowercase and
 /// without accents or hamza variants (compared after [`fold`]).
 const TEASER_HEADINGS: &[&str] = &[
@@ -274,24 +276,7 @@ const MAX_WORDS_PER_SENTENCE: usize = 60;
 /// but has no sentence ends.
 fn is_prose(paragraph: &str) -> bool {
     let n = words(paragraph);
-    n >= LONG_PARAGRAPH_WORDS && sentence_ends(paragraph) * MAX_WORDS_PER_SENTENCE >= n
-}
-
-/// Full stops, question and exclamation marks and ellipses that end a
-/// sentence (followed by a space, a closing quote or the end; not "1.8").
-fn sentence_ends(text: &str) -> usize {
-    let mut chars = text.chars().peekable();
-    let mut n = 0;
-    while let Some(c) = chars.next() {
-        if matches!(c, '.' | '!' | '?' | '؟' | '…')
-            && chars
-                .peek()
-                .is_none_or(|next| next.is_whitespace() || matches!(next, '"' | '»' | '”' | ')' | '\''))
-        {
-            n += 1;
-        }
-    }
-    n
+    n >= LONG_PARAGRAPH_WORDS && sentence_ends(paragraph).count() * MAX_WORDS_PER_SENTENCE >= n
 }
 
 /// Whether `paragraph` opens with a teaser heading.
@@ -674,8 +659,6 @@ mod tests {
         assert!(is_prose(ARTICLE));
         assert!(!is_prose(&"Un titre sans point ".repeat(20)));
         assert!(!is_prose("Une phrase courte."));
-        // Decimal points are not sentence ends.
-        assert_eq!(sentence_ends("1.8 million. Puis « fin. » Et 3,5"), 2);
     }
 
     #[test]

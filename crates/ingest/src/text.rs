@@ -293,6 +293,25 @@ pub(crate) fn lead_date_line(body: &str, order: NumericOrder) -> Option<crate::D
     None
 }
 
+/// Where sentences end in `text` (byte offsets of the marks): a full stop,
+/// question or exclamation mark or ellipsis followed by a space, a closing
+/// quote or bracket, or the end (not the point of "1.8").
+pub(crate) fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            if matches!(c, '.' | '!' | '?' | '؟' | '…')
+                && chars
+                    .peek()
+                    .is_none_or(|&(_, n)| n.is_whitespace() || matches!(n, '"' | '»' | '”' | ')' | '\''))
+            {
+                return Some(i);
+            }
+        }
+        None
+    })
+}
+
 /// Joins lines into paragraphs: blank lines separate paragraphs, other line
 /// breaks become spaces.
 pub(crate) fn paragraphs<'a>(lines: impl Iterator<Item = &'a str>) -> String {
@@ -353,6 +372,16 @@ fn strip_label<'a>(line: &'a str, lower: &str, label: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_ends_are_marks_before_a_space_or_the_end() {
+        // Decimal points are not sentence ends; a number may end one.
+        let text = "1.8 million. Puis « fin. » Et 3,5 à El Menzah 8. Non ? Oui…";
+        let ends: Vec<&str> = sentence_ends(text).map(|i| &text[..i]).collect();
+        assert_eq!(ends.len(), 5, "{ends:?}");
+        assert!(ends[0].ends_with("million"));
+        assert!(ends[2].ends_with("Menzah 8"));
+    }
 
     #[test]
     fn title_header_and_paragraphs() {

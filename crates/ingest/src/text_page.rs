@@ -27,7 +27,8 @@
 
 use crate::date::{find_date, NumericOrder};
 use crate::text::{
-    date_line, header_line, is_update, lead_date_line, paragraphs, source_line, split_title_site,
+    date_line, header_line, is_update, lead_date_line, paragraphs, sentence_ends, source_line,
+    split_title_site,
 };
 use crate::{squeeze_spaces, Parsed};
 
@@ -189,26 +190,14 @@ fn line_score(line: &str, kind: Kind, wrapped: bool) -> i64 {
     }
 }
 
-/// Whether `line` holds the end of a sentence (a full stop, question or
-/// exclamation mark or ellipsis followed by a space, a quote or the end).
+/// Whether `line` holds the end of a sentence. In a page's short lines a
+/// full stop after one or two digits is an ordinal ("04. Februar 2020", a
+/// date line), not an end; "en 2020." is one.
 fn has_sentence_end(line: &str) -> bool {
-    let mut chars = line.chars().peekable();
-    // Digits just before: "04. Februar" is an ordinal, not a sentence
-    // end; "en 2020." is.
-    let mut digits = 0;
-    while let Some(c) = chars.next() {
-        let after_number = c == '.' && (1..=2).contains(&digits);
-        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
-        if matches!(c, '.' | '!' | '?' | '؟' | '…')
-            && !after_number
-            && chars
-                .peek()
-                .is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '»' | '”' | ')' | '\''))
-        {
-            return true;
-        }
-    }
-    false
+    sentence_ends(line).any(|i| {
+        let digits = line[..i].bytes().rev().take_while(u8::is_ascii_digit).count();
+        line.as_bytes()[i] != b'.' || !(1..=2).contains(&digits)
+    })
 }
 
 /// The run of lines with the highest total score (the first such run),
