@@ -23,6 +23,9 @@
 #   dom_smoothie        readability.js in Rust, crates.io (main text, and its date)
 #   htmldate            htmldate (PyPI), fast and extensive modes (dates)
 #   fihris-html         `fihris index` of the pages, then each page's stored body and date
+#   fihris-reader       fihris's reader (fihris-ingest) called on each page by the
+#                       anchors' driver and timed as the anchors are: the same
+#                       extraction as fihris-html, for a speed comparison of equal work
 #   fihris-text         the same pages as a browser's "save as text" gives them
 #                       (`lynx -dump -nolist`), indexed as .txt files; dates only
 #                       counted on pages whose text shows the date
@@ -58,7 +61,7 @@ set -euo pipefail
 WD="$HERE/web"
 W="$CACHE/web"
 LIMIT=${WEB_LIMIT:-0}
-SYSTEMS=${WEB_SYSTEMS:-trafilatura rs-trafilatura dom_smoothie htmldate fihris-html fihris-text}
+SYSTEMS=${WEB_SYSTEMS:-trafilatura rs-trafilatura dom_smoothie htmldate fihris-html fihris-text fihris-reader}
 ANCHORS_TARGET=${WEB_ANCHORS_TARGET_DIR:-$W/anchors-target}
 
 say() { echo "web: $*" >&2; }
@@ -136,20 +139,19 @@ if wants htmldate; then
 fi
 
 # ---------------------------------------------------------------- Rust anchors
-if wants rs-trafilatura || wants dom_smoothie; then
-  src="$W/anchors-src"
-  rm -rf "$src" && mkdir -p "$src" && cp -r "$WD/anchors/Cargo.toml" "$WD/anchors/Cargo.lock" "$WD/anchors/src" "$src/"
+if wants rs-trafilatura || wants dom_smoothie || wants fihris-reader; then
   say "building the Rust anchors (bench/web/anchors) in $ANCHORS_TARGET"
-  if (cd "$src" && CARGO_TARGET_DIR="$ANCHORS_TARGET" cargo build --release --quiet) >"$LOGS/anchors-build.log" 2>&1; then
+  if CARGO_TARGET_DIR="$ANCHORS_TARGET" cargo build --release --quiet --manifest-path "$WD/anchors/Cargo.toml" \
+    >"$LOGS/anchors-build.log" 2>&1; then
     anchors="$ANCHORS_TARGET/release/fihris-web-anchors"
-    for lib in rs-trafilatura dom_smoothie; do
+    for lib in rs-trafilatura dom_smoothie fihris-reader; do
       wants "$lib" || continue
       say "$lib: $(wc -l <"$ALL") pages"
-      "$anchors" "$lib" "$ALL" >"$RUNS/$lib.jsonl" 2>"$LOGS/$lib.log" \
+      "$anchors" "${lib%-reader}" "$ALL" >"$RUNS/$lib.jsonl" 2>"$LOGS/$lib.log" \
         || { rm -f "$RUNS/$lib.jsonl"; skipped "$lib" "failed, see $LOGS/$lib.log"; }
     done
   else
-    skipped "rs-trafilatura, dom_smoothie" "the anchors did not build (crates.io unreachable?), see $LOGS/anchors-build.log"
+    skipped "rs-trafilatura, dom_smoothie, fihris reader" "the anchors did not build (crates.io unreachable?), see $LOGS/anchors-build.log"
   fi
 fi
 
@@ -200,7 +202,8 @@ set -- \
   --system "htmldate fast" "$RUNS/htmldate-fast.jsonl" \
   --system "htmldate extensive" "$RUNS/htmldate-extensive.jsonl" \
   --system "fihris HTML" "$RUNS/fihris-html.jsonl" \
-  --system "fihris text (lynx)" "$RUNS/fihris-text.jsonl"
+  --system "fihris text (lynx)" "$RUNS/fihris-text.jsonl" \
+  --system "fihris reader" "$RUNS/fihris-reader.jsonl"
 if [ "$HAVE_TXT" = 1 ]; then set -- "$@" --lynx-dir "$W/txt" --names "$W/lists/names.tsv"; fi
 for s in "${SKIPPED[@]+"${SKIPPED[@]}"}"; do set -- "$@" --note "skipped: $s"; done
 python3 "$WD/score.py" report --data "$DATA/web" --limit "$LIMIT" \

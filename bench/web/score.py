@@ -235,6 +235,7 @@ def targets(by):
     """The issue's targets, each as (text, met or None when not measurable)."""
     out = []
     f_html, f_text = by.get("fihris HTML"), by.get("fihris text (lynx)")
+    f_reader = by.get("fihris reader")
     traf, hx = by.get("trafilatura"), by.get("htmldate extensive")
 
     def get(row, *keys):
@@ -263,6 +264,13 @@ def targets(by):
     a, b = get(f_html, "speed", "pages_per_s"), get(traf, "speed", "pages_per_s")
     ratio = a / b if a and b else None
     out.append((f"speed ≥ 10× trafilatura's: {fmt(ratio)}×" if ratio else "speed ≥ 10× trafilatura's: —",
+                None if ratio is None else ratio >= 10))
+    # The same work as the anchors' timing: the reader alone, one page at a
+    # time, in the library (the row above is the whole `fihris index`).
+    a = get(f_reader, "speed", "pages_per_s")
+    ratio = a / b if a and b else None
+    out.append((f"speed ≥ 10× trafilatura's, reader alone timed as the anchors: {fmt(ratio)}×" if ratio
+                else "speed ≥ 10× trafilatura's, reader alone timed as the anchors: —",
                 None if ratio is None else ratio >= 10))
     return out
 

@@ -1,7 +1,8 @@
 //! The Rust anchors of bench/web.sh: rs-trafilatura and dom_smoothie, run
-//! over the same pages as fihris.
+//! over the same pages as fihris; and fihris's own reader timed the same
+//! way, for a speed comparison of equal work.
 //!
-//!   fihris-web-anchors rs-trafilatura|dom_smoothie LIST > OUT.jsonl
+//!   fihris-web-anchors rs-trafilatura|dom_smoothie|fihris LIST > OUT.jsonl
 //!
 //! LIST names one page a line (a `.html.gz` file, or plain HTML). For each
 //! page, one JSON line: `file` (the file name), `text` (the extracted main
@@ -20,6 +21,13 @@
 //! (`<meta charset>` or `http-equiv` in the first 4 KiB); then chardetng's
 //! guess. Undecodable bytes become U+FFFD. This is what a browser does, less
 //! the HTTP header (which the stored pages do not keep).
+//!
+//! `fihris`: fihris-ingest's reader, as `fihris index` calls it, on the
+//! page's bytes (read and decompressed before the clock starts, like the
+//! others); its `ms` includes decoding the bytes (fihris detects the
+//! encoding itself), extraction, boilerplate removal, title, date, source,
+//! author and language detection: everything `fihris index` does to a page
+//! before indexing it. `text` is the stored body, `date` the article's.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -30,8 +38,8 @@ use serde_json::json;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() != 3 || !matches!(args[1].as_str(), "rs-trafilatura" | "dom_smoothie") {
-        eprintln!("usage: fihris-web-anchors rs-trafilatura|dom_smoothie LIST");
+    if args.len() != 3 || !matches!(args[1].as_str(), "rs-trafilatura" | "dom_smoothie" | "fihris") {
+        eprintln!("usage: fihris-web-anchors rs-trafilatura|dom_smoothie|fihris LIST");
         std::process::exit(2);
     }
     let lib = args[1].as_str();
@@ -53,9 +61,13 @@ fn main() {
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.to_string());
-        let record = match read_page(path) {
-            Ok(html) => run(lib, &html),
-            Err(e) => Outcome { error: Some(format!("read: {e}")), ..Outcome::default() },
+        let record = if lib == "fihris" {
+            fihris(path)
+        } else {
+            match read_page(path) {
+                Ok(html) => run(lib, &html),
+                Err(e) => Outcome { error: Some(format!("read: {e}")), ..Outcome::default() },
+            }
         };
         let row = json!({
             "file": file,
@@ -96,6 +108,37 @@ fn run(lib: &str, html: &str) -> Outcome {
                 .unwrap_or_else(|| "panic".to_string());
             Outcome { ms, error: Some(format!("panic: {msg}")), ..Outcome::default() }
         }
+    }
+}
+
+/// fihris-ingest's reader on the page (see the module comment). A page that
+/// gives no article (fihris skips it, with its reason) gives empty text.
+fn fihris(path: &str) -> Outcome {
+    let path = std::path::PathBuf::from(path);
+    let root = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+    let Some(entry) = fihris_ingest::FileEntry::new(path, &root) else {
+        return Outcome { error: Some("not a format fihris reads".into()), ..Outcome::default() };
+    };
+    let reader = fihris_ingest::Reader::new(fihris_ingest::ReadOptions::default());
+    let size = std::fs::metadata(&entry.path).map(|m| m.len()).unwrap_or(0);
+    // Reading and decompressing the file, before the clock starts.
+    let opened = match reader.open(&entry, size) {
+        Ok(opened) => opened,
+        Err(e) => return Outcome { error: Some(format!("read: {e}")), ..Outcome::default() },
+    };
+    let start = Instant::now();
+    let mut articles = Vec::new();
+    let result = opened.articles(&mut |file| articles.extend(file.articles));
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    match (result, articles.into_iter().next()) {
+        (Ok(()), Some(a)) => Outcome {
+            text: a.body,
+            date_raw: a.date.map(|d| d.to_string()),
+            ms,
+            error: None,
+        },
+        (Ok(()), None) => Outcome { ms, ..Outcome::default() },
+        (Err(e), _) => Outcome { ms, error: Some(e.to_string()), ..Outcome::default() },
     }
 }
 
