@@ -41,6 +41,7 @@ mod error;
 mod html;
 mod html_author;
 mod html_date;
+mod html_depth;
 mod json;
 mod markdown;
 mod mojibake;
@@ -348,7 +349,15 @@ fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestEr
     let mut out = match entry.format {
         Format::Text => one(entry, text::parse(&text)),
         Format::Markdown => one(entry, markdown::parse(&text)),
-        Format::Html => one(entry, html::parse(&text)),
+        Format::Html => {
+            if html_depth::nests_deeper_than(&text, html_depth::MAX_DEPTH) {
+                return Err(IngestError::Parse {
+                    path: entry.path.clone(),
+                    reason: format!("elements nested more than {} levels deep", html_depth::MAX_DEPTH),
+                });
+            }
+            one(entry, html::parse(&text))
+        }
         Format::JsonLines => json::parse_lines(entry, &text),
         Format::Json => json::parse_document(entry, &text)?,
     };
