@@ -408,6 +408,11 @@ pub struct IndexArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// Follow symbolic links that lead out of the folder being indexed (by
+    /// default they are reported and skipped; links inside it are followed)
+    #[arg(long)]
+    pub follow: bool,
+
     /// JSON Lines report: one object per added, changed, removed or skipped file, then a summary
     #[arg(long)]
     pub json: bool,

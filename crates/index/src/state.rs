@@ -140,6 +140,7 @@ pub(crate) fn commit_info(index: &Index) -> Option<CommitInfo> {
             tool: CommitInfo::TOOL.to_string(),
             schema_version: SCHEMA_VERSION,
             roots: Vec::new(),
+            follow: false,
             committed_at: 0,
             articles: 0,
             stemmer: fihris_normalize::Stemmer::default().name().to_string(),
