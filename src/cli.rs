@@ -418,7 +418,7 @@ pub struct IndexArgs {
     pub json: bool,
 
     /// Skip files larger than this many MiB (decompressed size for .gz)
-    #[arg(long, default_value_t = 1024, value_name = "MIB")]
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..), value_name = "MIB")]
     pub max_file_size: u64,
 
     /// Stemmer of the stemmed fields (for comparisons; the default measures best)
