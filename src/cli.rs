@@ -408,12 +408,17 @@ pub struct IndexArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// Follow symbolic links that lead out of the folder being indexed (by
+    /// default they are reported and skipped; links inside it are followed)
+    #[arg(long)]
+    pub follow: bool,
+
     /// JSON Lines report: one object per added, changed, removed or skipped file, then a summary
     #[arg(long)]
     pub json: bool,
 
     /// Skip files larger than this many MiB (decompressed size for .gz)
-    #[arg(long, default_value_t = 1024, value_name = "MIB")]
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..), value_name = "MIB")]
     pub max_file_size: u64,
 
     /// Stemmer of the stemmed fields (for comparisons; the default measures best)

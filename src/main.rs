@@ -183,6 +183,7 @@ fn index_command(index: &Path, args: IndexArgs, printer: &mut Printer<impl Write
     let options = BuildOptions {
         progress,
         full: args.full,
+        follow: args.follow,
         dry_run: args.dry_run,
         stemmer: args.stemmer.into(),
         max_file_bytes: args.max_file_size.saturating_mul(1 << 20),
@@ -383,6 +384,7 @@ fn status_command(index: &Path, printer: &mut Printer<impl Write>) -> Result<Out
     } else {
         let options = BuildOptions {
             dry_run: true,
+            follow: info.follow,
             stemmer: info.stemmer(),
             ..BuildOptions::new(roots)
         };

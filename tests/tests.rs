@@ -17,6 +17,7 @@ mod dups;
 mod eval;
 mod filters;
 mod formats;
+mod hostile;
 mod index;
 mod matching;
 mod metadata;

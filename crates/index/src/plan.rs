@@ -100,6 +100,9 @@ pub(crate) struct Inputs<'a> {
     pub files: Vec<FileEntry>,
     /// What the walk skipped.
     pub skipped: Vec<Skipped>,
+    /// Folders the walk could not list: the files the index holds under
+    /// them stay as they are.
+    pub unlisted: Vec<PathBuf>,
     /// What the index holds per file (nothing for a rebuild).
     pub indexed: &'a HashMap<String, IndexedFile>,
     /// Files that lost ids at the last sync (nothing for a rebuild).
@@ -119,6 +122,7 @@ pub(crate) fn plan(
     let Inputs {
         files,
         skipped,
+        unlisted,
         indexed,
         previous_duplicates,
         rebuild,
@@ -144,7 +148,17 @@ pub(crate) fn plan(
             why,
         });
     }
-    let mut removed: Vec<String> = indexed.keys().filter(|k| !walked.contains(*k)).cloned().collect();
+    // A file under a folder that could not be listed is not known to be
+    // gone: it stays.
+    let unlisted: Vec<String> = unlisted.iter().map(|dir| format!("{}/", dir.display())).collect();
+    let mut removed = Vec::new();
+    for key in indexed.keys().filter(|k| !walked.contains(*k)) {
+        if unlisted.iter().any(|dir| key.starts_with(dir.as_str())) {
+            unchanged.push(key.clone());
+        } else {
+            removed.push(key.clone());
+        }
+    }
     removed.sort();
 
     // A touched file counts as a change here: the commit rewrites its stamp.
@@ -272,6 +286,7 @@ mod tests {
                 Inputs {
                     files: self.files.keys().map(|n| entry(n)).collect(),
                     skipped: Vec::new(),
+                    unlisted: Vec::new(),
                     indexed: &self.indexed,
                     previous_duplicates: self.previous_duplicates.clone(),
                     rebuild: None,
@@ -378,6 +393,7 @@ mod tests {
             Inputs {
                 files: vec![entry("a.txt")],
                 skipped: Vec::new(),
+                unlisted: Vec::new(),
                 indexed: &world.indexed,
                 previous_duplicates: Vec::new(),
                 rebuild: None,

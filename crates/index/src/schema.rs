@@ -182,6 +182,10 @@ pub struct CommitInfo {
     /// The roots the index was built from, as given.
     #[serde(default)]
     pub roots: Vec<String>,
+    /// Whether the walk followed symbolic links out of the roots
+    /// (`fihris index --follow`): `status` walks the roots the same way.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub follow: bool,
     /// When the commit was made, seconds since the Unix epoch.
     #[serde(default)]
     pub committed_at: u64,

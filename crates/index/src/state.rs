@@ -90,6 +90,11 @@ pub(crate) fn index_state(dir: &Path) -> Result<IndexState, IndexError> {
             IndexState::Missing
         });
     }
+    // An index of another user (tantivy writes meta.json readable by its
+    // owner only) is theirs, not "not an index": say why it cannot be read.
+    if let Err(e) = std::fs::File::open(dir.join("meta.json")) {
+        return Err(io_error(dir, e));
+    }
     let index = match Index::open_in_dir(dir) {
         Ok(index) => index,
         // A meta.json tantivy cannot read: ours only if it says so.
@@ -135,6 +140,7 @@ pub(crate) fn commit_info(index: &Index) -> Option<CommitInfo> {
             tool: CommitInfo::TOOL.to_string(),
             schema_version: SCHEMA_VERSION,
             roots: Vec::new(),
+            follow: false,
             committed_at: 0,
             articles: 0,
             stemmer: fihris_normalize::Stemmer::default().name().to_string(),

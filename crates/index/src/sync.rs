@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use fihris_ingest::{collect_files_excluding, ReadOptions, Skipped};
+use fihris_ingest::{walk_roots, ReadOptions, Skipped, WalkOptions};
 use fihris_normalize::Stemmer;
 use tantivy::Term;
 
@@ -45,6 +45,9 @@ pub struct BuildOptions {
     pub stemmer: Stemmer,
     /// Largest file read, in bytes (decompressed size for `.gz`).
     pub max_file_bytes: u64,
+    /// Follow symbolic links that lead out of the root they are found
+    /// under (those that stay inside are always followed).
+    pub follow: bool,
     /// Rebuild from scratch instead of syncing.
     pub full: bool,
     /// Work out what would change, and write nothing.
@@ -73,6 +76,7 @@ impl BuildOptions {
             memory_budget: 256 << 20,
             stemmer: Stemmer::default(),
             max_file_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+            follow: false,
             full: false,
             dry_run: false,
             batch_bytes: BATCH_BYTES,
@@ -278,6 +282,7 @@ fn commit_payload(
         tool: CommitInfo::TOOL.to_string(),
         schema_version: SCHEMA_VERSION,
         roots: options.roots.iter().map(|r| r.display().to_string()).collect(),
+        follow: options.follow,
         committed_at: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
@@ -311,7 +316,11 @@ struct Planned {
 /// Walks the roots, takes the writer lock (unless a dry run), reads what
 /// the index holds and plans the sync.
 fn planned(dir: &Path, options: &BuildOptions) -> Result<Planned, IndexError> {
-    let (files, skipped) = collect_files_excluding(&options.roots, &[dir.to_path_buf()])?;
+    let walk = WalkOptions {
+        exclude: vec![dir.to_path_buf()],
+        follow: options.follow,
+    };
+    let walked = walk_roots(&options.roots, &walk)?;
 
     // What the index holds, unless it must be rebuilt.
     let mut existing = match index_state(dir)? {
@@ -359,8 +368,9 @@ fn planned(dir: &Path, options: &BuildOptions) -> Result<Planned, IndexError> {
     };
     let plan = plan(
         Inputs {
-            files,
-            skipped,
+            files: walked.files,
+            skipped: walked.skipped,
+            unlisted: walked.unlisted,
             indexed: &indexed,
             previous_duplicates,
             rebuild,

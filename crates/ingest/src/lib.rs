@@ -41,6 +41,7 @@ mod error;
 mod html;
 mod html_author;
 mod html_date;
+mod html_depth;
 mod json;
 mod markdown;
 mod mojibake;
@@ -61,7 +62,7 @@ pub use decode::decode_utf8;
 pub use error::{io_reason, IngestError};
 pub use reader::{Opened, Reader};
 pub use stream::{content_hash, file_hash};
-pub use walk::{collect_files, collect_files_excluding, Compression, FileEntry, Format};
+pub use walk::{collect_files, walk_roots, Compression, FileEntry, Format, WalkOptions, Walked};
 
 use decode::Container;
 
@@ -198,12 +199,35 @@ pub(crate) fn open_capped(
         path: entry.path.clone(),
         error,
     };
-    let file = std::fs::File::open(&entry.path).map_err(read_error)?;
+    let file = open_regular(&entry.path).map_err(read_error)?;
     let size = file.metadata().map_err(read_error)?.len();
     if size > options.max_bytes {
         return Err(too_large(entry, Some(size), options));
     }
     Ok((file, size))
+}
+
+/// Opens a regular file for reading, refusing anything else with an error
+/// saying what it is ("not a regular file (named pipe)"). The file is
+/// opened without blocking, so that a named pipe put in a file's place
+/// after the walk is refused, not waited on forever for a writer.
+pub(crate) fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let kind = file.metadata()?.file_type();
+    if !kind.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("not a regular file ({})", walk::kind_name(kind)),
+        ));
+    }
+    Ok(file)
 }
 
 /// Like [`read_file`], for bytes already in memory (compressed, for a
@@ -348,7 +372,15 @@ fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestEr
     let mut out = match entry.format {
         Format::Text => one(entry, text::parse(&text)),
         Format::Markdown => one(entry, markdown::parse(&text)),
-        Format::Html => one(entry, html::parse(&text)),
+        Format::Html => {
+            if html_depth::nests_deeper_than(&text, html_depth::MAX_DEPTH) {
+                return Err(IngestError::Parse {
+                    path: entry.path.clone(),
+                    reason: format!("elements nested more than {} levels deep", html_depth::MAX_DEPTH),
+                });
+            }
+            one(entry, html::parse(&text))
+        }
         Format::JsonLines => json::parse_lines(entry, &text),
         Format::Json => json::parse_document(entry, &text)?,
     };

@@ -40,7 +40,7 @@ fn hasher() -> Sip {
 /// buffer.
 pub fn file_hash(path: &std::path::Path) -> std::io::Result<(u64, u64)> {
     let mut reader = Hashing {
-        inner: std::fs::File::open(path)?,
+        inner: crate::open_regular(path)?,
         hasher: hasher(),
         len: 0,
     };

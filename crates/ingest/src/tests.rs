@@ -210,6 +210,24 @@ fn too_large_files() -> std::io::Result<()> {
 }
 
 #[test]
+fn deeply_nested_pages_are_refused_unparsed() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    // 100,000 levels would take the parser 43 s (its time grows with the
+    // square of the depth); refused at once.
+    let deep = "<div>".repeat(100_000) + "Le texte." + &"</div>".repeat(100_000);
+    let entry = file(dir.path(), "deep.html", deep.as_bytes());
+    assert_eq!(
+        reason(read_file(&entry)),
+        "elements nested more than 1024 levels deep"
+    );
+    // As deep as allowed: read.
+    let page = "<h1>Titre</h1>".to_string() + &"<div>".repeat(1024) + "Le texte de l'article.";
+    let entry = file(dir.path(), "ok.html", page.as_bytes());
+    assert_eq!(read_file(&entry).map(|r| r.articles.len()).ok(), Some(1));
+    Ok(())
+}
+
+#[test]
 fn encodings_are_reported() -> std::io::Result<()> {
     let dir = tempfile::tempdir()?;
     let fr = "Café de l'emploi\n\nLe café des recruteurs ouvre à Oran.\n";

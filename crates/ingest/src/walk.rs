@@ -1,7 +1,8 @@
 //! Finding the files to index under the roots a user gives.
 //!
 //! Directories are walked recursively in a stable order (sorted by name),
-//! following symbolic links (walkdir reports loops, which we turn into a
+//! following symbolic links that stay inside the root (and, when asked,
+//! those that lead out of it; walkdir reports loops, which we turn into a
 //! skipped entry). Hidden files and folders (name starting with ".") are
 //! ignored: they are version-control data and editor backups, not articles.
 //! Files whose extension fihris does not read are reported as skipped.
@@ -98,47 +99,115 @@ impl FileEntry {
     }
 }
 
+/// How [`walk_roots`] walks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WalkOptions {
+    /// Folders left out (an index folder inside a corpus folder must not be
+    /// read as articles).
+    pub exclude: Vec<PathBuf>,
+    /// Follow symbolic links that lead out of the root they were found
+    /// under (links that stay inside it are always followed).
+    pub follow: bool,
+}
+
 /// Lists the files under `roots` (folders or single files). A root that does
 /// not exist is an error; problems with single files below a root are
 /// returned as skipped entries.
 pub fn collect_files(roots: &[PathBuf]) -> Result<(Vec<FileEntry>, Vec<Skipped>), IngestError> {
-    collect_files_excluding(roots, &[])
+    walk_roots(roots, &WalkOptions::default()).map(|w| (w.files, w.skipped))
 }
 
-/// Like [`collect_files`], leaving out the folders `exclude` (an index
-/// folder inside a corpus folder must not be read as articles).
-pub fn collect_files_excluding(
-    roots: &[PathBuf],
-    exclude: &[PathBuf],
-) -> Result<(Vec<FileEntry>, Vec<Skipped>), IngestError> {
-    let exclude: Vec<PathBuf> = exclude.iter().filter_map(|p| p.canonicalize().ok()).collect();
+/// What [`walk_roots`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Walked {
+    /// The files to read, in walk order.
+    pub files: Vec<FileEntry>,
+    /// What is not read, and why, in walk order.
+    pub skipped: Vec<Skipped>,
+    /// Folders below a root that could not be listed (permission denied):
+    /// what they hold is unknown, not gone.
+    pub unlisted: Vec<PathBuf>,
+}
+
+/// Like [`collect_files`], with options. Below a root, what is not read is
+/// reported as skipped, in walk order: files of a type fihris does not read,
+/// named pipes, devices and sockets (never opened: opening a named pipe
+/// waits for a writer), file names that are not UTF-8 (an article's id is
+/// its path), symbolic links out of the root (unless
+/// [`WalkOptions::follow`]), link loops, and what cannot be listed or
+/// reached (permission denied, removed while walked).
+pub fn walk_roots(roots: &[PathBuf], options: &WalkOptions) -> Result<Walked, IngestError> {
+    let exclude: Vec<PathBuf> = options
+        .exclude
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
     let excluded =
         |path: &Path| !exclude.is_empty() && path.canonicalize().is_ok_and(|c| exclude.contains(&c));
     let mut files = Vec::new();
-    let mut skipped = Vec::new();
+    let mut unlisted = Vec::new();
+    // Shared with the walker's filter, which reports links out of the root.
+    let skipped = std::cell::RefCell::new(Vec::new());
     for root in roots {
-        let meta = std::fs::metadata(root).map_err(|error| IngestError::Root {
+        let root_error = |error| IngestError::Root {
             path: root.clone(),
             error,
-        })?;
+        };
+        let meta = std::fs::metadata(root).map_err(root_error)?;
         if meta.is_file() {
             let base = root.parent().map(Path::to_path_buf).unwrap_or_default();
-            add_file(root.clone(), &base, &mut files, &mut skipped);
+            add_file(root.clone(), &base, &mut files, &mut skipped.borrow_mut());
             continue;
         }
+        if !meta.is_dir() {
+            return Err(root_error(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("not a file or a folder ({})", kind_name(meta.file_type())),
+            )));
+        }
+        // A root that cannot be listed is an error, as a missing one is:
+        // a sync would otherwise remove everything it holds.
+        std::fs::read_dir(root).map_err(root_error)?;
+        let real_root = root.canonicalize().map_err(root_error)?;
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
-                (e.depth() == 0 || !is_hidden(e.file_name()))
-                    && !(e.file_type().is_dir() && excluded(e.path()))
+                if e.depth() > 0 && is_hidden(e.file_name()) {
+                    return false;
+                }
+                if e.file_type().is_dir() && excluded(e.path()) {
+                    return false;
+                }
+                if e.depth() > 0 && e.path_is_symlink() && !options.follow {
+                    // A dangling link goes on, to be reported as unreadable.
+                    let out = e.path().canonicalize().is_ok_and(|t| !t.starts_with(&real_root));
+                    if out {
+                        skipped.borrow_mut().push(Skipped {
+                            path: e.path().to_path_buf(),
+                            line: None,
+                            reason:
+                                "symbolic link out of the indexed folder, not followed (--follow follows it)"
+                                    .to_string(),
+                        });
+                        return false;
+                    }
+                }
+                true
             });
         for entry in walker {
             match entry {
                 Ok(entry) => {
-                    if entry.file_type().is_file() {
-                        add_file(entry.into_path(), root, &mut files, &mut skipped);
+                    let kind = entry.file_type();
+                    if kind.is_file() {
+                        add_file(entry.into_path(), root, &mut files, &mut skipped.borrow_mut());
+                    } else if !kind.is_dir() {
+                        skipped.borrow_mut().push(Skipped {
+                            path: entry.into_path(),
+                            line: None,
+                            reason: format!("not a regular file ({})", kind_name(kind)),
+                        });
                     }
                 }
                 Err(err) => {
@@ -146,11 +215,14 @@ pub fn collect_files_excluding(
                     let reason = if err.loop_ancestor().is_some() {
                         "symbolic link loop".to_string()
                     } else if let Some(io) = err.io_error() {
+                        if path.is_dir() {
+                            unlisted.push(path.clone());
+                        }
                         format!("cannot read: {}", io_reason(io))
                     } else {
                         err.to_string()
                     };
-                    skipped.push(Skipped {
+                    skipped.borrow_mut().push(Skipped {
                         path,
                         line: None,
                         reason,
@@ -159,7 +231,36 @@ pub fn collect_files_excluding(
             }
         }
     }
-    Ok((files, skipped))
+    Ok(Walked {
+        files,
+        skipped: skipped.into_inner(),
+        unlisted,
+    })
+}
+
+/// What a file that is neither a regular file nor a folder is: "named
+/// pipe", "character device"…
+pub(crate) fn kind_name(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "named pipe";
+        }
+        if kind.is_char_device() {
+            return "character device";
+        }
+        if kind.is_block_device() {
+            return "block device";
+        }
+        if kind.is_socket() {
+            return "socket";
+        }
+    }
+    if kind.is_symlink() {
+        return "symbolic link";
+    }
+    "special file"
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -183,6 +284,17 @@ fn is_documentation(path: &Path) -> bool {
 }
 
 fn add_file(path: PathBuf, root: &Path, files: &mut Vec<FileEntry>, skipped: &mut Vec<Skipped>) {
+    // The id (and the key the index keeps the file under) is text: a name
+    // of other bytes would be stored mangled, and two such names could
+    // collide.
+    if path.strip_prefix(root).unwrap_or(&path).to_str().is_none() {
+        skipped.push(Skipped {
+            path,
+            line: None,
+            reason: "file name is not valid UTF-8".to_string(),
+        });
+        return;
+    }
     if is_documentation(&path) {
         skipped.push(Skipped {
             path,
@@ -301,9 +413,15 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("index"))?;
         std::fs::write(dir.path().join("index/meta.json"), "{}")?;
         std::fs::write(dir.path().join("a.txt"), "a")?;
-        let (files, skipped) =
-            collect_files_excluding(&[dir.path().to_path_buf()], &[dir.path().join("index")])
-                .map_err(std::io::Error::other)?;
+        let (files, skipped) = walk_roots(
+            &[dir.path().to_path_buf()],
+            &WalkOptions {
+                exclude: vec![dir.path().join("index")],
+                ..WalkOptions::default()
+            },
+        )
+        .map(|w| (w.files, w.skipped))
+        .map_err(std::io::Error::other)?;
         assert_eq!(files.len(), 1);
         assert!(skipped.is_empty());
         Ok(())
@@ -345,6 +463,99 @@ mod tests {
         let (_, skipped) = collect_files(&[root]).map_err(std::io::Error::other)?;
         assert_eq!(skipped.len(), 1);
         assert_eq!(skipped[0].reason, "symbolic link loop");
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    fn reasons(skipped: &[Skipped]) -> Vec<String> {
+        skipped
+            .iter()
+            .map(|s| {
+                let name = s.path.file_name().unwrap_or_default().to_string_lossy();
+                format!("{name}: {}", s.reason)
+            })
+            .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_sockets_and_other_names_are_reported_unopened() -> std::io::Result<()> {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir()?;
+        let root = dir.path().join("c");
+        std::fs::create_dir_all(&root)?;
+        std::fs::write(root.join("a.txt"), "a")?;
+        let status = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.txt"))
+            .status()?;
+        assert!(status.success());
+        let _socket = std::os::unix::net::UnixListener::bind(root.join("sock.txt"))?;
+        std::fs::write(root.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt")), "x")?;
+        let (files, skipped) = collect_files(std::slice::from_ref(&root)).map_err(std::io::Error::other)?;
+        assert_eq!(files.len(), 1);
+        assert_eq!(
+            reasons(&skipped),
+            [
+                "caf\u{fffd}.txt: file name is not valid UTF-8",
+                "pipe.txt: not a regular file (named pipe)",
+                "sock.txt: not a regular file (socket)",
+            ]
+        );
+        // A pipe named as a root is an error, not an empty corpus; a
+        // pipe put in a file's place is refused, not waited on.
+        let err = collect_files(&[root.join("pipe.txt")])
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            err,
+            Err(format!(
+                "cannot read {}: not a file or a folder (named pipe)",
+                root.join("pipe.txt").display()
+            ))
+        );
+        let err = crate::open_regular(&root.join("pipe.txt"))
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(err, Err("not a regular file (named pipe)".to_string()));
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_root_are_followed_only_when_asked() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path().join("c");
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(root.join("sub"))?;
+        std::fs::create_dir_all(&out)?;
+        std::fs::write(root.join("sub/a.txt"), "a")?;
+        std::fs::write(out.join("b.txt"), "b")?;
+        std::os::unix::fs::symlink(&out, root.join("away"))?;
+        std::os::unix::fs::symlink(out.join("b.txt"), root.join("b.txt"))?;
+        std::os::unix::fs::symlink(root.join("sub"), root.join("within"))?;
+        let walk = |follow| {
+            walk_roots(
+                std::slice::from_ref(&root),
+                &WalkOptions {
+                    follow,
+                    ..WalkOptions::default()
+                },
+            )
+            .map_err(std::io::Error::other)
+            .map(|w| (w.files, w.skipped))
+        };
+        let (files, skipped) = walk(false)?;
+        let ids: Vec<&str> = files.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["sub/a.txt", "within/a.txt"]);
+        let out_reason = "symbolic link out of the indexed folder, not followed (--follow follows it)";
+        assert_eq!(
+            reasons(&skipped),
+            [format!("away: {out_reason}"), format!("b.txt: {out_reason}")]
+        );
+        let (files, skipped) = walk(true)?;
+        let ids: Vec<&str> = files.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["away/b.txt", "b.txt", "sub/a.txt", "within/a.txt"]);
+        assert!(skipped.is_empty());
         Ok(())
     }
 }
