@@ -160,7 +160,8 @@ def cmd_fihris(fihris, kind, w, data, limit):
     idx = os.path.join(w, "idx-" + kind)
     shutil.rmtree(idx, ignore_errors=True)
     start = time.perf_counter()
-    p = subprocess.run([fihris, "--index", idx, "index", folder, "--json"],
+    # W/html/ holds links to the pages in the data folder: --follow.
+    p = subprocess.run([fihris, "--index", idx, "index", folder, "--json", "--follow"],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - start
     if p.returncode not in (0, 1):

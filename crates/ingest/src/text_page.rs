@@ -11,7 +11,11 @@
 //! article is the run of lines with the highest total (the densest stretch
 //! of prose, as readability-style extractors find it in a page's tree),
 //! with the runs of prose beside it that are long enough (an article cut
-//! in two by an inline list of other stories).
+//! in two by an inline list of other stories). A gap of furniture inside
+//! that run (a share bar, a list of links) ends the article unless the
+//! prose beyond it speaks of the same things (shares a quarter of its
+//! words): an author's box or a comment policy below the share buttons is
+//! not the article's.
 //!
 //! A file is read this way only when what lies outside that run is page
 //! furniture: a list bullet or a markup trace, a first line that is a
@@ -24,6 +28,8 @@
 //! article are the header, read as in a clean file); without one, the
 //! first line when it is not furniture. What lies outside the article is
 //! returned as removed text (`fihris show --raw`).
+
+use std::collections::HashSet;
 
 use crate::date::{find_date, NumericOrder};
 use crate::text::{
@@ -233,6 +239,7 @@ fn article_runs(lines: &[Line]) -> Vec<(usize, usize)> {
         return Vec::new();
     };
     let enough = MIN_EXTRA_RUN.max(best / EXTRA_RUN_SHARE);
+    let (first, last) = trim_unrelated(lines, first, last);
     let mut runs = vec![(first, last)];
     loop {
         let (start, _) = runs[0];
@@ -249,6 +256,91 @@ fn article_runs(lines: &[Line]) -> Vec<(usize, usize)> {
         }
     }
     runs
+}
+
+/// Score of a stretch of furniture lines (menus, share buttons, a form, a
+/// list of other stories) that cuts the densest run in pieces: about four
+/// short lines, or a list of a dozen words.
+const FURNITURE_GAP: i64 = 16;
+
+/// Share (percent) of a piece's content words that the article's densest
+/// piece must also hold for the piece to be more of the article: its next
+/// paragraphs after a photo credit or a share bar speak of the same things,
+/// an author's biography, a comment policy or another story mostly do not.
+const RELATED_WORDS_PERCENT: usize = 25;
+
+/// Shortest content word compared (shorter ones are mostly function words).
+const CONTENT_WORD_CHARS: usize = 4;
+
+/// Content words of the prose lines of `lines`, lowercased.
+fn vocabulary(lines: &[Line]) -> HashSet<String> {
+    lines
+        .iter()
+        .filter(|l| l.score > 0)
+        .flat_map(|l| l.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= CONTENT_WORD_CHARS)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The densest run (`first..=last`) cut at its gaps of furniture, then
+/// grown back from its densest piece over the neighbouring pieces that
+/// share its words, as long as they do. The densest run bridges any gap
+/// that more prose follows, so without this an author's box, a comment
+/// policy or a teaser below the share buttons joined the article (most of
+/// the text pages' wrong snippets came after the article's last paragraph,
+/// on trafilatura's test pages rendered by lynx).
+fn trim_unrelated(lines: &[Line], first: usize, last: usize) -> (usize, usize) {
+    // Pieces: (start, end, score).
+    let mut pieces: Vec<(usize, usize, i64)> = Vec::new();
+    let mut start = first;
+    let mut gap = 0i64;
+    let mut gap_start = first;
+    for (i, line) in lines.iter().enumerate().take(last + 1).skip(first) {
+        let score = line.score;
+        if score < 0 {
+            if gap == 0 {
+                gap_start = i;
+            }
+            gap -= score;
+        } else {
+            if gap >= FURNITURE_GAP && gap_start > start {
+                let sum = lines[start..gap_start].iter().map(|l| l.score).sum();
+                pieces.push((start, gap_start - 1, sum));
+                start = i;
+            }
+            gap = 0;
+        }
+    }
+    let sum = lines[start..=last].iter().map(|l| l.score).sum();
+    pieces.push((start, last, sum));
+    if pieces.len() == 1 {
+        return (first, last);
+    }
+    let core = pieces
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, p)| p.2)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let vocab = vocabulary(&lines[pieces[core].0..=pieces[core].1]);
+    let related = |p: &(usize, usize, i64)| {
+        let words = vocabulary(&lines[p.0..=p.1]);
+        if words.is_empty() {
+            return false;
+        }
+        let shared = words.iter().filter(|w| vocab.contains(*w)).count();
+        shared * 100 >= words.len() * RELATED_WORDS_PERCENT
+    };
+    let mut lo = core;
+    while lo > 0 && related(&pieces[lo - 1]) {
+        lo -= 1;
+    }
+    let mut hi = core;
+    while hi + 1 < pieces.len() && related(&pieces[hi + 1]) {
+        hi += 1;
+    }
+    (pieces[lo].0, pieces[hi].1)
 }
 
 /// A first line that is a masthead or a path, not a headline: letters
@@ -526,6 +618,41 @@ mod tests {
         assert!(parsed.removed.contains("Actualités"));
         assert!(parsed.removed.contains("Mentions légales"));
         assert!(!parsed.removed.contains("Jumelage ANEM"));
+    }
+
+    /// Lynx's rendering of an article with a photo credit and a share bar
+    /// inside it, then an author's box below more share buttons.
+    const PAGE_WITH_AUTHOR_BOX: &str = "* Accueil\n* Économie\n\n\
+        Le chômage des jeunes recule à Oran\n\n\
+        Le chômage des jeunes diplômés recule à Oran pour la deuxième année, selon les chiffres de\n\
+        l'agence de l'emploi publiés mardi, qui comptent les jeunes placés dans les entreprises de la\n\
+        wilaya et les contrats aidés signés depuis janvier avec les entreprises locales.\n\n\
+        [IMG]\n* Facebook\n* Twitter\n* Partager\n\n\
+        Les entreprises de la wilaya ont signé plus de contrats aidés avec les jeunes diplômés que\n\
+        l'an dernier, et l'agence de l'emploi compte poursuivre les placements de jeunes à Oran en\n\
+        mars, avec les chiffres du chômage attendus à la fin du trimestre.\n\n\
+        * Facebook\n* Twitter\n* WhatsApp\n* E-mail\n* Imprimer\n\n\
+        À propos de l'auteure\n\n\
+        Passionnée de photographie et de cuisine, elle a grandi près de la mer et voyage souvent\n\
+        vers le sud, d'où elle rapporte des recettes et des récits de marchés, de fêtes de village\n\
+        et de rencontres, qu'elle partage aussi sur son blog personnel depuis plusieurs années.\n";
+
+    #[test]
+    fn prose_after_a_furniture_gap_is_kept_only_when_it_speaks_of_the_same_things() {
+        let parsed = parse(PAGE_WITH_AUTHOR_BOX).expect("a page");
+        assert_eq!(parsed.title, "Le chômage des jeunes recule à Oran");
+        assert!(
+            parsed.body.starts_with("Le chômage des jeunes diplômés recule"),
+            "{}",
+            parsed.body
+        );
+        assert!(
+            parsed.body.contains("poursuivre les placements"),
+            "{}",
+            parsed.body
+        );
+        assert!(!parsed.body.contains("photographie"), "{}", parsed.body);
+        assert!(parsed.removed.contains("Passionnée de photographie"));
     }
 
     #[test]
