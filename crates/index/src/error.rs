@@ -40,9 +40,16 @@ pub enum IndexError {
         /// The underlying error (its text is part of the message).
         error: std::io::Error,
     },
-    /// An error inside tantivy.
+    /// An error inside tantivy (its text is part of the message, so it is
+    /// not also the error's source: a chain would print it twice).
     #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    Tantivy(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for IndexError {
+    fn from(error: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy(error)
+    }
 }
 
 /// An [`IndexError::Io`] on `path`.
@@ -50,5 +57,18 @@ pub fn io_error(path: &std::path::Path, error: std::io::Error) -> IndexError {
     IndexError::Io {
         path: path.to_path_buf(),
         error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tantivy_error_is_told_once() {
+        let error = IndexError::from(tantivy::TantivyError::InternalError("disk full".to_string()));
+        assert_eq!(error.to_string(), "index error: Internal error: 'disk full'");
+        // anyhow's "{:#}" would print a source again.
+        assert!(std::error::Error::source(&error).is_none());
     }
 }
