@@ -24,8 +24,8 @@ use fihris_search::{
 use output::{Config, Format, Printer};
 
 use cli::{
-    Cli, Command, DupsArgs, EvalArgs, EvalField, ExplainMatchArgs, IndexArgs, RelatedArgs, SearchArgs,
-    ShowArgs, SortChoice, StatsArgs, StatsByChoice,
+    CheckArgs, Cli, Command, DupsArgs, EvalArgs, EvalField, ExplainMatchArgs, IndexArgs, RelatedArgs,
+    SearchArgs, ShowArgs, SortChoice, StatsArgs, StatsByChoice,
 };
 
 /// Where the index lives when neither --index nor FIHRIS_INDEX says.
@@ -107,6 +107,7 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::Eval(args) => eval_command(&index, args, p),
         Command::Show(args) => show_command(&index, args, p),
         Command::Status(_) => status_command(&index, p),
+        Command::Check(args) => check_command(&index, args, p),
         Command::Stats(args) => stats_command(&index, args, p),
         Command::ExplainMatch(args) => explain_match_command(&index, args, p),
         Command::Related(args) => related_command(&index, args, p),
@@ -394,6 +395,31 @@ fn status_command(index: &Path, printer: &mut Printer<impl Write>) -> Result<Out
         by_lang: &by_lang,
         pending: pending.as_ref(),
     })?;
+    Ok(Outcome::Found)
+}
+
+/// `fihris check`: the index verified, or an error naming the damage.
+fn check_command(index: &Path, args: CheckArgs, printer: &mut Printer<impl Write>) -> Result<Outcome> {
+    let report = fihris_index::check(index)?;
+    let digest = format!("{:016x}", report.digest);
+    let out = printer.writer();
+    if args.json {
+        let object = serde_json::json!({
+            "index": index.display().to_string(),
+            "articles": report.articles,
+            "segments": report.segments,
+            "digest": digest,
+        });
+        writeln!(out, "{object}")?;
+    } else {
+        writeln!(
+            out,
+            "{}: ok, {} articles in {} segments, checksums verified, digest {digest}",
+            index.display(),
+            report.articles,
+            report.segments
+        )?;
+    }
     Ok(Outcome::Found)
 }
 

@@ -24,6 +24,7 @@ mod output;
 mod pages;
 mod query;
 mod related;
+mod reliability;
 mod search;
 mod serve;
 mod snapshots;

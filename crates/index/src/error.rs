@@ -40,6 +40,14 @@ pub enum IndexError {
         /// The underlying error (its text is part of the message).
         error: std::io::Error,
     },
+    /// `fihris check` found the index damaged.
+    #[error("the index at {} is damaged: {damage}; rebuild it with `fihris index --full`", path.display())]
+    Damaged {
+        /// The index folder.
+        path: PathBuf,
+        /// What is wrong.
+        damage: crate::check::Damage,
+    },
     /// An error inside tantivy (its text is part of the message, so it is
     /// not also the error's source: a chain would print it twice).
     #[error("index error: {0}")]
