@@ -225,3 +225,218 @@ fn check_verifies_an_index_and_names_a_damaged_file() {
     hay.run(&["--index", "nowhere", "check"]).assert_code(2);
 }
 
+/// A tmpfs mounted on a temporary folder, unmounted when dropped; `None`
+/// (with a message) where mounting is not allowed.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::Builder::new()
+            .prefix("fihris-tmpfs-")
+            .tempdir()
+            .expect("create a mount point");
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+            return None;
+        }
+        Some(Tmpfs { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Free bytes on the file system.
+    fn free(&self) -> u64 {
+        let out = Command::new("df")
+            .args(["-B1", "--output=avail"])
+            .arg(self.path())
+            .output()
+            .expect("run df");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .nth(1)
+            .and_then(|l| l.trim().parse().ok())
+            .expect("df prints the free bytes")
+    }
+
+    /// Fills the file system up to `free` bytes left (a file `fill`).
+    fn leave_free(&self, free: u64) {
+        let fill = self.path().join("fill");
+        let _ = std::fs::remove_file(&fill);
+        let bytes = self.free().saturating_sub(free);
+        let file = std::fs::File::create(&fill).expect("create the filler");
+        let chunk = vec![0u8; 1 << 16];
+        let mut left = bytes;
+        let mut file = std::io::BufWriter::new(file);
+        while left > 0 {
+            let n = left.min(chunk.len() as u64) as usize;
+            if std::io::Write::write_all(&mut file, &chunk[..n]).is_err() {
+                break;
+            }
+            left -= n as u64;
+        }
+        let _ = std::io::Write::flush(&mut file);
+    }
+
+    fn unfill(&self) {
+        let _ = std::fs::remove_file(self.path().join("fill"));
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+/// What the full-disk runs gave.
+#[derive(Debug, Default)]
+struct DiskTally {
+    /// The least free space a run succeeded with.
+    least_free_to_succeed: Option<u64>,
+    run: usize,
+    failed_cleanly: usize,
+    succeeded: usize,
+    problems: Vec<String>,
+}
+
+/// Syncs (or, with `build`, rebuilds with `--full`) an index on a tmpfs
+/// filled to leave each of `free` bytes: the run succeeds, or fails with
+/// exit 2 and one line naming a file of the index folder, the previous
+/// commit whole (same digest); then, with the space back, one more run
+/// gives the new index.
+fn full_disk(free: &[u64], build: bool, name: &str) -> Option<DiskTally> {
+    let tmpfs = Tmpfs::mount("8m")?;
+    let hay = Hay::new();
+    old_corpus(&hay, 300, 30);
+    index_into(&hay, "idx-old").assert_code(0);
+    let old = check(&hay, "idx-old").unwrap_or_else(|r| panic!("{}", r.stderr));
+    change_corpus(&hay, 1200, 30);
+    index_into(&hay, "idx-ref").assert_code(0);
+    let new = check(&hay, "idx-ref").unwrap_or_else(|r| panic!("{}", r.stderr));
+    let idx = tmpfs.path().join("idx");
+    let idx_arg = idx.to_string_lossy().into_owned();
+    let mut tally = DiskTally::default();
+    for &bytes in free {
+        tmpfs.unfill();
+        copy_dir(&hay.join("idx-old"), &idx);
+        tmpfs.leave_free(bytes);
+        let mut args = vec!["--index", idx_arg.as_str(), "index"];
+        if build {
+            args.push("--full");
+        }
+        args.push("corpus");
+        let out = hay.run(&args);
+        tally.run += 1;
+        let mut problems = Vec::new();
+        match out.code {
+            0 => {
+                tally.succeeded += 1;
+                tally.least_free_to_succeed =
+                    Some(tally.least_free_to_succeed.map_or(bytes, |b| b.min(bytes)));
+                match check(&hay, &idx_arg) {
+                    Ok(c) if c == new => {}
+                    Ok(c) => problems.push(format!("exit 0 but not the new index: {c:?}")),
+                    Err(r) => problems.push(format!("exit 0 but: {}", r.stderr.trim())),
+                }
+            }
+            2 => {
+                let lines = out.stderr_lines();
+                let named = lines.len() == 1
+                    && lines[0].starts_with(&format!(
+                        "fihris: error: cannot build the index: cannot write {idx_arg}"
+                    ))
+                    && lines[0].ends_with(": no space left on device");
+                if !named {
+                    problems.push(format!("not one line naming a file: {}", out.stderr.trim()));
+                }
+                match check(&hay, &idx_arg) {
+                    Ok(c) if c == old => {}
+                    Ok(c) => problems.push(format!("old index changed: {c:?}")),
+                    Err(r) => problems.push(format!("old index damaged: {}", r.stderr.trim())),
+                }
+                if problems.is_empty() {
+                    tally.failed_cleanly += 1;
+                }
+            }
+            code => problems.push(format!("exit {code}: {}", out.stderr.trim())),
+        }
+        tmpfs.unfill();
+        let again = index_into(&hay, &idx_arg);
+        if again.code != 0 {
+            problems.push(format!("next index exit {}: {}", again.code, again.stderr.trim()));
+        }
+        match check(&hay, &idx_arg) {
+            Ok(c) if c == new => {}
+            Ok(c) => problems.push(format!("after the next index: {c:?}, a rebuild has {new:?}")),
+            Err(r) => problems.push(format!("after the next index: {}", r.stderr.trim())),
+        }
+        if !problems.is_empty() {
+            tally
+                .problems
+                .push(format!("{bytes} bytes free: {}", problems.join("; ")));
+        }
+    }
+    eprintln!("{name}: {tally:?}");
+    Some(tally)
+}
+
+#[test]
+fn sync_on_a_full_disk_fails_in_one_line_and_keeps_the_old_index() {
+    let free = [0, 64 << 10, 256 << 10, 512 << 10];
+    let Some(tally) = full_disk(&free, false, "full disk (sync)") else {
+        return;
+    };
+    assert!(tally.problems.is_empty(), "{:#?}", tally.problems);
+    assert!(tally.failed_cleanly >= 2, "the disk never filled: {tally:?}");
+}
+
+#[test]
+fn rebuild_on_a_full_disk_fails_in_one_line_and_keeps_the_previous_commit() {
+    let Some(tally) = full_disk(&[128 << 10], true, "full disk (build)") else {
+        return;
+    };
+    assert!(tally.problems.is_empty(), "{:#?}", tally.problems);
+    assert_eq!(tally.failed_cleanly, 1, "{tally:?}");
+}
+
+#[test]
+#[ignore = "the full run (a sync and a rebuild at every 16 KiB of free space), for bench/reliability.sh"]
+fn index_on_a_disk_full_at_every_moment() {
+    let coarse: Vec<u64> = (0..=96).map(|i| i * (16 << 10)).collect();
+    for (build, name) in [(false, "sync"), (true, "build")] {
+        let Some(mut tally) = full_disk(&coarse, build, &format!("full disk ({name})")) else {
+            return;
+        };
+        // The last writes (the commit's): every 2 KiB below the least
+        // free space that was enough.
+        if let Some(least) = tally.least_free_to_succeed {
+            let fine: Vec<u64> = (1..=16).map(|i| least.saturating_sub(i * (2 << 10))).collect();
+            if let Some(more) = full_disk(&fine, build, &format!("full disk ({name}, commit)")) {
+                tally.run += more.run;
+                tally.failed_cleanly += more.failed_cleanly;
+                tally.succeeded += more.succeeded;
+                tally.problems.extend(more.problems);
+            }
+        }
+        println!(
+            "RESULT full disk during a {name} (tmpfs filled to leave 0-1.5 MiB) | {} | {} | {} failed with \
+             exit 2 and one line naming the file, previous commit whole; {} succeeded",
+            tally.run,
+            tally.problems.len(),
+            tally.failed_cleanly,
+            tally.succeeded
+        );
+        assert!(tally.problems.is_empty(), "{:#?}", tally.problems);
+    }
+}
+

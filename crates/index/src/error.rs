@@ -40,6 +40,15 @@ pub enum IndexError {
         /// The underlying error (its text is part of the message).
         error: std::io::Error,
     },
+    /// A file of the index could not be written (a full disk, a read-only
+    /// file system): the first write that failed.
+    #[error("cannot write {}: {}", path.display(), io_reason(error))]
+    Write {
+        /// The file (or the index folder).
+        path: PathBuf,
+        /// The underlying error (its text is part of the message).
+        error: std::io::Error,
+    },
     /// `fihris check` found the index damaged.
     #[error("the index at {} is damaged: {damage}; rebuild it with `fihris index --full`", path.display())]
     Damaged {

@@ -15,8 +15,10 @@
 //!   carries. Until it, readers see the old index; a sync that fails or is
 //!   killed leaves the index as it was.
 //!
-//! `check.rs` verifies an index (checksums, stored articles, ids) and
-//! digests its stored articles.
+//! The writer opens the index folder through `disk.rs`, which remembers
+//! the first write that failed, so that a sync failing on a full disk names
+//! the file it could not write. `check.rs` verifies an index (checksums,
+//! stored articles, ids) and digests its stored articles.
 //!
 //! One process writes at a time (`lock.rs`). `state.rs` tells what is at an
 //! index location and opens it, for the read side (`fihris-search`) too.
@@ -26,6 +28,7 @@
 //! This crate never prints: it returns reports, and the binary formats them.
 
 mod check;
+mod disk;
 mod error;
 mod execute;
 mod held;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::{Index, IndexWriter};
 
+use crate::disk::WriteErrors;
 use crate::error::IndexError;
 
 /// The index writer of a sync, and the pid file that names its process
@@ -15,15 +16,31 @@ use crate::error::IndexError;
 pub(crate) struct Writing {
     pub index: Index,
     pub writer: IndexWriter,
+    /// The index's failed writes (the index was opened with them watched).
+    pub errors: WriteErrors,
     _pid: Option<PidFile>,
 }
 
-/// Takes the writer lock of `index` at `dir`, for `threads` indexing
-/// threads sharing `memory_budget` bytes (at least 16 MiB each). Fails with
+impl Writing {
+    /// `error`, or, when a write of the index failed before it, the
+    /// failed write: tantivy's own error then says only that a thread
+    /// died.
+    pub fn explain(errors: &WriteErrors, error: IndexError) -> IndexError {
+        match (error, errors.first()) {
+            (IndexError::Tantivy(_), Some((path, error))) => IndexError::Write { path, error },
+            (error, _) => error,
+        }
+    }
+}
+
+/// Takes the writer lock of `index` at `dir` (opened with its writes
+/// watched by `errors`), for `threads` indexing threads sharing
+/// `memory_budget` bytes (at least 16 MiB each). Fails with
 /// [`IndexError::Locked`] when another process holds it.
 pub(crate) fn lock(
     dir: &Path,
     index: Index,
+    errors: WriteErrors,
     threads: usize,
     memory_budget: usize,
 ) -> Result<Writing, IndexError> {
@@ -31,11 +48,12 @@ pub(crate) fn lock(
     let writer: IndexWriter = match index.writer_with_num_threads(threads, budget) {
         Ok(w) => w,
         Err(tantivy::TantivyError::LockFailure(..)) => return Err(locked(dir)),
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(Writing::explain(&errors, e.into())),
     };
     Ok(Writing {
         index,
         writer,
+        errors,
         _pid: PidFile::write(dir),
     })
 }
@@ -62,7 +80,11 @@ impl PidFile {
 
     fn write(dir: &Path) -> Option<PidFile> {
         let path = dir.join(Self::NAME);
-        std::fs::write(&path, std::process::id().to_string()).ok()?;
+        if std::fs::write(&path, std::process::id().to_string()).is_err() {
+            // Created but not written (a full disk): no empty file left.
+            let _ = std::fs::remove_file(&path);
+            return None;
+        }
         Some(PidFile(path))
     }
 }
