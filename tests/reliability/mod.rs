@@ -440,3 +440,48 @@ fn index_on_a_disk_full_at_every_moment() {
     }
 }
 
+/// The files of the folder `dir`, by name.
+fn file_names(dir: &Path) -> std::collections::BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .expect("read a folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn sync_run_again_after_a_failed_one_is_not_blocked_by_its_leftover_files() {
+    // A sync that failed (a full disk) just before its commit left a
+    // segment's deletes on disk, written but never committed; the same
+    // sync run again writes a file of the same name. Here the leftover is
+    // made by copying it from a twin index that ran the sync.
+    let hay = Hay::new();
+    old_corpus(&hay, 20, 20);
+    index_into(&hay, "idx").assert_code(0);
+    copy_dir(&hay.join("idx"), &hay.join("twin"));
+    change_corpus(&hay, 5, 20);
+    index_into(&hay, "twin").assert_code(0);
+    let before = file_names(&hay.join("idx"));
+    let deletes: Vec<String> = file_names(&hay.join("twin"))
+        .into_iter()
+        .filter(|name| name.ends_with(".del") && !before.contains(name))
+        .collect();
+    assert!(!deletes.is_empty(), "the sync deleted no article");
+    let managed_path = hay.join("idx/.managed.json");
+    let mut managed: Vec<String> =
+        serde_json::from_str(&std::fs::read_to_string(&managed_path).expect("read .managed.json"))
+            .expect(".managed.json is a list of names");
+    for name in &deletes {
+        std::fs::copy(hay.join("twin").join(name), hay.join("idx").join(name)).expect("copy");
+        managed.push(name.clone());
+    }
+    std::fs::write(&managed_path, serde_json::to_string(&managed).expect("JSON")).expect("write");
+
+    let out = index_into(&hay, "idx");
+    out.assert_code(0);
+    assert_eq!(
+        check(&hay, "idx").ok(),
+        check(&hay, "twin").ok(),
+        "the sync run again gives what it gave the first time"
+    );
+}

@@ -50,6 +50,14 @@ pub(crate) fn lock(
         Err(tantivy::TantivyError::LockFailure(..)) => return Err(locked(dir)),
         Err(e) => return Err(Writing::explain(&errors, e.into())),
     };
+    // Files a failed or killed sync left behind (written, never committed)
+    // go first: they take space, and the same sync run again would write
+    // files of the same names (a segment's deletes at the same operation
+    // stamp), which tantivy refuses to overwrite.
+    writer
+        .garbage_collect_files()
+        .wait()
+        .map_err(|e| Writing::explain(&errors, e.into()))?;
     Ok(Writing {
         index,
         writer,
