@@ -178,6 +178,172 @@ fn spawn_index(hay: &Hay, dir: &str) -> Child {
         .expect("start fihris index")
 }
 
+/// What one kill point gave.
+#[derive(Debug, Default)]
+struct KillTally {
+    run: usize,
+    recovered: usize,
+    mismatches: Vec<String>,
+    /// Kills that left no index yet, the old (or an empty) one, the new
+    /// one; runs that had finished before the kill.
+    no_index: usize,
+    old: usize,
+    new: usize,
+    finished: usize,
+}
+
+/// Kills `fihris index` at `points` random moments, alternately of a full
+/// build (from nothing) and of a sync (from the old index to the changed
+/// corpus); after each: `check` (sound, old or new articles), `search`
+/// answers, and one more `fihris index` gives the digest of a clean
+/// rebuild.
+fn kill_points(points: usize, records: usize, files: usize, name: &str) -> KillTally {
+    let seed = seed(name);
+    let mut rng = Rng::new(seed);
+    let hay = Hay::new();
+    old_corpus(&hay, records, files);
+    index_into(&hay, "idx-old").assert_code(0);
+    let old = check(&hay, "idx-old").unwrap_or_else(|r| panic!("old index: {}", r.stderr));
+    change_corpus(&hay, records / 2, files);
+    let start = Instant::now();
+    index_into(&hay, "idx-ref").assert_code(0);
+    let build_time = start.elapsed();
+    let new = check(&hay, "idx-ref").unwrap_or_else(|r| panic!("rebuilt index: {}", r.stderr));
+    copy_dir(&hay.join("idx-old"), &hay.join("idx"));
+    let start = Instant::now();
+    index_into(&hay, "idx").assert_code(0);
+    let sync_time = start.elapsed();
+    assert_eq!(
+        check(&hay, "idx").map(|c| c.1).ok(),
+        Some(new.1.clone()),
+        "a sync and a rebuild hold the same stored articles"
+    );
+    eprintln!(
+        "{name}: old {} articles, new {}; build {build_time:.1?}, sync {sync_time:.1?}",
+        old.0, new.0
+    );
+
+    let mut tally = KillTally::default();
+    for point in 0..points {
+        let build = point % 2 == 0;
+        let span = if build { build_time } else { sync_time };
+        // Up to a little beyond the usual duration: some runs finish.
+        let delay = Duration::from_millis(rng.below(span.as_millis() as u64 * 11 / 10 + 1));
+        let _ = std::fs::remove_dir_all(hay.join("idx"));
+        if !build {
+            copy_dir(&hay.join("idx-old"), &hay.join("idx"));
+        }
+        let mut child = spawn_index(&hay, "idx");
+        let begun = Instant::now();
+        while begun.elapsed() < delay && child.try_wait().expect("poll").is_none() {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let finished = child.try_wait().expect("poll").is_some();
+        let _ = child.kill();
+        let status = child.wait().expect("wait for the killed run");
+        tally.run += 1;
+        let what = format!(
+            "point {point} ({} killed at {delay:?}{}, {status})",
+            if build { "build" } else { "sync" },
+            if finished { ", had finished" } else { "" }
+        );
+        let mut problems = Vec::new();
+        let has_meta = hay.join("idx/meta.json").exists();
+        tally.finished += usize::from(finished);
+        tally.no_index += usize::from(!has_meta);
+        // A build killed before it created the index leaves none: nothing
+        // to open (and nothing to damage).
+        if has_meta || !build {
+            match check(&hay, "idx") {
+                Err(out) => problems.push(format!("check failed: {}", out.stderr.trim())),
+                Ok((articles, digest)) => {
+                    let before = if build { (0, None) } else { (old.0, Some(&old.1)) };
+                    let is_new = articles == new.0 && digest == new.1;
+                    let is_old = articles == before.0 && before.1.is_none_or(|d| *d == digest);
+                    tally.new += usize::from(is_new);
+                    tally.old += usize::from(is_old && !is_new);
+                    if !is_new && !is_old {
+                        problems.push(format!(
+                            "{articles} articles (digest {digest}): neither old nor new"
+                        ));
+                    }
+                }
+            }
+            let out = hay.run(&[
+                "--index",
+                "idx",
+                "search",
+                "--no-cross",
+                "--limit",
+                "3",
+                "calendrier",
+            ]);
+            if out.code != 0 && out.code != 1 {
+                problems.push(format!("search exit {}: {}", out.code, out.stderr.trim()));
+            }
+        }
+        let again = index_into(&hay, "idx");
+        if again.code != 0 {
+            problems.push(format!("next index exit {}: {}", again.code, again.stderr.trim()));
+        }
+        match check(&hay, "idx") {
+            Ok((articles, digest)) if digest == new.1 => {
+                debug_assert_eq!(articles, new.0);
+            }
+            Ok((articles, digest)) => problems.push(format!(
+                "after the next index: {articles} articles, digest {digest}, a rebuild has {} {}",
+                new.0, new.1
+            )),
+            Err(out) => problems.push(format!("check after the next index: {}", out.stderr.trim())),
+        }
+        if problems.is_empty() {
+            tally.recovered += 1;
+        } else {
+            tally.mismatches.push(format!("{what}: {}", problems.join("; ")));
+        }
+    }
+    eprintln!(
+        "{name}: seed {seed}: kill points run {}, recovered {}, mismatches {}; killed before the index \
+         existed {}, leaving the old (or empty) index {}, the new one {} (finished before the kill {})",
+        tally.run,
+        tally.recovered,
+        tally.mismatches.len(),
+        tally.no_index,
+        tally.old,
+        tally.new,
+        tally.finished
+    );
+    tally
+}
+
+#[test]
+fn index_killed_at_random_moments_recovers_to_a_clean_rebuild() {
+    let tally = kill_points(env_count("FIHRIS_KILL_POINTS", 6), 600, 40, "kill points");
+    assert!(tally.mismatches.is_empty(), "{:#?}", tally.mismatches);
+}
+
+#[test]
+#[ignore = "the full run (100 kill points), for bench/reliability.sh"]
+fn index_killed_at_100_moments_recovers_to_a_clean_rebuild() {
+    let tally = kill_points(
+        env_count("FIHRIS_KILL_POINTS", 100),
+        3000,
+        200,
+        "kill points (full)",
+    );
+    println!(
+        "RESULT SIGKILL during a build or a sync | {} | {} | {} recovered; the kill left no index {}, the old (or empty) one {}, \
+         the new one {}",
+        tally.run,
+        tally.mismatches.len(),
+        tally.recovered,
+        tally.no_index,
+        tally.old,
+        tally.new
+    );
+    assert!(tally.mismatches.is_empty(), "{:#?}", tally.mismatches);
+}
+
 #[test]
 fn check_verifies_an_index_and_names_a_damaged_file() {
     let hay = Hay::new();
