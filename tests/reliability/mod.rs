@@ -606,6 +606,191 @@ fn index_on_a_disk_full_at_every_moment() {
     }
 }
 
+/// The generation files of commit `k` of [`readers_during_syncs`]: two
+/// files added per commit, one of the earlier ones removed (so commit `k`
+/// holds `k + 2` of them), and `current.txt` changed (titled after `k`).
+fn generation_titles(k: usize) -> Vec<String> {
+    let mut titles: Vec<String> = (0..2 * k + 2)
+        .filter(|j| !(j % 2 == 0 && j / 2 < k))
+        .map(|j| format!("Jalon {j}"))
+        .collect();
+    titles.push(format!("Jalon courant {k}"));
+    titles.sort();
+    titles
+}
+
+/// Writes the generation files of commit `k` (see [`generation_titles`]).
+fn write_generation(hay: &Hay, k: usize) {
+    for j in 0..2 * k + 2 {
+        let path = format!("corpus/gen/g{j:03}.txt");
+        if j % 2 == 0 && j / 2 < k {
+            let _ = std::fs::remove_file(hay.join(&path));
+        } else if !hay.join(&path).exists() {
+            hay.write(
+                &path,
+                &format!("Jalon {j}\n\nLe jalon numéro {j} du projet.\n\n{FR_FILLER}\n"),
+            );
+        }
+    }
+    hay.write(
+        "corpus/gen/current.txt",
+        &format!("Jalon courant {k}\n\nLe jalon courant du projet, version {k}.\n\n{FR_FILLER}\n"),
+    );
+}
+
+/// What the readers saw.
+#[derive(Debug, Default)]
+struct ReaderTally {
+    queries: usize,
+    during_sync: usize,
+    failures: Vec<String>,
+}
+
+/// Two readers query in a loop (`fihris search`, a process per query)
+/// while `syncs` syncs add, change and remove files, spread over the first
+/// `queries` queries: one reader lists the hits of a word only the
+/// changing files hold (their titles must be those of one commit), the
+/// other counts every article (the count must be one commit's: each commit
+/// holds one more). Neither may fail or see an older commit after a newer.
+fn readers_during_syncs(queries: usize, syncs: usize, name: &str) -> ReaderTally {
+    let hay = Arc::new(Hay::new());
+    old_corpus(&hay, 200, 20);
+    write_generation(&hay, 0);
+    index_into(&hay, "idx").assert_code(0);
+    let base = check(&hay, "idx").unwrap_or_else(|r| panic!("{}", r.stderr)).0 - 3;
+    let commits: Vec<Vec<String>> = (0..=syncs).map(generation_titles).collect();
+    let totals: Vec<u64> = (0..=syncs).map(|k| base + k as u64 + 3).collect();
+
+    let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let syncing = Arc::new(AtomicBool::new(false));
+    let finished = Arc::new(AtomicBool::new(false));
+    let tally = Arc::new(Mutex::new(ReaderTally::default()));
+    let reader = |titles: bool| {
+        let (hay, done, syncing, finished, tally) = (
+            Arc::clone(&hay),
+            Arc::clone(&done),
+            Arc::clone(&syncing),
+            Arc::clone(&finished),
+            Arc::clone(&tally),
+        );
+        let (commits, totals) = (commits.clone(), totals.clone());
+        std::thread::spawn(move || {
+            let mut last = 0;
+            while !(finished.load(Ordering::SeqCst) && done.load(Ordering::SeqCst) >= queries) {
+                let during = syncing.load(Ordering::SeqCst);
+                let args: &[&str] = if titles {
+                    &[
+                        "--index",
+                        "idx",
+                        "search",
+                        "--no-cross",
+                        "--json",
+                        "--limit",
+                        "100",
+                        "jalon",
+                    ]
+                } else {
+                    &[
+                        "--index",
+                        "idx",
+                        "search",
+                        "--no-cross",
+                        "--limit",
+                        "0",
+                        "--any",
+                        "calendrier",
+                        "الرزنامة",
+                    ]
+                };
+                let out = hay.run(args);
+                let seen = if out.code != 0 {
+                    Err(format!("exit {}: {}", out.code, out.stderr.trim()))
+                } else if titles {
+                    let mut got: Vec<String> = crate::util::json_lines(&out.stdout)
+                        .iter()
+                        .map(|h| crate::util::str_field(h, "title").to_string())
+                        .collect();
+                    got.sort();
+                    commits
+                        .iter()
+                        .position(|c| *c == got)
+                        .ok_or_else(|| format!("titles of no commit: {got:?}"))
+                } else {
+                    let count = out
+                        .stdout
+                        .split_whitespace()
+                        .next()
+                        .and_then(|n| n.parse::<u64>().ok());
+                    count
+                        .and_then(|n| totals.iter().position(|t| *t == n))
+                        .ok_or_else(|| format!("count of no commit: {}", out.stdout.trim()))
+                };
+                let mut tally = tally.lock().expect("the tally");
+                tally.queries += 1;
+                tally.during_sync += usize::from(during || syncing.load(Ordering::SeqCst));
+                match seen {
+                    Ok(k) if k >= last => last = k,
+                    Ok(k) => tally
+                        .failures
+                        .push(format!("commit {k} seen after commit {last}")),
+                    Err(e) => tally.failures.push(e),
+                }
+                drop(tally);
+                done.fetch_add(1, Ordering::SeqCst);
+            }
+        })
+    };
+    let readers = [reader(true), reader(false)];
+    for k in 1..=syncs {
+        // Spread over the queries.
+        while done.load(Ordering::SeqCst) < queries * (k - 1) / syncs {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        write_generation(&hay, k);
+        syncing.store(true, Ordering::SeqCst);
+        let out = index_into(&hay, "idx");
+        syncing.store(false, Ordering::SeqCst);
+        out.assert_code(0);
+    }
+    finished.store(true, Ordering::SeqCst);
+    for r in readers {
+        r.join().expect("a reader thread");
+    }
+    let (articles, _) = check(&hay, "idx").unwrap_or_else(|r| panic!("{}", r.stderr));
+    assert_eq!(articles, totals[syncs], "articles after the last sync");
+    let tally = std::mem::take(&mut *tally.lock().expect("the tally"));
+    eprintln!(
+        "{name}: {} queries ({} during a sync), {} failures",
+        tally.queries,
+        tally.during_sync,
+        tally.failures.len()
+    );
+    tally
+}
+
+#[test]
+fn readers_see_one_commit_at_a_time_during_syncs() {
+    let tally = readers_during_syncs(env_count("FIHRIS_READER_QUERIES", 150), 4, "readers");
+    assert!(tally.failures.is_empty(), "{:#?}", tally.failures);
+}
+
+#[test]
+#[ignore = "the full run (10,000 queries during 20 syncs), for bench/reliability.sh"]
+fn readers_see_one_commit_at_a_time_during_20_syncs() {
+    let tally = readers_during_syncs(env_count("FIHRIS_READER_QUERIES", 10_000), 20, "readers (full)");
+    println!(
+        "RESULT reader queries during 20 syncs | {} | {} | {} while a sync ran; each answer one commit's",
+        tally.queries,
+        tally.failures.len(),
+        tally.during_sync
+    );
+    assert!(
+        tally.failures.is_empty(),
+        "{:#?}",
+        &tally.failures[..tally.failures.len().min(20)]
+    );
+}
+
 /// The files of the folder `dir`, by name.
 fn file_names(dir: &Path) -> std::collections::BTreeSet<String> {
     std::fs::read_dir(dir)
