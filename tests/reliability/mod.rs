@@ -467,6 +467,8 @@ impl Drop for Tmpfs {
 /// What the full-disk runs gave.
 #[derive(Debug, Default)]
 struct DiskTally {
+    /// The files named by the error lines, by kind.
+    named: std::collections::BTreeMap<String, usize>,
     /// The least free space a run succeeded with.
     least_free_to_succeed: Option<u64>,
     run: usize,
@@ -522,7 +524,25 @@ fn full_disk(free: &[u64], build: bool, name: &str) -> Option<DiskTally> {
                         "fihris: error: cannot build the index: cannot write {idx_arg}"
                     ))
                     && lines[0].ends_with(": no space left on device");
-                if !named {
+                if named {
+                    // Which write failed: a segment's kind of file, or
+                    // tantivy's own files (meta.json, .managed.json).
+                    let file = lines[0]
+                        .rsplit_once(": no space left")
+                        .map_or("", |(l, _)| l)
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or_default();
+                    let kind = match file.split_once('.') {
+                        Some((stem, rest)) if stem.len() == 32 => format!("*.{rest}")
+                            .split('.')
+                            .filter(|p| p.parse::<u64>().is_err())
+                            .collect::<Vec<_>>()
+                            .join("."),
+                        _ => file.to_string(),
+                    };
+                    *tally.named.entry(kind).or_default() += 1;
+                } else {
                     problems.push(format!("not one line naming a file: {}", out.stderr.trim()));
                 }
                 match check(&hay, &idx_arg) {
@@ -535,6 +555,9 @@ fn full_disk(free: &[u64], build: bool, name: &str) -> Option<DiskTally> {
                 }
             }
             code => problems.push(format!("exit {code}: {}", out.stderr.trim())),
+        }
+        if idx.join("fihris-lexicon.cache.tmp").exists() {
+            problems.push("a partial lexicon cache left behind".to_string());
         }
         tmpfs.unfill();
         let again = index_into(&hay, &idx_arg);
@@ -583,23 +606,35 @@ fn index_on_a_disk_full_at_every_moment() {
         let Some(mut tally) = full_disk(&coarse, build, &format!("full disk ({name})")) else {
             return;
         };
-        // The last writes (the commit's): every 2 KiB below the least
-        // free space that was enough.
+        // Every 4 KiB (a tmpfs page) up to the least free space that was
+        // enough: each write of the run fails in turn.
         if let Some(least) = tally.least_free_to_succeed {
-            let fine: Vec<u64> = (1..=16).map(|i| least.saturating_sub(i * (2 << 10))).collect();
-            if let Some(more) = full_disk(&fine, build, &format!("full disk ({name}, commit)")) {
+            let fine: Vec<u64> = (0..least / (4 << 10))
+                .map(|i| i * (4 << 10) + (4 << 10) / 2)
+                .collect();
+            if let Some(more) = full_disk(&fine, build, &format!("full disk ({name}, 4 KiB steps)")) {
                 tally.run += more.run;
                 tally.failed_cleanly += more.failed_cleanly;
                 tally.succeeded += more.succeeded;
                 tally.problems.extend(more.problems);
+                for (kind, n) in more.named {
+                    *tally.named.entry(kind).or_default() += n;
+                }
             }
         }
         println!(
-            "RESULT full disk during a {name} (tmpfs filled to leave 0-1.5 MiB) | {} | {} | {} failed with \
-             exit 2 and one line naming the file, previous commit whole; {} succeeded",
+            "RESULT full disk during a {name} (tmpfs filled to leave 0-1.5 MiB by 16 KiB, then by 4 KiB up \
+             to the least enough) | {} | {} | {} failed with exit 2 and one line naming the file (failed \
+             writes: {}), previous commit whole; {} succeeded",
             tally.run,
             tally.problems.len(),
             tally.failed_cleanly,
+            tally
+                .named
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join(", "),
             tally.succeeded
         );
         assert!(tally.problems.is_empty(), "{:#?}", tally.problems);
