@@ -43,7 +43,28 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
-    match run(cli) {
+    // A panic is a bug, but still one line and exit code 2, not Rust's
+    // report and 101: scripts rely on 0, 1 or 2. An index being written
+    // stays as it was (nothing is committed after a panic).
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = message.lines().collect::<Vec<_>>().join(" ");
+        eprintln!("fihris: error: internal error{place}: {message} (a bug: please report it)");
+    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
+    let Ok(result) = result else {
+        return ExitCode::from(2);
+    };
+    match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Err(e) => {
