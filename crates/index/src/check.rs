@@ -70,9 +70,7 @@ pub fn check(dir: &Path) -> Result<CheckReport, IndexError> {
     let mut entries: Vec<(String, u64)> = Vec::with_capacity(searcher.num_docs() as usize);
     let schema = index.schema();
     for segment in searcher.segment_readers() {
-        let store = segment
-            .get_store_reader(1)
-            .map_err(|e| tantivy::TantivyError::from(e))?;
+        let store = segment.get_store_reader(1).map_err(tantivy::TantivyError::from)?;
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|a| a.is_deleted(doc)) {
