@@ -676,6 +676,9 @@ fn write_generation(hay: &Hay, k: usize) {
 /// What the readers saw.
 #[derive(Debug, Default)]
 struct ReaderTally {
+    /// Syncs run as two `fihris index` at once, and how many times one of
+    /// the two was refused (otherwise one ran after the other).
+    two_writers: (usize, usize),
     queries: usize,
     during_sync: usize,
     failures: Vec<String>,
@@ -687,6 +690,8 @@ struct ReaderTally {
 /// changing files hold (their titles must be those of one commit), the
 /// other counts every article (the count must be one commit's: each commit
 /// holds one more). Neither may fail or see an older commit after a newer.
+/// Each sync is two `fihris index` started at once: one is refused, or
+/// runs after the other.
 fn readers_during_syncs(queries: usize, syncs: usize, name: &str) -> ReaderTally {
     let hay = Arc::new(Hay::new());
     old_corpus(&hay, 200, 20);
@@ -776,6 +781,8 @@ fn readers_during_syncs(queries: usize, syncs: usize, name: &str) -> ReaderTally
         })
     };
     let readers = [reader(true), reader(false)];
+    // Pairs of `fihris index` started at once, and how many had one refused.
+    let mut two_writers = (0, 0);
     for k in 1..=syncs {
         // Spread over the queries.
         while done.load(Ordering::SeqCst) < queries * (k - 1) / syncs {
@@ -783,9 +790,32 @@ fn readers_during_syncs(queries: usize, syncs: usize, name: &str) -> ReaderTally
         }
         write_generation(&hay, k);
         syncing.store(true, Ordering::SeqCst);
-        let out = index_into(&hay, "idx");
+        // Two at once: one syncs, the other is refused (or runs after it).
+        let first = hay
+            .command(["--index", "idx", "index", "corpus"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start fihris index");
+        let second = index_into(&hay, "idx");
+        let first = first.wait_with_output().expect("wait for fihris index");
         syncing.store(false, Ordering::SeqCst);
-        out.assert_code(0);
+        let first_code = first.status.code().unwrap_or(-1);
+        let refusal = "is writing to the index at idx; try again when it is done";
+        let refused = |code: i32, stderr: &str| code == 2 && stderr.trim_end().ends_with(refusal);
+        let first_refused = refused(first_code, &String::from_utf8_lossy(&first.stderr));
+        let second_refused = refused(second.code, &second.stderr);
+        assert!(
+            (first_code == 0 || first_refused)
+                && (second.code == 0 || second_refused)
+                && !(first_refused && second_refused),
+            "two fihris index at once: exit {first_code} ({}) and {} ({})",
+            String::from_utf8_lossy(&first.stderr).trim(),
+            second.code,
+            second.stderr.trim()
+        );
+        two_writers.0 += 1;
+        two_writers.1 += usize::from(first_refused || second_refused);
     }
     finished.store(true, Ordering::SeqCst);
     for r in readers {
@@ -793,12 +823,16 @@ fn readers_during_syncs(queries: usize, syncs: usize, name: &str) -> ReaderTally
     }
     let (articles, _) = check(&hay, "idx").unwrap_or_else(|r| panic!("{}", r.stderr));
     assert_eq!(articles, totals[syncs], "articles after the last sync");
-    let tally = std::mem::take(&mut *tally.lock().expect("the tally"));
+    let mut tally = std::mem::take(&mut *tally.lock().expect("the tally"));
+    tally.two_writers = two_writers;
     eprintln!(
-        "{name}: {} queries ({} during a sync), {} failures",
+        "{name}: {} queries ({} during a sync), {} failures; {} syncs as two fihris index at once, one \
+         refused {} times",
         tally.queries,
         tally.during_sync,
-        tally.failures.len()
+        tally.failures.len(),
+        tally.two_writers.0,
+        tally.two_writers.1
     );
     tally
 }
@@ -818,6 +852,13 @@ fn readers_see_one_commit_at_a_time_during_20_syncs() {
         tally.queries,
         tally.failures.len(),
         tally.during_sync
+    );
+    println!(
+        "RESULT two fihris index at once (each of the 20 syncs) | {} | 0 | the second refused with exit 2 {} \
+         times, run after the first {} times",
+        tally.two_writers.0,
+        tally.two_writers.1,
+        tally.two_writers.0 - tally.two_writers.1
     );
     assert!(
         tally.failures.is_empty(),
