@@ -599,7 +599,7 @@ fn rebuild_on_a_full_disk_fails_in_one_line_and_keeps_the_previous_commit() {
 }
 
 #[test]
-#[ignore = "the full run (a sync and a rebuild at every 16 KiB of free space), for bench/reliability.sh"]
+#[ignore = "the full run (a sync and a rebuild at every 16 KiB, then 4 KiB, of free space), for bench/reliability.sh"]
 fn index_on_a_disk_full_at_every_moment() {
     let coarse: Vec<u64> = (0..=96).map(|i| i * (16 << 10)).collect();
     for (build, name) in [(false, "sync"), (true, "build")] {
