@@ -854,8 +854,8 @@ fn readers_see_one_commit_at_a_time_during_20_syncs() {
         tally.during_sync
     );
     println!(
-        "RESULT two fihris index at once (each of the 20 syncs) | {} | 0 | the second refused with exit 2 {} \
-         times, run after the first {} times",
+        "RESULT two fihris index at once (each of the 20 syncs) | {} | 0 | one of the two refused with exit 2 \
+         {} times, one run after the other {} times",
         tally.two_writers.0,
         tally.two_writers.1,
         tally.two_writers.0 - tally.two_writers.1
