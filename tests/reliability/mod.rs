@@ -912,3 +912,65 @@ fn sync_run_again_after_a_failed_one_is_not_blocked_by_its_leftover_files() {
         "the sync run again gives what it gave the first time"
     );
 }
+
+#[test]
+fn index_on_a_read_only_file_system_answers_and_a_sync_is_refused_in_one_line() {
+    let Some(tmpfs) = Tmpfs::mount("8m") else {
+        return;
+    };
+    let hay = Hay::new();
+    old_corpus(&hay, 20, 6);
+    let idx = tmpfs.path().join("idx");
+    let idx_arg = idx.to_string_lossy().into_owned();
+    index_into(&hay, &idx_arg).assert_code(0);
+    let before = check(&hay, &idx_arg).unwrap_or_else(|r| panic!("{}", r.stderr));
+    // Refused while a file is open for writing: the build's may still be
+    // closing.
+    let remount = || {
+        Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(tmpfs.path())
+            .output()
+            .expect("run mount")
+    };
+    let mut remounted = remount();
+    for _ in 0..50 {
+        if remounted.status.success() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        remounted = remount();
+    }
+    assert!(
+        remounted.status.success(),
+        "remount the tmpfs read-only: {}",
+        String::from_utf8_lossy(&remounted.stderr)
+    );
+
+    // Readers need no lock file there: search and check answer.
+    let out = hay.run(&[
+        "--index",
+        &idx_arg,
+        "search",
+        "--no-cross",
+        "--limit",
+        "0",
+        "--any",
+        "calendrier",
+        "الرزنامة",
+    ]);
+    out.assert_code(0);
+    assert_eq!(out.stdout.trim(), format!("{} matching articles", before.0));
+    assert_eq!(check(&hay, &idx_arg).ok(), Some(before));
+    // A sync is refused for what it is, not as another writer.
+    change_corpus(&hay, 5, 6);
+    let out = index_into(&hay, &idx_arg);
+    out.assert_code(2);
+    assert_eq!(
+        out.one_error_line(),
+        format!(
+            "fihris: error: cannot build the index: cannot write {idx_arg}/.tantivy-writer.lock: read-only file \
+             system"
+        )
+    );
+}

@@ -1,15 +1,23 @@
-//! The index folder as the writer sees it: tantivy's memory-mapped
-//! directory, with every failed write remembered (the file and the error).
+//! The index folder as fihris opens it: tantivy's memory-mapped directory,
+//! with every failed write remembered (the file and the error), and
+//! readable on a read-only file system.
 //!
 //! Tantivy does not say which file it could not write: an indexing thread
 //! that fails (a full disk) only "kills" the writer, and the error it met is
 //! dropped. A sync that fails asks [`WriteErrors::first`] what went wrong
 //! first, so that its error names the file and the reason ("no space left
 //! on device"), not a thread.
+//!
+//! A reader takes tantivy's meta lock (a file, `.tantivy-meta.lock`) while
+//! it opens the segments of a commit, so that a writer's clean-up does not
+//! delete them meanwhile. On a read-only file system the file cannot be
+//! created, and no writer can run either: the reader goes without it.
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+use tantivy::directory::META_LOCK;
 
 use tantivy::directory::error::{DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError};
 use tantivy::directory::{
@@ -119,7 +127,14 @@ impl Directory for WatchedDirectory {
     }
 
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
-        self.inner.acquire_lock(lock)
+        match self.inner.acquire_lock(lock) {
+            Err(LockError::IoError(e))
+                if e.kind() == io::ErrorKind::ReadOnlyFilesystem && lock.filepath == META_LOCK.filepath =>
+            {
+                Ok(DirectoryLock::from(Box::new(())))
+            }
+            other => other,
+        }
     }
 
     fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {

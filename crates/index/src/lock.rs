@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use tantivy::directory::error::LockError;
+use tantivy::directory::INDEX_WRITER_LOCK;
 use tantivy::{Index, IndexWriter};
 
 use crate::disk::WriteErrors;
@@ -47,7 +49,18 @@ pub(crate) fn lock(
     let budget = memory_budget.max(threads * (16 << 20));
     let writer: IndexWriter = match index.writer_with_num_threads(threads, budget) {
         Ok(w) => w,
-        Err(tantivy::TantivyError::LockFailure(..)) => return Err(locked(dir)),
+        Err(tantivy::TantivyError::LockFailure(LockError::LockBusy, _)) => return Err(locked(dir)),
+        // The lock file cannot be created (a read-only file system).
+        Err(tantivy::TantivyError::LockFailure(LockError::IoError(e), _)) => {
+            let error = match e.raw_os_error() {
+                Some(code) => std::io::Error::from_raw_os_error(code),
+                None => std::io::Error::new(e.kind(), e.to_string()),
+            };
+            return Err(IndexError::Write {
+                path: dir.join(&INDEX_WRITER_LOCK.filepath),
+                error,
+            });
+        }
         Err(e) => return Err(Writing::explain(&errors, e.into())),
     };
     // Files a failed or killed sync left behind (written, never committed)

@@ -91,7 +91,10 @@ pub(crate) fn index_state(dir: &Path) -> Result<IndexState, IndexError> {
             IndexState::Missing
         });
     }
-    let index = match Index::open_in_dir(dir) {
+    let opened = WatchedDirectory::open(dir, &WriteErrors::default())
+        .map_err(tantivy::TantivyError::from)
+        .and_then(Index::open);
+    let index = match opened {
         Ok(index) => index,
         // A meta.json tantivy cannot read: ours only if it says so.
         Err(_) => {
