@@ -55,6 +55,7 @@ impl Command {
             Command::Search(a) => (a.json, a.csv),
             Command::Eval(a) => (a.json, false),
             Command::Status(a) => (a.json, false),
+            Command::Check(a) => (a.json, false),
             Command::Show(a) => (a.json, false),
             Command::Stats(a) => (a.json, a.csv),
             Command::ExplainMatch(a) => (a.json, false),
@@ -111,6 +112,15 @@ pub enum Command {
     ///
     /// Example: fihris status
     Status(StatusArgs),
+    /// Verify the index: every file's checksum, every stored article, every
+    /// id held once.
+    ///
+    /// Prints the number of articles and segments and a digest of the
+    /// stored articles (equal for two indexes holding the same articles).
+    /// A damaged index is an error (exit code 2) naming what is wrong.
+    ///
+    /// Example: fihris check
+    Check(CheckArgs),
     /// Print one article: its metadata and full text.
     ///
     /// Example: fihris show fr/anem-pole-emploi-jumelage.txt
@@ -273,6 +283,13 @@ fn parse_threshold(s: &str) -> Result<f32, String> {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Print the status as one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Print the result as one JSON object
     #[arg(long)]
     pub json: bool,
 }

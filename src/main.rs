@@ -24,8 +24,8 @@ use fihris_search::{
 use output::{Config, Format, Printer};
 
 use cli::{
-    Cli, Command, DupsArgs, EvalArgs, EvalField, ExplainMatchArgs, IndexArgs, RelatedArgs, SearchArgs,
-    ShowArgs, SortChoice, StatsArgs, StatsByChoice,
+    CheckArgs, Cli, Command, DupsArgs, EvalArgs, EvalField, ExplainMatchArgs, IndexArgs, RelatedArgs,
+    SearchArgs, ShowArgs, SortChoice, StatsArgs, StatsByChoice,
 };
 
 /// Where the index lives when neither --index nor FIHRIS_INDEX says.
@@ -43,7 +43,28 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
-    match run(cli) {
+    // A panic is a bug, but still one line and exit code 2, not Rust's
+    // report and 101: scripts rely on 0, 1 or 2. An index being written
+    // stays as it was (nothing is committed after a panic).
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = message.lines().collect::<Vec<_>>().join(" ");
+        eprintln!("fihris: error: internal error{place}: {message} (a bug: please report it)");
+    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
+    let Ok(result) = result else {
+        return ExitCode::from(2);
+    };
+    match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Err(e) => {
@@ -107,6 +128,7 @@ fn run(cli: Cli) -> Result<Outcome> {
         Command::Eval(args) => eval_command(&index, args, p),
         Command::Show(args) => show_command(&index, args, p),
         Command::Status(_) => status_command(&index, p),
+        Command::Check(args) => check_command(&index, args, p),
         Command::Stats(args) => stats_command(&index, args, p),
         Command::ExplainMatch(args) => explain_match_command(&index, args, p),
         Command::Related(args) => related_command(&index, args, p),
@@ -396,6 +418,31 @@ fn status_command(index: &Path, printer: &mut Printer<impl Write>) -> Result<Out
         by_lang: &by_lang,
         pending: pending.as_ref(),
     })?;
+    Ok(Outcome::Found)
+}
+
+/// `fihris check`: the index verified, or an error naming the damage.
+fn check_command(index: &Path, args: CheckArgs, printer: &mut Printer<impl Write>) -> Result<Outcome> {
+    let report = fihris_index::check(index)?;
+    let digest = format!("{:016x}", report.digest);
+    let out = printer.writer();
+    if args.json {
+        let object = serde_json::json!({
+            "index": index.display().to_string(),
+            "articles": report.articles,
+            "segments": report.segments,
+            "digest": digest,
+        });
+        writeln!(out, "{object}")?;
+    } else {
+        writeln!(
+            out,
+            "{}: ok, {} articles in {} segments, checksums verified, digest {digest}",
+            index.display(),
+            report.articles,
+            report.segments
+        )?;
+    }
     Ok(Outcome::Found)
 }
 

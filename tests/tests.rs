@@ -25,6 +25,7 @@ mod output;
 mod pages;
 mod query;
 mod related;
+mod reliability;
 mod search;
 mod serve;
 mod snapshots;

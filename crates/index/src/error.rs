@@ -40,9 +40,33 @@ pub enum IndexError {
         /// The underlying error (its text is part of the message).
         error: std::io::Error,
     },
-    /// An error inside tantivy.
+    /// A file of the index could not be written (a full disk, a read-only
+    /// file system): the first write that failed.
+    #[error("cannot write {}: {}", path.display(), io_reason(error))]
+    Write {
+        /// The file (or the index folder).
+        path: PathBuf,
+        /// The underlying error (its text is part of the message).
+        error: std::io::Error,
+    },
+    /// `fihris check` found the index damaged.
+    #[error("the index at {} is damaged: {damage}; rebuild it with `fihris index --full`", path.display())]
+    Damaged {
+        /// The index folder.
+        path: PathBuf,
+        /// What is wrong.
+        damage: crate::check::Damage,
+    },
+    /// An error inside tantivy (its text is part of the message, so it is
+    /// not also the error's source: a chain would print it twice).
     #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    Tantivy(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for IndexError {
+    fn from(error: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy(error)
+    }
 }
 
 /// An [`IndexError::Io`] on `path`.
@@ -50,5 +74,18 @@ pub fn io_error(path: &std::path::Path, error: std::io::Error) -> IndexError {
     IndexError::Io {
         path: path.to_path_buf(),
         error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tantivy_error_is_told_once() {
+        let error = IndexError::from(tantivy::TantivyError::InternalError("disk full".to_string()));
+        assert_eq!(error.to_string(), "index error: Internal error: 'disk full'");
+        // anyhow's "{:#}" would print a source again.
+        assert!(std::error::Error::source(&error).is_none());
     }
 }

@@ -15,6 +15,11 @@
 //!   carries. Until it, readers see the old index; a sync that fails or is
 //!   killed leaves the index as it was.
 //!
+//! The writer opens the index folder through `disk.rs`, which remembers
+//! the first write that failed, so that a sync failing on a full disk names
+//! the file it could not write. `check.rs` verifies an index (checksums,
+//! stored articles, ids) and digests its stored articles.
+//!
 //! One process writes at a time (`lock.rs`). `state.rs` tells what is at an
 //! index location and opens it, for the read side (`fihris-search`) too.
 //! Every text field is analysed with the analyzers of `fihris-normalize`,
@@ -22,6 +27,8 @@
 //!
 //! This crate never prints: it returns reports, and the binary formats them.
 
+mod check;
+mod disk;
 mod error;
 mod execute;
 mod held;
@@ -32,6 +39,7 @@ mod schema;
 mod state;
 mod sync;
 
+pub use check::{check, CheckReport, Damage};
 pub use error::{io_error, IndexError};
 pub use execute::{BATCH_BYTES, PART_RECORDS};
 pub use plan::{Change, Rebuild, SyncPlan, ToRead, Why};

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use tantivy::Index;
 
+use crate::disk::{WatchedDirectory, WriteErrors};
 use crate::error::{io_error, IndexError};
 use crate::schema::{CommitInfo, Fields, INGEST_VERSION, SCHEMA_VERSION};
 
@@ -95,7 +96,10 @@ pub(crate) fn index_state(dir: &Path) -> Result<IndexState, IndexError> {
     if let Err(e) = std::fs::File::open(dir.join("meta.json")) {
         return Err(io_error(dir, e));
     }
-    let index = match Index::open_in_dir(dir) {
+    let opened = WatchedDirectory::open(dir, &WriteErrors::default())
+        .map_err(tantivy::TantivyError::from)
+        .and_then(Index::open);
+    let index = match opened {
         Ok(index) => index,
         // A meta.json tantivy cannot read: ours only if it says so.
         Err(_) => {
@@ -165,16 +169,24 @@ fn describe_payload(dir: &Path) -> String {
     }
 }
 
-/// Opens the index at `dir` for a full rebuild, creating it if needed. An
-/// index of an older schema is cleared first (it cannot be read anyway); a
-/// folder holding anything else is refused.
-pub(crate) fn open_for_rebuild(dir: &Path) -> Result<Index, IndexError> {
+/// Opens the current index at `dir` for writing, its failed writes
+/// recorded in `errors`.
+pub(crate) fn open_for_sync(dir: &Path, errors: &WriteErrors) -> Result<Index, IndexError> {
+    let directory = WatchedDirectory::open(dir, errors).map_err(tantivy::TantivyError::from)?;
+    Ok(Index::open(directory)?)
+}
+
+/// Opens the index at `dir` for a full rebuild, creating it if needed, its
+/// failed writes recorded in `errors`. An index of an older schema is
+/// cleared first (it cannot be read anyway); a folder holding anything
+/// else is refused.
+pub(crate) fn open_for_rebuild(dir: &Path, errors: &WriteErrors) -> Result<Index, IndexError> {
     match index_state(dir)? {
-        IndexState::Current(index) => Ok(index),
-        IndexState::Missing => create(dir),
+        IndexState::Current(_) => open_for_sync(dir, errors),
+        IndexState::Missing => create(dir, errors),
         IndexState::Outdated => {
             clear_folder(dir)?;
-            create(dir)
+            create(dir, errors)
         }
         IndexState::Foreign => Err(IndexError::NotAnIndex(dir.to_path_buf())),
     }
@@ -186,8 +198,9 @@ pub(crate) fn open_for_rebuild(dir: &Path) -> Result<Index, IndexError> {
 /// indexing or search time (a hit reads one 16 KiB block).
 const STORE_ZSTD_LEVEL: i32 = 3;
 
-fn create(dir: &Path) -> Result<Index, IndexError> {
+fn create(dir: &Path, errors: &WriteErrors) -> Result<Index, IndexError> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    let directory = WatchedDirectory::open(dir, errors).map_err(tantivy::TantivyError::from)?;
     let (schema, _) = Fields::build();
     let settings = tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
@@ -195,10 +208,7 @@ fn create(dir: &Path) -> Result<Index, IndexError> {
         }),
         ..Default::default()
     };
-    Ok(Index::builder()
-        .schema(schema)
-        .settings(settings)
-        .create_in_dir(dir)?)
+    Ok(Index::create(directory, schema, settings)?)
 }
 
 /// Removes the files of an outdated fihris index, keeping a README.

@@ -24,13 +24,14 @@ use fihris_ingest::{walk_roots, ReadOptions, Skipped, WalkOptions};
 use fihris_normalize::Stemmer;
 use tantivy::Term;
 
+use crate::disk::WriteErrors;
 use crate::error::IndexError;
 use crate::execute::{execute, Executed, Sink, BATCH_BYTES, PART_RECORDS};
 use crate::held::{indexed_files, langs, stamp, IndexedFile};
 use crate::lock::{lock, Writing};
 use crate::plan::{plan, Change, Inputs, Rebuild, SyncPlan};
 use crate::schema::{CommitInfo, Fields, FileStamp, INGEST_VERSION, SCHEMA_VERSION};
-use crate::state::{commit_info, index_state, open_for_rebuild, IndexState};
+use crate::state::{commit_info, index_state, open_for_rebuild, open_for_sync, IndexState};
 
 /// How to build an index.
 #[derive(Clone)]
@@ -152,10 +153,7 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
         ..BuildReport::default()
     };
 
-    let Some(Writing {
-        index, mut writer, ..
-    }) = writing
-    else {
+    let Some(writing) = writing else {
         // A dry run: what the sync would read, counted by language.
         let mut sink = Sink::Count(BTreeMap::new());
         let executed = execute(&plan, &indexed, options, &mut sink)?;
@@ -177,6 +175,31 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
         return Ok(report);
     };
 
+    let errors = writing.errors.clone();
+    let index = write(dir, writing, plan, &indexed, options, &mut report)
+        .map_err(|e| Writing::explain(&errors, e))?;
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    report.articles = searcher.num_docs() as usize;
+    report.by_lang = langs(&searcher)?;
+    report.elapsed = start.elapsed();
+    Ok(report)
+}
+
+/// Executes the plan into the index writer and commits; returns the index.
+/// Until the commit, the index on disk is the old one.
+fn write(
+    dir: &Path,
+    writing: Writing,
+    plan: SyncPlan,
+    indexed: &HashMap<String, IndexedFile>,
+    options: &BuildOptions,
+    report: &mut BuildReport,
+) -> Result<tantivy::Index, IndexError> {
+    let Writing {
+        index, mut writer, ..
+    } = writing;
+    let rebuild = plan.rebuild;
     // What does not depend on reading goes first: a rebuild deletes
     // everything, a sync the articles of removed files. A changed file's
     // old articles are deleted just before its new ones are added (a
@@ -194,28 +217,26 @@ pub fn build_index(dir: &Path, options: &BuildOptions) -> Result<BuildReport, In
         writer: &mut writer,
         fields,
     };
-    let mut executed = execute(&plan, &indexed, options, &mut sink)?;
+    let mut executed = execute(&plan, indexed, options, &mut sink)?;
     drop(sink);
     // When nothing was read again, the files that lost articles to a taken
     // id still have (otherwise the plan has none here).
     executed
         .duplicate_files
         .extend(plan.still_duplicate.iter().cloned());
-    let info = commit_payload(options, &executed, &indexed);
+    let info = commit_payload(options, &executed, indexed);
     let payload = serde_json::to_string(&info)
         .map_err(|e| IndexError::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
-    fill(&mut report, executed, plan);
+    fill(report, executed, plan);
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;
-    writer.wait_merging_threads()?;
+    // The commit stands whatever happens to the merges it started (a merge
+    // that fails, on a full disk, leaves the segments unmerged: the next
+    // sync merges them).
+    let _ = writer.wait_merging_threads();
 
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
-    report.articles = searcher.num_docs() as usize;
-    report.by_lang = langs(&searcher)?;
-    report.elapsed = start.elapsed();
-    Ok(report)
+    Ok(index)
 }
 
 /// The report's account of what was read, skipped and removed, and the
@@ -343,9 +364,11 @@ fn planned(dir: &Path, options: &BuildOptions) -> Result<Planned, IndexError> {
     // from the same state: the second one stops here.
     let mut writing = None;
     if !options.dry_run {
+        // Opened again, its writes watched: a failed write is then named.
+        let errors = WriteErrors::default();
         let index = match (existing.take(), rebuild) {
-            (Some(index), None) => index,
-            _ => open_for_rebuild(dir)?,
+            (Some(_), None) => open_for_sync(dir, &errors)?,
+            _ => open_for_rebuild(dir, &errors)?,
         };
         fihris_normalize::register(index.tokenizers(), options.stemmer);
         let threads = options.threads.unwrap_or_else(|| {
@@ -353,7 +376,7 @@ fn planned(dir: &Path, options: &BuildOptions) -> Result<Planned, IndexError> {
                 .map_or(2, |n| n.get())
                 .clamp(1, 8)
         });
-        writing = Some(lock(dir, index, threads, options.memory_budget)?);
+        writing = Some(lock(dir, index, errors, threads, options.memory_budget)?);
     }
     // What the index holds now (read after taking the lock).
     let held = writing.as_ref().map(|w| &w.index).or(existing.as_ref());

@@ -27,7 +27,14 @@ pub enum SearchError {
     /// A file given to `related` could not be read.
     #[error(transparent)]
     Ingest(#[from] fihris_ingest::IngestError),
-    /// An error inside tantivy.
+    /// An error inside tantivy (its text is part of the message, so it is
+    /// not also the error's source: a chain would print it twice).
     #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    Tantivy(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(error: tantivy::TantivyError) -> SearchError {
+        SearchError::Tantivy(error)
+    }
 }

@@ -269,13 +269,15 @@ pub(crate) const LEXICON_CACHE: &str = "fihris-lexicon.cache";
 /// writes the analysed cross-lingual lexicon beside it (atomically: a
 /// reader sees the old file or the new one), so that the first search does
 /// not analyse it. Failing to write it only costs time later, so errors are
-/// ignored.
+/// ignored, and a part written (on a full disk) is removed.
 pub fn refresh_caches(dir: &Path, stemmer: fihris_normalize::Stemmer) {
     let mut stem = fihris_normalize::stem_analyzer(stemmer);
     let lexicon = crosslingual::Lexicon::bundled(&mut stem);
     let tmp = dir.join(format!("{LEXICON_CACHE}.tmp"));
-    if std::fs::write(&tmp, lexicon.to_cache(stemmer.name())).is_ok() {
-        let _ = std::fs::rename(&tmp, dir.join(LEXICON_CACHE));
+    let written = std::fs::write(&tmp, lexicon.to_cache(stemmer.name()))
+        .and_then(|()| std::fs::rename(&tmp, dir.join(LEXICON_CACHE)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
 }
 
