@@ -164,10 +164,10 @@ impl ReadOptions {
 
     /// The default cap of one article: 16 MiB, a hundred times the longest
     /// press article (a long report is 100 KiB); a whole novel fits. An
-    /// article costs about 12 times its size in memory while it is parsed
-    /// and indexed (copies of its text, tantivy's tokens and positions for
-    /// each analysed field), so this keeps a build under about 200 MB more
-    /// than usual, whatever the files.
+    /// article costs about 7 to 10 times its size in memory while it is
+    /// indexed (tantivy's document holds it three times, its stored fields
+    /// are serialized whole): at most about 175 MB for the whole build
+    /// (BENCHMARKS.md, "Hostile files and arguments"), whatever the files.
     pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
 
     /// How much larger than [`ReadOptions::max_article_bytes`] a file of one
