@@ -11,9 +11,11 @@
 #   bench/hostile.sh bomb deep  only the rows whose name holds one of them
 #
 # Rows: a gzip bomb (20 GiB of text in 20 MiB: 80 members of 256 MiB
-# each) at the default cap (1 GiB) and at --max-file-size 64; a 2 GB JSON
+# each) at the default cap (1 GiB) and at --max-file-size 64, and named
+# .jsonl.gz; a 2 GB JSON
 # Lines file of one line (over the cap: refused from its size) and one of
-# 900 MB (under it: read); a 500 MB text file of one line; JSON, JSON
+# 900 MB (under it: the record skipped, over the article cap); a 500 MB
+# text file of one line and one of 16 MB (just under the article cap); JSON, JSON
 # Lines, HTML and Markdown nested 100,000 levels deep; a named pipe, a
 # socket, a device, a name that is not UTF-8, a link out of the corpus;
 # a file unreadable and a folder unlistable (as nobody, through setpriv,
@@ -108,8 +110,10 @@ PY
     for _ in $(seq 80); do cat "$W/member.gz"; done > "$W/c/bomb.txt.gz"
     rm "$W/member.gz"
     size=$(du -m "$W/c/bomb.txt.gz" | cut -f1)
-    measure "gzip bomb, default cap (1 GiB)" "${size} MB inflating to 20 GiB; read up to the cap"
+    measure "gzip bomb, default cap (1 GiB)" "${size} MB inflating to 20 GiB; a file of one article: read up to 4 times the article cap (64 MiB)"
     measure "gzip bomb, --max-file-size 64" "same file; read up to 64 MiB" -- --max-file-size 64
+    mv "$W/c/bomb.txt.gz" "$W/c/bomb.jsonl.gz"
+    measure "gzip bomb as JSON Lines, default cap" "same file, records: scanned through a buffer up to the file cap (1 GiB)"
 fi
 
 if wanted jsonl; then
@@ -144,7 +148,7 @@ with open(sys.argv[1], "wb") as f:
         n += len(word)
     f.write(b'"}\n')
 PY
-    measure "JSON Lines, one line of 900 MB" "under the cap: read as a stream, the one record whole"
+    measure "JSON Lines, one line of 900 MB" "under the file cap: read as a stream, the record skipped unkept"
     rm -f "$W/c/large.jsonl"
 fi
 
@@ -161,7 +165,21 @@ with open(sys.argv[1], "wb") as f:
         n += len(word)
     f.write(b"\n")
 PY
-    measure "text, one line of 500 MB" "under the cap: read whole"
+    measure "text, one line of 500 MB" "over 4 times the article cap: refused from its size, unread"
+    rm -f "$W/c/line.txt"
+    fresh
+    python3 - "$W/c/line.txt" 16 <<'PY'
+import sys
+mb = int(sys.argv[2])
+word = b"emploi " * (1 << 17)
+with open(sys.argv[1], "wb") as f:
+    n = 0
+    while n < mb * 1_000_000:
+        f.write(word)
+        n += len(word)
+    f.write(b"\n")
+PY
+    measure "text, one line of 16 MB" "just under the article cap (16 MiB): read, the most an article costs"
     rm -f "$W/c/line.txt"
 fi
 

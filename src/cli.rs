@@ -438,6 +438,10 @@ pub struct IndexArgs {
     #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..), value_name = "MIB")]
     pub max_file_size: u64,
 
+    /// Skip articles of more than this many MiB of text (title and body); a .txt, .md or .html file or a JSON Lines record 4 times larger is skipped unread
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..), value_name = "MIB")]
+    pub max_article_size: u64,
+
     /// Stemmer of the stemmed fields (for comparisons; the default measures best)
     #[arg(long, value_enum, default_value_t = StemmerChoice::Multi)]
     pub stemmer: StemmerChoice,

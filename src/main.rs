@@ -209,6 +209,7 @@ fn index_command(index: &Path, args: IndexArgs, printer: &mut Printer<impl Write
         dry_run: args.dry_run,
         stemmer: args.stemmer.into(),
         max_file_bytes: args.max_file_size.saturating_mul(1 << 20),
+        max_article_bytes: args.max_article_size.saturating_mul(1 << 20),
         ..BuildOptions::new(roots)
     };
     let result = build(index, options, printer);

@@ -92,6 +92,55 @@ fn a_gzip_bomb_is_refused_at_the_cap() {
     good_ones_indexed(&hay);
 }
 
+/// A JSON Lines record of `len` bytes with this id and a body of "emploi"
+/// words (`len` counts the braces and fields, as the reader does).
+fn record_of_len(id: &str, len: usize) -> String {
+    let open = format!("{{\"id\":\"{id}\",\"title\":\"T\",\"body\":\"");
+    let body_len = len - open.len() - 2;
+    let body: String = "emploi ".chars().cycle().take(body_len).collect();
+    format!("{open}{body}\"}}")
+}
+
+/// An article over `--max-article-size` is skipped with its reason, before
+/// its text is copied; a file of one article or a record over 4 times the
+/// cap, unread. The other articles, records of the same file included,
+/// are indexed.
+#[test]
+fn an_article_over_the_cap_is_skipped() {
+    let hay = hay();
+    const MIB: usize = 1 << 20;
+    // A text file of 1.5 MiB: its text is its article.
+    let long: String = "Le salon de l'emploi. "
+        .chars()
+        .cycle()
+        .take(MIB + MIB / 2)
+        .collect();
+    hay.write("corpus/long.txt", &long);
+    // Over 4 MiB: not read.
+    let huge: String = "emploi ".chars().cycle().take(4 * MIB + MIB / 2).collect();
+    hay.write("corpus/huge.md", &huge);
+    // Records: one good, one whose title and body take 1.5 MiB (its line
+    // a little more), one of 4.5 MiB; the file (6 MiB) is read as a stream.
+    let good = r#"{"id":"salon","title":"Salon de l'emploi","body":"Le salon de l'emploi d'Oran accueille des recruteurs."}"#;
+    let over = record_of_len("over", MIB + MIB / 2 + 40);
+    let lines = [good.to_string(), over, record_of_len("unread", 4 * MIB + MIB / 2)];
+    hay.write("corpus/records.jsonl", &(lines.join("\n") + "\n"));
+    let out = hay.run(&["--index", INDEX, "index", "corpus", "--max-article-size", "1"]);
+    sane(&out, "articles over the cap");
+    out.assert_code(0);
+    assert_eq!(
+        skipped(&out),
+        [
+            "huge.md: file too large for one article (4.5 MiB > cap 4 MiB, 4 times --max-article-size)",
+            "long.txt: article text too large (1.5 MiB > cap 1 MiB; see --max-article-size)",
+            "records.jsonl:2: article text too large (1.5 MiB > cap 1 MiB; see --max-article-size)",
+            "records.jsonl:3: record too large (4.5 MiB > cap 4 MiB, 4 times --max-article-size)",
+        ]
+    );
+    good_ones_indexed(&hay);
+    assert_eq!(hay.ids(&["recruteurs"]), ["salon"]);
+}
+
 #[test]
 fn nesting_100000_levels_deep_is_refused_or_read() {
     let hay = hay();
@@ -504,10 +553,12 @@ fn every_numeric_option_at_absurd_values() {
     // Options found in the help: index 1, search 4, stats 2, related 3,
     // dups 5, serve 1.
     assert!(tried >= 16 * 15, "{tried}");
-    // A file size cap of 0 would skip every file: refused.
-    let out = hay.run(&["--index", INDEX, "index", "corpus", "--max-file-size", "0"]);
-    out.assert_code(2);
-    assert!(out.one_error_line().contains("0 is not in 1.."), "{}", out.stderr);
+    // A file or article size cap of 0 would skip every file: refused.
+    for option in ["--max-file-size", "--max-article-size"] {
+        let out = hay.run(&["--index", INDEX, "index", "corpus", option, "0"]);
+        out.assert_code(2);
+        assert!(out.one_error_line().contains("0 is not in 1.."), "{}", out.stderr);
+    }
     // The huge values are clamped, not overflowed.
     let out = hay.run(&[
         "--index",

@@ -93,6 +93,7 @@ pub(crate) fn execute(
     let reader = Reader {
         options: ReadOptions {
             max_bytes: options.max_file_bytes,
+            max_article_bytes: options.max_article_bytes,
         },
         in_parts_above: options.batch_bytes,
         part_records: options.part_records,

@@ -70,37 +70,69 @@ const COLLISION: f32 = 1.0 / (1u32 << SLOT_BITS) as f32;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Signature(Vec<u8>);
 
+/// A slot's value before any shingle.
+const EMPTY: u64 = u64::MAX;
+
+/// Hashes a shingle into the slot it picks, which keeps its smallest value.
+fn add_shingle<'w>(slots: &mut [u64; SLOTS], shingle: impl Iterator<Item = &'w u64>) {
+    let mut h = 0x9E37_79B9_7F4A_7C15u64;
+    for w in shingle {
+        h = mix(h ^ w);
+    }
+    let slot = (((h >> 32) * SLOTS as u64) >> 32) as usize;
+    let value = h & 0xFFFF_FFFF;
+    if value < slots[slot] {
+        slots[slot] = value;
+    }
+}
+
 impl Signature {
     /// The signature of a text, analysed with `analyzer` (made by
     /// [`analyzer`]).
     pub fn of_text(analyzer: &mut TextAnalyzer, text: &str) -> Signature {
-        let mut words: Vec<u64> = Vec::new();
+        // Shingles are taken as the words come, the last SHINGLE_WORDS
+        // kept (not every word's hash: 8 bytes a word of a long text); a
+        // text of fewer words is one shingle of them all.
+        let mut slots = [EMPTY; SLOTS];
+        let mut window: std::collections::VecDeque<u64> =
+            std::collections::VecDeque::with_capacity(SHINGLE_WORDS);
+        let mut full = false;
         let mut stream = analyzer.token_stream(text);
         while stream.advance() {
-            words.push(fihris_normalize::fnv::fnv1a(stream.token().text.as_bytes()));
+            if window.len() == SHINGLE_WORDS {
+                window.pop_front();
+            }
+            window.push_back(fihris_normalize::fnv::fnv1a(stream.token().text.as_bytes()));
+            if window.len() == SHINGLE_WORDS {
+                full = true;
+                add_shingle(&mut slots, window.iter());
+            }
         }
-        Signature::of_words(&words)
+        if window.is_empty() {
+            return Signature::default();
+        }
+        if !full {
+            add_shingle(&mut slots, window.iter());
+        }
+        Signature::of_slots(&slots)
     }
 
     /// The signature of a sequence of word hashes.
+    #[cfg(test)]
     fn of_words(words: &[u64]) -> Signature {
         if words.is_empty() {
             return Signature::default();
         }
-        const EMPTY: u64 = u64::MAX;
         let mut slots = [EMPTY; SLOTS];
         let width = SHINGLE_WORDS.min(words.len());
         for shingle in words.windows(width) {
-            let mut h = 0x9E37_79B9_7F4A_7C15u64;
-            for w in shingle {
-                h = mix(h ^ w);
-            }
-            let slot = (((h >> 32) * SLOTS as u64) >> 32) as usize;
-            let value = h & 0xFFFF_FFFF;
-            if value < slots[slot] {
-                slots[slot] = value;
-            }
+            add_shingle(&mut slots, shingle.iter());
         }
+        Signature::of_slots(&slots)
+    }
+
+    /// The signature of filled slots (at least one).
+    fn of_slots(slots: &[u64; SLOTS]) -> Signature {
         let filled: Vec<bool> = slots.iter().map(|&v| v != EMPTY).collect();
         let mut out = Vec::with_capacity(SLOTS);
         for (i, &value) in slots.iter().enumerate() {
@@ -192,6 +224,24 @@ mod tests {
 
     fn sig(text: &str) -> Signature {
         Signature::of_text(&mut analyzer(), text)
+    }
+
+    /// Shingles taken as the words come give the signature of all the
+    /// words' hashes at once, as computed before.
+    #[test]
+    fn streamed_shingles_sign_as_the_whole_list() {
+        for text in [
+            "",
+            "emploi",
+            "Le jumelage des agences de l'emploi durera deux ans.",
+            "توأمة بين الوكالتين",
+        ] {
+            let hashes: Vec<u64> = fihris_normalize::analyze(&mut analyzer(), text)
+                .into_iter()
+                .map(|(w, _, _)| fihris_normalize::fnv::fnv1a(w.as_bytes()))
+                .collect();
+            assert_eq!(sig(text), Signature::of_words(&hashes), "{text}");
+        }
     }
 
     /// Exact Jaccard similarity of the shingle sets, for comparison.

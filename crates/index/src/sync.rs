@@ -46,6 +46,9 @@ pub struct BuildOptions {
     pub stemmer: Stemmer,
     /// Largest file read, in bytes (decompressed size for `.gz`).
     pub max_file_bytes: u64,
+    /// Largest article indexed, in bytes of title and body (see
+    /// [`ReadOptions::max_article_bytes`]).
+    pub max_article_bytes: u64,
     /// Follow symbolic links that lead out of the root they are found
     /// under (those that stay inside are always followed).
     pub follow: bool,
@@ -77,6 +80,7 @@ impl BuildOptions {
             memory_budget: 256 << 20,
             stemmer: Stemmer::default(),
             max_file_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+            max_article_bytes: ReadOptions::DEFAULT_MAX_ARTICLE_BYTES,
             follow: false,
             full: false,
             dry_run: false,

@@ -394,12 +394,22 @@ fn mark_teasers(paragraphs: &[&str], prose: &[bool], keep: &mut [bool]) {
 
 /// Folded text of a paragraph, for finding repeats.
 fn repeat_key(paragraph: &str) -> String {
-    fold_chars(paragraph)
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Letters and digits, words joined by one space: built in one pass
+    // (not a copy, then a list of its words, then their join).
+    let mut key = String::new();
+    let mut space = false;
+    for c in fold_chars(paragraph) {
+        if c.is_whitespace() {
+            space = !key.is_empty();
+        } else if c.is_alphanumeric() {
+            if space {
+                key.push(' ');
+                space = false;
+            }
+            key.push(c);
+        }
+    }
+    key
 }
 
 /// A paragraph is compared with the others for repeats from this many words.
@@ -410,6 +420,11 @@ const REPEAT_WORDS: usize = 6;
 /// an ellipsis that another paragraph says in full (a teaser repeating the
 /// lead).
 fn mark_repeats(paragraphs: &[&str], keep: &mut [bool]) {
+    // A paragraph alone repeats nothing (a text of one long paragraph is
+    // not folded for nothing).
+    if paragraphs.len() < 2 {
+        return;
+    }
     let keys: Vec<String> = paragraphs
         .iter()
         .map(|p| {

@@ -47,6 +47,17 @@ pub enum IngestError {
         /// The cap in bytes.
         cap: u64,
     },
+    /// The article of a file of one article is larger than
+    /// [`ReadOptions::max_article_bytes`](crate::ReadOptions), or the file
+    /// more than [`ReadOptions::HOLDER_FACTOR`](crate::ReadOptions) times
+    /// larger.
+    #[error("cannot read {}: {reason}", path.display())]
+    ArticleTooLarge {
+        /// The file.
+        path: PathBuf,
+        /// "article text too large (…)" or "file too large for one article (…)".
+        reason: String,
+    },
     /// A `.json` file that is not valid JSON or not records.
     #[error("cannot parse {}: {reason}", path.display())]
     Parse {
@@ -66,6 +77,7 @@ impl IngestError {
             | IngestError::Decode { path, .. }
             | IngestError::Empty { path }
             | IngestError::TooLarge { path, .. }
+            | IngestError::ArticleTooLarge { path, .. }
             | IngestError::Parse { path, .. } => path,
         }
     }
@@ -74,7 +86,9 @@ impl IngestError {
     pub fn reason(&self) -> String {
         match self {
             IngestError::Root { error, .. } | IngestError::Read { error, .. } => io_reason(error),
-            IngestError::Decode { reason, .. } | IngestError::Parse { reason, .. } => reason.clone(),
+            IngestError::Decode { reason, .. }
+            | IngestError::Parse { reason, .. }
+            | IngestError::ArticleTooLarge { reason, .. } => reason.clone(),
             IngestError::Empty { .. } => "empty file".to_string(),
             IngestError::TooLarge { size, cap, .. } => too_large_reason(*size, *cap),
         }
@@ -92,6 +106,45 @@ fn too_large_reason(size: Option<u64>, cap: u64) -> String {
             human_size(cap)
         ),
     }
+}
+
+/// "article text too large (523.4 MiB > cap 16 MiB; see --max-article-size)":
+/// an article's title and body (a text file's text) of `size` bytes.
+pub(crate) fn article_too_large(size: u64, cap: u64) -> String {
+    format!(
+        "article text too large ({} > cap {}; see --max-article-size)",
+        human_size(size),
+        human_size(cap)
+    )
+}
+
+/// What holds one article, skipped unread when too large.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holder {
+    /// A file of one article (`.txt`, `.md`, `.html`).
+    File,
+    /// A JSON Lines record.
+    Record,
+}
+
+/// "record too large (900 MiB > cap 64 MiB, 4 times --max-article-size)",
+/// "file too large for one article (…)", or, for a compressed file whose
+/// size is not known (it is not decompressed past the cap), "file too
+/// large for one article (> 64 MiB decompressed, cap 64 MiB, …)".
+pub(crate) fn holder_too_large(holder: Holder, size: Option<u64>, cap: u64) -> String {
+    let what = match holder {
+        Holder::File => "file too large for one article",
+        Holder::Record => "record too large",
+    };
+    let size = match size {
+        Some(size) => format!("{} > cap", human_size(size)),
+        None => format!("> {} decompressed, cap", human_size(cap)),
+    };
+    format!(
+        "{what} ({size} {}, {} times --max-article-size)",
+        human_size(cap),
+        crate::ReadOptions::HOLDER_FACTOR
+    )
 }
 
 /// A size in MiB (one decimal unless whole), KiB or bytes.

@@ -14,8 +14,8 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::date::{find_date, Date};
-use crate::error::IngestError;
-use crate::{language_of, squeeze_spaces, Article, FileArticles, FileEntry, Skipped};
+use crate::error::{self, IngestError};
+use crate::{language_of, squeeze_spaces, Article, FileArticles, FileEntry, ReadOptions, Skipped};
 
 #[derive(Debug, Deserialize)]
 struct Record {
@@ -29,8 +29,8 @@ struct Record {
     author: Option<serde_json::Value>,
 }
 
-pub(crate) fn parse_lines(entry: &FileEntry, text: &str) -> FileArticles {
-    parse_numbered(entry, &numbered_lines(text))
+pub(crate) fn parse_lines(entry: &FileEntry, text: &str, options: &ReadOptions) -> FileArticles {
+    parse_numbered(entry, &numbered_lines(text, options), options)
 }
 
 /// The articles of a JSON Lines text handed to `sink` in parts of at most
@@ -39,32 +39,39 @@ pub(crate) fn parse_lines(entry: &FileEntry, text: &str) -> FileArticles {
 pub(crate) fn parse_lines_in_parts(
     entry: &FileEntry,
     text: &str,
+    options: &ReadOptions,
     records: usize,
     sink: &mut dyn FnMut(FileArticles),
 ) {
-    for part in numbered_lines(text).chunks(records.max(1)) {
-        sink(parse_numbered(entry, part));
+    for part in numbered_lines(text, options).chunks(records.max(1)) {
+        sink(parse_numbered(entry, part, options));
     }
 }
 
-/// The lines that are not blank, with their line numbers (from 1).
-fn numbered_lines(text: &str) -> Vec<(usize, &str)> {
+/// The lines that are not blank, with their line numbers (from 1). A line
+/// too long to be read is kept even when blank, as the streamed reading,
+/// which does not keep it, counts it.
+fn numbered_lines<'t>(text: &'t str, options: &ReadOptions) -> Vec<(usize, &'t str)> {
+    let holder = options.max_holder_bytes();
     text.lines()
         .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
+        .filter(|(_, line)| line.len() as u64 > holder || !line.trim().is_empty())
         .map(|(i, line)| (i + 1, line))
         .collect()
 }
 
-pub(crate) fn parse_numbered(entry: &FileEntry, lines: &[(usize, &str)]) -> FileArticles {
+pub(crate) fn parse_numbered(
+    entry: &FileEntry,
+    lines: &[(usize, &str)],
+    options: &ReadOptions,
+) -> FileArticles {
     // Records are independent: a large file is parsed on every core, and
     // the results are taken back in line order.
     let results: Vec<(usize, Result<Repaired, String>)> = lines
         .par_iter()
         .map(|&(line_no, line)| {
-            let result = serde_json::from_str::<Record>(line)
-                .map_err(|e| json_reason(&e))
-                .and_then(|r| to_article(entry, r, &format!("{}#{line_no}", entry.id)))
+            let result = record_of(line, options)
+                .and_then(|r| to_article(entry, r, &format!("{}#{line_no}", entry.id), options))
                 .map(|(a, repairs)| {
                     (
                         Article {
@@ -84,6 +91,61 @@ pub(crate) fn parse_numbered(entry: &FileEntry, lines: &[(usize, &str)]) -> File
     out
 }
 
+/// The record of a JSON Lines line, or why it is skipped. A line longer
+/// than [`ReadOptions::max_holder_bytes`] is not parsed; one longer than
+/// the article cap is measured first, its title and body not copied (their
+/// text is never longer than their JSON), and refused when they are over
+/// the cap.
+fn record_of(line: &str, options: &ReadOptions) -> Result<Record, String> {
+    let len = line.len() as u64;
+    if len > options.max_holder_bytes() {
+        return Err(record_too_large(len, options));
+    }
+    if len > options.max_article_bytes {
+        if let Ok(sizes) = serde_json::from_str::<Sizes>(line) {
+            let text = sizes.title.map_or(0, |t| t.0) + sizes.body.map_or(0, |b| b.0);
+            if text as u64 > options.max_article_bytes {
+                return Err(error::article_too_large(text as u64, options.max_article_bytes));
+            }
+        }
+    }
+    serde_json::from_str::<Record>(line).map_err(|e| json_reason(&e))
+}
+
+/// The reason a JSON Lines record of `len` bytes is skipped unread.
+pub(crate) fn record_too_large(len: u64, options: &ReadOptions) -> String {
+    error::holder_too_large(error::Holder::Record, Some(len), options.max_holder_bytes())
+}
+
+/// The lengths of a record's title and body (in bytes, once unescaped),
+/// read without building them when they have no escapes; other fields are
+/// skipped over.
+#[derive(Deserialize)]
+struct Sizes {
+    title: Option<TextLen>,
+    #[serde(alias = "text", alias = "content")]
+    body: Option<TextLen>,
+}
+
+/// The length of a JSON string.
+struct TextLen(usize);
+
+impl<'de> Deserialize<'de> for TextLen {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = TextLen;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TextLen, E> {
+                Ok(TextLen(v.len()))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
 /// Adds a record's article to `out`, or the reason it was skipped.
 fn add(out: &mut FileArticles, entry: &FileEntry, line: Option<usize>, result: Result<Repaired, String>) {
     match result {
@@ -99,7 +161,11 @@ fn add(out: &mut FileArticles, entry: &FileEntry, line: Option<usize>, result: R
     }
 }
 
-pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticles, IngestError> {
+pub(crate) fn parse_document(
+    entry: &FileEntry,
+    text: &str,
+    options: &ReadOptions,
+) -> Result<FileArticles, IngestError> {
     let parse_error = |reason: String| IngestError::Parse {
         path: entry.path.clone(),
         reason,
@@ -112,14 +178,24 @@ pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticl
                 let n = i + 1;
                 let result = serde_json::from_value::<Record>(item)
                     .map_err(|e| json_reason(&e))
-                    .and_then(|r| to_article(entry, r, &format!("{}#{n}", entry.id)))
+                    .and_then(|r| to_article(entry, r, &format!("{}#{n}", entry.id), options))
                     .map_err(|reason| format!("record {n}: {reason}"));
                 add(&mut out, entry, None, result);
             }
         }
         value @ serde_json::Value::Object(_) => {
             let record = serde_json::from_value::<Record>(value).map_err(|e| parse_error(json_reason(&e)))?;
-            let article = to_article(entry, record, &entry.id).map_err(parse_error)?;
+            let record_size = record.text_len();
+            let article = to_article(entry, record, &entry.id, options).map_err(|reason| {
+                if record_size > options.max_article_bytes {
+                    IngestError::ArticleTooLarge {
+                        path: entry.path.clone(),
+                        reason,
+                    }
+                } else {
+                    parse_error(reason)
+                }
+            })?;
             add(&mut out, entry, None, Ok(article));
         }
         _ => {
@@ -129,6 +205,14 @@ pub(crate) fn parse_document(entry: &FileEntry, text: &str) -> Result<FileArticl
         }
     }
     Ok(out)
+}
+
+impl Record {
+    /// Bytes of text of the title and body, as given.
+    fn text_len(&self) -> u64 {
+        let len = |field: &Option<String>| field.as_ref().map_or(0, String::len);
+        (len(&self.title) + len(&self.body)) as u64
+    }
 }
 
 /// A field's text with its mojibake repaired (counted in `repairs`), in
@@ -141,17 +225,43 @@ fn clean(text: &str, repairs: &mut usize) -> String {
     fihris_lang::nfc(&repaired).into_owned()
 }
 
+/// [`clean`] for a field already owned: not copied when it is clean
+/// (most are), and trimmed in place.
+fn clean_owned(text: String, repairs: &mut usize) -> String {
+    let (repaired, n) = crate::mojibake::repair(&text);
+    *repairs += n;
+    let mut out = match repaired {
+        std::borrow::Cow::Owned(repaired) => fihris_lang::nfc(&repaired).into_owned(),
+        std::borrow::Cow::Borrowed(_) => match fihris_lang::nfc(&text) {
+            std::borrow::Cow::Owned(normalized) => normalized,
+            std::borrow::Cow::Borrowed(_) => text,
+        },
+    };
+    let end = out.trim_end().len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start().len();
+    out.drain(..start);
+    out
+}
+
 /// An article, and how many mojibake sequences were repaired in it.
 type Repaired = (Article, usize);
 
 /// The article of a record, and how many mojibake sequences were repaired
 /// in it.
-fn to_article(entry: &FileEntry, record: Record, fallback_id: &str) -> Result<Repaired, String> {
+fn to_article(
+    entry: &FileEntry,
+    record: Record,
+    fallback_id: &str,
+    options: &ReadOptions,
+) -> Result<Repaired, String> {
+    let size = record.text_len();
+    if size > options.max_article_bytes {
+        return Err(error::article_too_large(size, options.max_article_bytes));
+    }
     let mut repairs = 0;
     let title = squeeze_spaces(&clean(record.title.as_deref().unwrap_or_default(), &mut repairs));
-    let body = clean(record.body.as_deref().unwrap_or_default(), &mut repairs)
-        .trim()
-        .to_string();
+    let body = clean_owned(record.body.unwrap_or_default(), &mut repairs);
     if title.is_empty() && body.is_empty() {
         return Err("record has no title and no body".to_string());
     }
@@ -267,7 +377,11 @@ mod tests {
             r#"{"id":8,"body":"Sans titre, le texte est en français et il est assez long pour la détection."}"#,
             "\n"
         );
-        let out = parse_lines(&entry("mixed/a.jsonl", Format::JsonLines), text);
+        let out = parse_lines(
+            &entry("mixed/a.jsonl", Format::JsonLines),
+            text,
+            &ReadOptions::default(),
+        );
         let ids: Vec<&str> = out.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, vec!["w1", "mixed/a.jsonl#3", "8"]);
         assert_eq!(
@@ -302,7 +416,11 @@ mod tests {
             r#"{"id":"m2","title":"SÃO PAULO","body":"Rien à réparer ici."}"#,
             "\n"
         );
-        let out = parse_lines(&entry("m.jsonl", Format::JsonLines), text);
+        let out = parse_lines(
+            &entry("m.jsonl", Format::JsonLines),
+            text,
+            &ReadOptions::default(),
+        );
         assert_eq!(out.articles[0].title, "Café de l'emploi");
         assert_eq!(out.articles[0].body, "Le café des recruteurs ouvre.");
         assert_eq!(out.articles[1].title, "SÃO PAULO");
@@ -323,7 +441,11 @@ mod tests {
             r#"{"id":"a5","title":"t","body":"b","author":12}"#,
             "\n"
         );
-        let out = parse_lines(&entry("au.jsonl", Format::JsonLines), text);
+        let out = parse_lines(
+            &entry("au.jsonl", Format::JsonLines),
+            text,
+            &ReadOptions::default(),
+        );
         let authors: Vec<Option<&str>> = out.articles.iter().map(|a| a.author.as_deref()).collect();
         assert_eq!(
             authors,
@@ -339,6 +461,7 @@ mod tests {
         let out = parse_document(
             &entry("d.json", Format::Json),
             r#"[{"title":"a","body":"b"},{"title":5},{"id":"x","title":"c","body":"d"}]"#,
+            &ReadOptions::default(),
         )?;
         let ids: Vec<&str> = out.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, vec!["d.json#1", "x"]);
@@ -347,12 +470,16 @@ mod tests {
             .reason
             .starts_with("record 2: unexpected JSON content"));
 
-        let out = parse_document(&entry("o.json", Format::Json), r#"{"title":"t","text":"corps"}"#)?;
+        let out = parse_document(
+            &entry("o.json", Format::Json),
+            r#"{"title":"t","text":"corps"}"#,
+            &ReadOptions::default(),
+        )?;
         assert_eq!(out.articles[0].id, "o.json");
         assert_eq!(out.articles[0].body, "corps");
 
-        assert!(parse_document(&entry("n.json", Format::Json), "42").is_err());
-        assert!(parse_document(&entry("n.json", Format::Json), "[").is_err());
+        assert!(parse_document(&entry("n.json", Format::Json), "42", &ReadOptions::default()).is_err());
+        assert!(parse_document(&entry("n.json", Format::Json), "[", &ReadOptions::default()).is_err());
         Ok(())
     }
 }

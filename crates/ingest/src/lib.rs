@@ -21,7 +21,10 @@
 //! ISO-8859-15) press, detected with confidence or refused, never indexed as
 //! garbage ([`FileArticles::encoding`] says which). All text comes out NFC.
 //! Empty, binary, oversized ([`ReadOptions::max_bytes`]) and corrupt
-//! compressed files are errors with a one-line reason; nothing panics.
+//! compressed files are errors with a one-line reason; nothing panics. An
+//! article larger than [`ReadOptions::max_article_bytes`] is skipped before
+//! its text is copied: an article costs several times its size in memory
+//! while parsed and indexed, a file only once.
 //!
 //! Entry points: [`collect_files`] walks the roots a user gave, a
 //! [`Reader`] (with its [`ReadOptions`]) turns one file into [`Article`]s
@@ -143,6 +146,13 @@ pub struct ReadOptions {
     /// decompressed size. Larger files are refused with
     /// [`IngestError::TooLarge`] without being read whole.
     pub max_bytes: u64,
+    /// Largest article, in bytes of text: its title and body (for a `.txt`
+    /// or `.md` file, its whole text). A larger article is skipped with
+    /// [`IngestError::ArticleTooLarge`] (a file of one article) or as a
+    /// skipped record, before its text is copied for parsing. A file of one
+    /// article (`.txt`, `.md`, `.html`) or a JSON Lines record more than
+    /// [`ReadOptions::HOLDER_FACTOR`] times larger is skipped unread.
+    pub max_article_bytes: u64,
 }
 
 impl ReadOptions {
@@ -151,12 +161,42 @@ impl ReadOptions {
     /// evaluation articles take 76 MiB); files are read whole, so the cap
     /// also bounds memory.
     pub const DEFAULT_MAX_BYTES: u64 = 1 << 30;
+
+    /// The default cap of one article: 16 MiB, a hundred times the longest
+    /// press article (a long report is 100 KiB); a whole novel fits. An
+    /// article costs about 7 to 10 times its size in memory while it is
+    /// indexed (tantivy's document holds it three times, its stored fields
+    /// are serialized whole): at most about 175 MB for the whole build
+    /// (BENCHMARKS.md, "Hostile files and arguments"), whatever the files.
+    pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
+
+    /// How much larger than [`ReadOptions::max_article_bytes`] a file of one
+    /// article or a JSON Lines record may be: room for markup (a page with
+    /// images inlined), other fields and JSON escapes (`\u0627`, six bytes
+    /// for a letter of two).
+    pub const HOLDER_FACTOR: u64 = 4;
+
+    /// The largest file of one article, or JSON Lines record, read.
+    pub fn max_holder_bytes(&self) -> u64 {
+        self.max_article_bytes.saturating_mul(ReadOptions::HOLDER_FACTOR)
+    }
+
+    /// The largest file read for `entry` (decompressed): the file cap, and
+    /// for a file of one article, [`ReadOptions::max_holder_bytes`] too.
+    fn file_cap(&self, entry: &FileEntry) -> u64 {
+        if entry.format.one_article() {
+            self.max_bytes.min(self.max_holder_bytes())
+        } else {
+            self.max_bytes
+        }
+    }
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+            max_article_bytes: ReadOptions::DEFAULT_MAX_ARTICLE_BYTES,
         }
     }
 }
@@ -180,7 +220,7 @@ pub(crate) fn read_file_with(entry: &FileEntry, options: &ReadOptions) -> Result
 pub(crate) fn read_capped(entry: &FileEntry, options: &ReadOptions) -> Result<Vec<u8>, IngestError> {
     let (file, size) = open_capped(entry, options)?;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(options.max_bytes.saturating_add(1))
+    file.take(options.file_cap(entry).saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|error| IngestError::Read {
             path: entry.path.clone(),
@@ -201,7 +241,7 @@ pub(crate) fn open_capped(
     };
     let file = open_regular(&entry.path).map_err(read_error)?;
     let size = file.metadata().map_err(read_error)?.len();
-    if size > options.max_bytes {
+    if size > options.file_cap(entry) {
         return Err(too_large(entry, Some(size), options));
     }
     Ok((file, size))
@@ -244,11 +284,11 @@ pub(crate) fn read_bytes_with(
     options: &ReadOptions,
 ) -> Result<FileArticles, IngestError> {
     let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if len > options.max_bytes {
+    if len > options.file_cap(entry) {
         return Err(too_large(entry, Some(len), options));
     }
     match entry.compression {
-        Compression::None => parse_bytes(entry, bytes),
+        Compression::None => parse_bytes(entry, bytes, options),
         Compression::Gzip => {
             if bytes.is_empty() {
                 return Err(IngestError::Empty {
@@ -256,7 +296,7 @@ pub(crate) fn read_bytes_with(
                 });
             }
             let inflated = gunzip(entry, bytes, options)?;
-            parse_bytes(entry, &inflated)
+            parse_bytes(entry, &inflated, options)
         }
     }
 }
@@ -305,7 +345,7 @@ pub(crate) fn read_bytes_in_parts(
         reason,
     })?;
     let mut file_repairs = decoded.mojibake_repairs;
-    json::parse_lines_in_parts(entry, &decoded.text, records, &mut |mut part| {
+    json::parse_lines_in_parts(entry, &decoded.text, options, records, &mut |mut part| {
         part.encoding = decoded.encoding;
         part.mojibake_repairs += std::mem::take(&mut file_repairs);
         sink(part);
@@ -313,11 +353,21 @@ pub(crate) fn read_bytes_in_parts(
     Ok(())
 }
 
+/// The error for a file over its cap (see [`ReadOptions::file_cap`]), of
+/// `size` bytes when known (decompressed data is not read past the cap).
 fn too_large(entry: &FileEntry, size: Option<u64>, options: &ReadOptions) -> IngestError {
-    IngestError::TooLarge {
-        path: entry.path.clone(),
-        size,
-        cap: options.max_bytes,
+    let cap = options.file_cap(entry);
+    if cap < options.max_bytes {
+        IngestError::ArticleTooLarge {
+            path: entry.path.clone(),
+            reason: error::holder_too_large(error::Holder::File, size, cap),
+        }
+    } else {
+        IngestError::TooLarge {
+            path: entry.path.clone(),
+            size,
+            cap,
+        }
     }
 }
 
@@ -325,10 +375,8 @@ fn too_large(entry: &FileEntry, size: Option<u64>, options: &ReadOptions) -> Ing
 fn gunzip(entry: &FileEntry, bytes: &[u8], options: &ReadOptions) -> Result<Vec<u8>, IngestError> {
     let mut out = Vec::new();
     let decoder = flate2::read::MultiGzDecoder::new(bytes);
-    match decoder
-        .take(options.max_bytes.saturating_add(1))
-        .read_to_end(&mut out)
-    {
+    let cap = options.file_cap(entry);
+    match decoder.take(cap.saturating_add(1)).read_to_end(&mut out) {
         Ok(_) => {}
         Err(error) => {
             let detail = error::io_reason(&error);
@@ -339,14 +387,14 @@ fn gunzip(entry: &FileEntry, bytes: &[u8], options: &ReadOptions) -> Result<Vec<
             });
         }
     }
-    if u64::try_from(out.len()).unwrap_or(u64::MAX) > options.max_bytes {
+    if u64::try_from(out.len()).unwrap_or(u64::MAX) > cap {
         return Err(too_large(entry, None, options));
     }
     Ok(out)
 }
 
 /// Decodes and parses a file's (uncompressed) bytes.
-fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestError> {
+fn parse_bytes(entry: &FileEntry, bytes: &[u8], options: &ReadOptions) -> Result<FileArticles, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty {
             path: entry.path.clone(),
@@ -361,6 +409,10 @@ fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestEr
         path: entry.path.clone(),
         reason,
     })?;
+    // The text of a text file is its article: refused before any copy.
+    if container == Container::Text {
+        check_article(entry, decoded.text.len(), options)?;
+    }
     // JSON is normalized field by field after parsing (an escape such as
     // "e\u0301" is only a combining mark once parsed); normalizing the whole
     // file first would copy it, on one thread, whenever one record holds a
@@ -370,8 +422,8 @@ fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestEr
         _ => fihris_lang::nfc(&decoded.text),
     };
     let mut out = match entry.format {
-        Format::Text => one(entry, text::parse(&text)),
-        Format::Markdown => one(entry, markdown::parse(&text)),
+        Format::Text => one(entry, text::parse(&text), options)?,
+        Format::Markdown => one(entry, markdown::parse(&text), options)?,
         Format::Html => {
             if html_depth::nests_deeper_than(&text, html_depth::MAX_DEPTH) {
                 return Err(IngestError::Parse {
@@ -379,10 +431,10 @@ fn parse_bytes(entry: &FileEntry, bytes: &[u8]) -> Result<FileArticles, IngestEr
                     reason: format!("elements nested more than {} levels deep", html_depth::MAX_DEPTH),
                 });
             }
-            one(entry, html::parse(&text))
+            one(entry, html::parse(&text), options)?
         }
-        Format::JsonLines => json::parse_lines(entry, &text),
-        Format::Json => json::parse_document(entry, &text)?,
+        Format::JsonLines => json::parse_lines(entry, &text, options),
+        Format::Json => json::parse_document(entry, &text, options)?,
     };
     out.encoding = decoded.encoding;
     out.mojibake_repairs += decoded.mojibake_repairs;
@@ -405,16 +457,29 @@ pub(crate) struct Parsed {
     pub removed: String,
 }
 
-fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
+/// Refuses an article of `len` bytes of text over the cap.
+fn check_article(entry: &FileEntry, len: usize, options: &ReadOptions) -> Result<(), IngestError> {
+    let len = u64::try_from(len).unwrap_or(u64::MAX);
+    if len > options.max_article_bytes {
+        return Err(IngestError::ArticleTooLarge {
+            path: entry.path.clone(),
+            reason: error::article_too_large(len, options.max_article_bytes),
+        });
+    }
+    Ok(())
+}
+
+fn one(entry: &FileEntry, parsed: Parsed, options: &ReadOptions) -> Result<FileArticles, IngestError> {
+    check_article(entry, parsed.title.len() + parsed.body.len(), options)?;
     if parsed.title.trim().is_empty() && parsed.body.trim().is_empty() {
-        return FileArticles {
+        return Ok(FileArticles {
             skipped: vec![Skipped {
                 path: entry.path.clone(),
                 line: None,
                 reason: "no text".to_string(),
             }],
             ..FileArticles::default()
-        };
+        });
     }
     let (body, stripped) = boilerplate::strip(&parsed.body);
     let boilerplate = match (parsed.removed.is_empty(), stripped.is_empty()) {
@@ -432,7 +497,7 @@ fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
             source = source.or(line.agency);
         }
     }
-    FileArticles {
+    Ok(FileArticles {
         articles: vec![Article {
             id: entry.id.clone(),
             path: entry.path.clone(),
@@ -446,7 +511,7 @@ fn one(entry: &FileEntry, parsed: Parsed) -> FileArticles {
             author: parsed.author,
         }],
         ..FileArticles::default()
-    }
+    })
 }
 
 /// Detected language of an article, falling back to a declared one when

@@ -14,7 +14,9 @@
 use std::hash::Hasher;
 use std::io::{BufRead, BufReader, Read};
 
-use crate::{error, json, too_large, Compression, FileArticles, FileEntry, IngestError, ReadOptions};
+use crate::{
+    error, json, too_large, Compression, FileArticles, FileEntry, IngestError, ReadOptions, Skipped,
+};
 
 /// Bytes read at a time.
 const BUFFER: usize = 1 << 20;
@@ -206,42 +208,140 @@ pub(crate) fn read_json_lines_in_parts(
     };
     let mut reader = BufReader::with_capacity(BUFFER, text);
     let records = records.max(1);
+    let holder = usize::try_from(options.max_holder_bytes()).unwrap_or(usize::MAX);
     let mut lines: Vec<(usize, String)> = Vec::with_capacity(records);
+    let mut oversized: Vec<Skipped> = Vec::new();
     let mut line_no = 0;
-    let mut buf = Vec::new();
     loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| match entry.compression {
-                Compression::Gzip => gzip_error(entry, &e),
-                Compression::None => IngestError::Read {
-                    path: entry.path.clone(),
-                    error: e,
-                },
-            })?;
-        if n > 0 {
-            line_no += 1;
-            let mut line = String::from_utf8_lossy(&buf).into_owned();
-            if line_no == 1 {
-                if let Some(rest) = line.strip_prefix('\u{FEFF}') {
-                    line = rest.to_string();
+        let line = read_line(&mut reader, holder, line_no == 0).map_err(|e| match entry.compression {
+            Compression::Gzip => gzip_error(entry, &e),
+            Compression::None => IngestError::Read {
+                path: entry.path.clone(),
+                error: e,
+            },
+        })?;
+        let end = matches!(line, Line::End);
+        match line {
+            Line::End => {}
+            Line::Text(line) => {
+                line_no += 1;
+                if !line.trim().is_empty() {
+                    lines.push((line_no, line));
                 }
             }
-            let line = line.trim_end_matches(['\n', '\r']);
-            if !line.trim().is_empty() {
-                lines.push((line_no, line.to_string()));
+            Line::TooLong(len) => {
+                line_no += 1;
+                oversized.push(Skipped {
+                    path: entry.path.clone(),
+                    line: Some(line_no),
+                    reason: json::record_too_large(len, options),
+                });
             }
         }
-        if lines.len() == records || (n == 0 && !lines.is_empty()) {
+        if lines.len() + oversized.len() >= records || (end && !(lines.is_empty() && oversized.is_empty())) {
             let numbered: Vec<(usize, &str)> = lines.iter().map(|(i, l)| (*i, l.as_str())).collect();
-            sink(json::parse_numbered(entry, &numbered));
+            let mut part = json::parse_numbered(entry, &numbered, options);
+            if !oversized.is_empty() {
+                part.skipped.append(&mut oversized);
+                part.skipped.sort_by_key(|s| s.line);
+            }
+            sink(part);
             lines.clear();
         }
-        if n == 0 {
+        if end {
             return Ok(());
         }
     }
+}
+
+/// A line read by [`read_line`].
+enum Line {
+    /// The end of the text.
+    End,
+    /// A line, without its line break (and a byte-order mark opening the
+    /// first).
+    Text(String),
+    /// A line longer than the limit, of this many bytes (as [`Line::Text`]
+    /// counts them), skipped over unkept.
+    TooLong(u64),
+}
+
+/// Reads the next line, keeping it only when it has at most `limit` bytes.
+/// The text is UTF-8 ([`scan`] said so); a character cut by a change of
+/// the file would be replaced, not trusted.
+fn read_line(reader: &mut impl BufRead, limit: usize, first: bool) -> std::io::Result<Line> {
+    // Room for the line break and byte-order mark, not counted.
+    let keep = limit.saturating_add(5);
+    let mut buf = Vec::new();
+    let mut total = 0u64;
+    let mut too_long = false;
+    let (mut last, mut before_last) = (0u8, 0u8);
+    let mut bom = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        if first && total == 0 {
+            bom = available.starts_with(&[0xEF, 0xBB, 0xBF]);
+        }
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let n = chunk.len();
+        total += n as u64;
+        for &b in &chunk[n.saturating_sub(2)..] {
+            before_last = last;
+            last = b;
+        }
+        if !too_long {
+            if buf.len() + n > keep {
+                too_long = true;
+                buf = Vec::new();
+            } else {
+                buf.extend_from_slice(chunk);
+            }
+        }
+        reader.consume(n);
+        if done {
+            break;
+        }
+    }
+    if total == 0 {
+        return Ok(Line::End);
+    }
+    if too_long {
+        // The length without the line break and byte-order mark.
+        let mut len = total;
+        if last == b'\n' {
+            len -= 1;
+            if before_last == b'\r' {
+                len -= 1;
+            }
+        }
+        if bom {
+            len = len.saturating_sub(3);
+        }
+        return Ok(Line::TooLong(len));
+    }
+    let mut line = match String::from_utf8(buf) {
+        Ok(line) => line,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    if first && line.starts_with('\u{FEFF}') {
+        line.drain(..'\u{FEFF}'.len_utf8());
+    }
+    let end = line.trim_end_matches(['\n', '\r']).len();
+    line.truncate(end);
+    if line.len() > limit {
+        return Ok(Line::TooLong(line.len() as u64));
+    }
+    Ok(Line::Text(line))
 }
 
 #[cfg(test)]

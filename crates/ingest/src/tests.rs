@@ -178,16 +178,27 @@ fn empty_and_binary_files() -> std::io::Result<()> {
 #[test]
 fn too_large_files() -> std::io::Result<()> {
     let dir = tempfile::tempdir()?;
-    // A sparse file: the size is refused from the metadata, unread.
+    // A sparse file: the size is refused from the metadata, unread (a
+    // file of records: one of one article meets a lower cap).
+    let path = dir.path().join("big.jsonl");
+    std::fs::File::create(&path)?.set_len(ReadOptions::DEFAULT_MAX_BYTES + (1 << 20))?;
+    let entry = FileEntry::new(path, dir.path()).unwrap_or_else(|| panic!("jsonl"));
+    assert_eq!(
+        reason(read_file(&entry)),
+        "file too large (1025 MiB > cap 1024 MiB)"
+    );
     let path = dir.path().join("big.txt");
     std::fs::File::create(&path)?.set_len(ReadOptions::DEFAULT_MAX_BYTES + (1 << 20))?;
     let entry = FileEntry::new(path, dir.path()).unwrap_or_else(|| panic!("txt"));
     assert_eq!(
         reason(read_file(&entry)),
-        "file too large (1025 MiB > cap 1024 MiB)"
+        "file too large for one article (1025 MiB > cap 64 MiB, 4 times --max-article-size)"
     );
 
-    let small = ReadOptions { max_bytes: 1000 };
+    let small = ReadOptions {
+        max_bytes: 1000,
+        ..ReadOptions::default()
+    };
     let entry = file(dir.path(), "a.txt", &[b'a'; 1500]);
     assert_eq!(
         reason(read_file_with(&entry, &small)),
@@ -206,6 +217,127 @@ fn too_large_files() -> std::io::Result<()> {
         "file too large (> 1000 bytes decompressed, cap 1000 bytes)"
     );
     assert!(read_file(&entry).is_ok());
+    Ok(())
+}
+
+/// Articles over the article cap are skipped before their text is copied:
+/// a file of one article with its reason, a record as a skipped record; a
+/// file of one article or a record over 4 times the cap, unread.
+#[test]
+fn too_large_articles() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let small = ReadOptions {
+        max_article_bytes: 1000,
+        ..ReadOptions::default()
+    };
+    let long = "emploi ".repeat(200); // 1400 bytes
+    let text = format!("Titre\n\n{long}\n");
+    let entry = file(dir.path(), "a.txt", text.as_bytes());
+    assert_eq!(
+        reason(read_file_with(&entry, &small)),
+        "article text too large (1.4 KiB > cap 1000 bytes; see --max-article-size)"
+    );
+    assert_eq!(read_ok(&entry).articles.len(), 1);
+    let err = read_file_with(&entry, &small).err();
+    assert!(
+        matches!(err, Some(IngestError::ArticleTooLarge { .. })),
+        "{err:?}"
+    );
+    // A page: its title and body are measured, not its markup.
+    let page = format!("<html><head><title>Titre</title></head><body><p>{long}</p></body></html>");
+    let entry = file(dir.path(), "a.html", page.as_bytes());
+    assert!(reason(read_file_with(&entry, &small))
+        .starts_with("article text too large (1.4 KiB > cap 1000 bytes"));
+    let page = format!(
+        "<html><body><h1>Titre</h1><p>Court.</p><!-- {} --></body></html>",
+        "x".repeat(2000)
+    );
+    let entry = file(dir.path(), "markup.html", page.as_bytes());
+    assert_eq!(
+        read_file_with(&entry, &small).map(|r| r.articles.len()).ok(),
+        Some(1)
+    );
+    // More than 4 times the cap: unread, a compressed file not inflated
+    // past it.
+    let huge = "emploi ".repeat(600); // 4200 bytes
+    let entry = file(dir.path(), "huge.txt", huge.as_bytes());
+    assert_eq!(
+        reason(read_file_with(&entry, &small)),
+        "file too large for one article (4.1 KiB > cap 3.9 KiB, 4 times --max-article-size)"
+    );
+    let entry = file(dir.path(), "huge.md.gz", &gzip(huge.as_bytes()));
+    assert_eq!(
+        reason(read_file_with(&entry, &small)),
+        "file too large for one article (> 3.9 KiB decompressed, cap 3.9 KiB, 4 times --max-article-size)"
+    );
+
+    // Records: one under the cap, one over it (its JSON escapes measured
+    // as the text they stand for: 300 Arabic letters of 2 bytes in 1800
+    // bytes of JSON are 600 bytes of text), one over 4 times.
+    let escaped = "\\u0627".repeat(300);
+    let lines = [
+        format!("{{\"id\":\"a\",\"title\":\"Titre\",\"body\":\"{escaped}\"}}"),
+        format!("{{\"id\":\"b\",\"title\":\"Titre\",\"body\":\"{long}\"}}"),
+        "{\"id\":\"c\",\"title\":\"Court\",\"body\":\"Texte.\"}".to_string(),
+        format!("{{\"id\":\"d\",\"title\":\"Titre\",\"body\":\"{huge}\"}}"),
+        " ".repeat(5000),
+    ];
+    let text = lines.join("\n") + "\n";
+    let expected = [
+        (
+            Some(2),
+            "article text too large (1.4 KiB > cap 1000 bytes; see --max-article-size)".to_string(),
+        ),
+        (
+            Some(4),
+            "record too large (4.1 KiB > cap 3.9 KiB, 4 times --max-article-size)".to_string(),
+        ),
+        (
+            Some(5),
+            "record too large (4.9 KiB > cap 3.9 KiB, 4 times --max-article-size)".to_string(),
+        ),
+    ];
+    let entry = file(dir.path(), "r.jsonl", text.as_bytes());
+    let key = |r: &FileArticles| {
+        (
+            r.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>(),
+            r.skipped
+                .iter()
+                .map(|s| (s.line, s.reason.clone()))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let whole = read_file_with(&entry, &small).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        key(&whole),
+        (vec!["a".to_string(), "c".to_string()], expected.to_vec())
+    );
+    assert_eq!(whole.articles[0].body.len(), 600);
+    // Streamed, in parts of two records: the same.
+    let mut parts = Vec::new();
+    crate::stream::read_json_lines_in_parts(&entry, &small, 2, &mut |p| parts.push(p))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut streamed = FileArticles::default();
+    for part in parts {
+        streamed.articles.extend(part.articles);
+        streamed.skipped.extend(part.skipped);
+    }
+    assert_eq!(key(&streamed), key(&whole));
+
+    // A JSON document: a record of an array is skipped, a lone object
+    // refuses the file.
+    let doc = format!("[{}, {}]", lines[2], lines[1]);
+    let read =
+        read_file_with(&file(dir.path(), "d.json", doc.as_bytes()), &small).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(read.articles.len(), 1);
+    assert!(read.skipped[0]
+        .reason
+        .starts_with("record 2: article text too large"));
+    let entry = file(dir.path(), "o.json", lines[1].as_bytes());
+    assert!(matches!(
+        read_file_with(&entry, &small),
+        Err(IngestError::ArticleTooLarge { .. })
+    ));
     Ok(())
 }
 

@@ -32,8 +32,14 @@ pub(crate) fn parse(text: &str) -> Parsed {
     let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
     if let Some(first) = lines.next() {
         if opens_a_paragraph(first, lines.next().unwrap_or(""), order) {
-            let paragraph = paragraphs(text.lines().map(str::trim).skip_while(|l| l.is_empty()));
-            let title = crate::text_page::first_sentence(&paragraph);
+            // The first paragraph only (not the whole text, copied again
+            // below), dropped before the body is made.
+            let title = crate::text_page::first_sentence(&paragraphs(
+                text.lines()
+                    .map(str::trim)
+                    .skip_while(|l| l.is_empty())
+                    .take_while(|l| !l.is_empty()),
+            ));
             return parse_lines(text.lines(), Some(title), order);
         }
     }
@@ -319,22 +325,29 @@ pub(crate) fn paragraphs<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     let mut paragraph = String::new();
     let flush = |paragraph: &mut String, body: &mut String| {
         if !paragraph.is_empty() {
-            if !body.is_empty() {
+            if body.is_empty() {
+                // The first paragraph becomes the body, uncopied (a text of
+                // one paragraph is not held twice).
+                std::mem::swap(body, paragraph);
+            } else {
                 body.push_str("\n\n");
+                body.push_str(paragraph);
             }
-            body.push_str(paragraph);
             paragraph.clear();
         }
     };
     for line in lines {
-        let line = squeeze_spaces(line);
-        if line.is_empty() {
+        // Words pushed as they come, without a squeezed copy of the line.
+        let mut words = line.split_whitespace().peekable();
+        if words.peek().is_none() {
             flush(&mut paragraph, &mut body);
-        } else {
+            continue;
+        }
+        for word in words {
             if !paragraph.is_empty() {
                 paragraph.push(' ');
             }
-            paragraph.push_str(&line);
+            paragraph.push_str(word);
         }
     }
     flush(&mut paragraph, &mut body);

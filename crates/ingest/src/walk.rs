@@ -28,6 +28,12 @@ pub enum Format {
 }
 
 impl Format {
+    /// Whether a file of this format holds one article (`.txt`, `.md`,
+    /// `.html`), not records.
+    pub fn one_article(self) -> bool {
+        matches!(self, Format::Text | Format::Markdown | Format::Html)
+    }
+
     /// The format of a path, by its extension (case-insensitive); for a
     /// compressed file (`a.txt.gz`), by the extension before `.gz`.
     pub fn of(path: &Path) -> Option<Format> {

@@ -13,7 +13,10 @@
 //! and taken (not copied) by the first stemmed analysis of an equal text on
 //! the same thread; a text analysed stemmed without an exact analysis just
 //! before is analysed in full. The tokens are the same either way (see the
-//! tests). At most [`KEEP`] analyses are kept per thread.
+//! tests). At most [`KEEP`] analyses are kept per thread, and only of
+//! texts of at most [`MAX_RECORDED`] bytes: a remembered token takes about
+//! eight times the bytes of its word, so a text of hundreds of MB would be
+//! held several times over, while a press article is a few KB.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -22,6 +25,10 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// Analyses remembered per thread: a document's title, body and source.
 pub const KEEP: usize = 4;
+
+/// Longest text whose analysis is remembered, in bytes (ten times a long
+/// article); a longer one is analysed again by the stemmed analyzer.
+pub const MAX_RECORDED: usize = 1 << 20;
 
 /// One remembered analysis: the text and its tokens.
 #[derive(Default)]
@@ -76,7 +83,7 @@ impl<T: Tokenizer> Tokenizer for Record<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         RecordStream {
             inner: self.0.token_stream(text),
-            analysis: Some(Analysis {
+            analysis: (text.len() <= MAX_RECORDED).then(|| Analysis {
                 text: text.to_string(),
                 ..Analysis::default()
             }),
@@ -300,6 +307,19 @@ mod tests {
         let first = tokens(&mut stem, text);
         assert!(super::take(text).is_none());
         assert_eq!(tokens(&mut stem, text), first);
+    }
+
+    /// A text too long to be remembered is analysed in full, to the same
+    /// tokens.
+    #[test]
+    fn a_long_text_is_not_remembered() {
+        let mut exact = exact_analyzer();
+        let mut stem = stem_analyzer(Stemmer::default());
+        let text = "Le jumelage des agences. ".repeat(super::MAX_RECORDED / 20);
+        assert!(text.len() > super::MAX_RECORDED);
+        analyze(&mut exact, &text);
+        assert!(super::take(&text).is_none());
+        assert_eq!(tokens(&mut stem, &text), fresh(Stemmer::default(), &text));
     }
 
     #[test]
