@@ -12,16 +12,41 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".."))
 }
 
-/// A folder of this process, removed at exit by nobody (libFuzzer exits
-/// without running destructors), so it lives under the system's temporary
-/// folder with the process id in its name.
+/// A folder of this process under the system's temporary folder, named
+/// with the process id. libFuzzer exits without running destructors, so
+/// nothing removes it at exit; the folders of processes that are gone
+/// (every job of `-fork` is a process) are removed when a new one is made.
 pub fn scratch() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("fihris-fuzz-{}", std::process::id()));
+        let temp = std::env::temp_dir();
+        remove_stale(&temp);
+        let dir = temp.join(format!("{PREFIX}{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
         dir
     })
+}
+
+const PREFIX: &str = "fihris-fuzz-";
+
+/// Removes the scratch folders of processes that no longer run (on Linux,
+/// where `/proc` tells).
+fn remove_stale(temp: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(PREFIX)) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// The index of `corpus/` (the sample corpus), built once per process in
