@@ -36,6 +36,17 @@ fn authors_hay() -> Hay {
         ),
     )
     .write(
+        "corpus/fr/correspondant.txt",
+        &format!(
+            "Le jumelage gagne Sfax\nDe notre correspondant à Sfax, Karim L.\n\n\
+             Le jumelage arrive dans le sud.\n\n{FR_FILLER}\n"
+        ),
+    )
+    .write(
+        "corpus/ar/kataba.txt",
+        &format!("التوأمة في صفاقس\nكتب: سمير العلام\n\nوصلت التوأمة إلى الجنوب.\n\n{AR_FILLER}\n"),
+    )
+    .write(
         "corpus/ar/biqalam.txt",
         &format!("التوأمة بين الوكالتين\nبقلم: نادية بن علي\n\nانطلقت التوأمة المؤسساتية.\n\n{AR_FILLER}\n"),
     )
@@ -100,9 +111,11 @@ fn authors_of_every_format() {
         authors_by_id(&hay),
         vec![
             ("ar/biqalam.txt".into(), s("نادية بن علي"), Value::Null),
+            ("ar/kataba.txt".into(), s("سمير العلام"), Value::Null),
             ("fr/accents.txt".into(), s("Leïla Aït-Ahmed"), Value::Null),
             ("fr/agence.txt".into(), Value::Null, s("APS")),
             ("fr/byline.txt".into(), s("Nadia B."), Value::Null),
+            ("fr/correspondant.txt".into(), s("Karim L."), Value::Null),
             ("fr/signe.txt".into(), s("Karim L."), Value::Null),
             ("rec-1".into(), s("Nadia Benali"), Value::Null),
             ("rec-2".into(), s("Nadia Benali, Karim Lamri"), Value::Null),
@@ -146,7 +159,10 @@ fn search_by_author_ignores_case_and_accents() {
     assert_eq!(ids(&["jumelage", "--author", "Nadia Benali"]), ["rec-1", "rec-2"]);
     assert_eq!(ids(&["jumelage", "--author", "leila ait"]), ["fr/accents.txt"]);
     assert_eq!(ids(&["jumelage", "--author", "LEÏLA"]), ["fr/accents.txt"]);
-    assert_eq!(ids(&["jumelage", "--author", "karim"]), ["fr/signe.txt", "rec-2"]);
+    assert_eq!(
+        ids(&["jumelage", "--author", "karim"]),
+        ["fr/correspondant.txt", "fr/signe.txt", "rec-2"]
+    );
     assert_eq!(ids(&["التوأمة", "--author", "نادية"]), ["ar/biqalam.txt"]);
     // A publisher is not an author.
     hay.search(&["jumelage", "--author", "APS"]).assert_code(1);
