@@ -46,7 +46,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--all-words" => mode = MatchMode::All,
             "--no-cross" => cross = false,
             "--rank-only" => rank_only = true,
-            "--passes" => passes = args.next().ok_or("--passes needs a number")?.parse::<usize>()?.max(1),
+            "--passes" => {
+                passes = args
+                    .next()
+                    .ok_or("--passes needs a number")?
+                    .parse::<usize>()?
+                    .max(1)
+            }
             other => return Err(format!("unknown argument {other}").into()),
         }
     }

@@ -75,7 +75,6 @@ fn index(dir: &str, docs: &str) -> Res<()> {
 /// each part and of the whole.
 fn space(dir: &str) -> Res<()> {
     let index = Index::open_in_dir(dir)?;
-    let schema = index.schema();
     let usage = index.reader()?.searcher().space_usage()?;
     let mut rows: std::collections::BTreeMap<(&str, String), u64> = Default::default();
     for seg in usage.segments() {
@@ -87,9 +86,8 @@ fn space(dir: &str) -> Res<()> {
             ("fieldnorms", seg.fieldnorms()),
         ];
         for (part, per_field) in parts {
-            for (field, u) in per_field.fields() {
-                let name = schema.get_field_name(*field).to_string();
-                *rows.entry((part, name)).or_default() += u.total().get_bytes();
+            for u in per_field.fields() {
+                *rows.entry((part, u.field_name().to_string())).or_default() += u.total().get_bytes();
             }
         }
         *rows.entry(("store", "(all)".to_string())).or_default() += seg.store().total().get_bytes();
@@ -115,11 +113,18 @@ fn latency(dir: &str, queries: &str, qids: &str, mode: &str, passes: &str) -> Re
     };
     let index = Index::open_in_dir(dir)?;
     let schema = index.schema();
-    let (id, title, body) = (schema.get_field("id")?, schema.get_field("title")?, schema.get_field("body")?);
+    let (id, title, body) = (
+        schema.get_field("id")?,
+        schema.get_field("title")?,
+        schema.get_field("body")?,
+    );
     let reader = index.reader()?;
     let searcher = reader.searcher();
     let parser = QueryParser::for_index(&index, vec![title, body]);
-    let texts: Vec<String> = std::fs::read_to_string(queries)?.lines().map(str::to_string).collect();
+    let texts: Vec<String> = std::fs::read_to_string(queries)?
+        .lines()
+        .map(str::to_string)
+        .collect();
     let ids: Vec<String> = std::fs::read_to_string(qids)?
         .lines()
         .filter_map(|l| l.split('\t').next().map(str::to_string))
@@ -141,7 +146,12 @@ fn latency(dir: &str, queries: &str, qids: &str, mode: &str, passes: &str) -> Re
         let mut out = Vec::with_capacity(top.len());
         for (_, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let first = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let first = |f| {
+                doc.get_first(f)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
             if let Some(g) = &generator {
                 let html = g.snippet(&first(body)).to_html();
                 std::hint::black_box(html);
