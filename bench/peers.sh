@@ -8,10 +8,19 @@
 #   FIHRIS_BIN=/path/to/fihris bash bench/peers.sh
 #   PEERS_SYSTEMS="fihris lucene lucene-full" PEERS_LANGS=ar bash bench/peers.sh
 #
+# Equal work (issue 18): fihris's ranking path alone, fihris with snippets
+# and no expansion, and fihris with both, against Lucene's bag of words
+# ("lucene", "lucene-full"), Lucene with its UnifiedHighlighter ("lucene-hl",
+# Debian's Lucene 8: Anserini's jar has no highlighter; bench/peers/
+# LuceneHighlight.java) and tantivy's TopDocs and SnippetGenerator
+# ("tantivy-equal", bench/peers/tantivy-equal), in one table per mode.
+#
 # Per system and language: full index build (wall s, docs/s, peak RSS from
 # /usr/bin/time -v), index size on disk, warm query latency p50/p99 over the
-# dev query sets inside one process (one untimed pass, then one timed pass,
-# top 10, one query at a time), cold single-query time of a whole command
+# dev query sets inside one process (one untimed pass, then $PEERS_PASSES
+# timed passes, 3 by default, keeping each query's fastest time, for fihris,
+# Lucene and tantivy-equal; one timed pass for the others; top 10, one query
+# at a time), cold single-query time of a whole command
 # (hyperfine: a new process each run, page cache warm), and the cost of
 # updating 30 articles where the tool can. Prints a markdown report (also
 # written to $FIHRIS_BENCH_CACHE/peers/report.md) with fihris's ratio to
@@ -29,9 +38,10 @@ set -euo pipefail
 P="$HERE/peers"
 W="$CACHE/peers"
 LANGS=${PEERS_LANGS:-fr ar}
-SYSTEMS=${PEERS_SYSTEMS:-fihris lucene lucene-full xapian sqlite tantivy ripgrep}
+SYSTEMS=${PEERS_SYSTEMS:-fihris lucene lucene-full lucene-hl xapian sqlite tantivy tantivy-equal ripgrep}
 COLD_RUNS=${PEERS_COLD_RUNS:-10}       # hyperfine runs per cold query (after 2 warm-up runs)
 UPDATE_DOCS=${PEERS_UPDATE_DOCS:-30}   # articles changed for the incremental update
+PASSES=${PEERS_PASSES:-3}              # timed passes of fihris, Lucene and tantivy-equal (fastest kept per query)
 RG_QUERIES=${PEERS_RG_QUERIES:-50}     # ripgrep: queries timed per language (one process each)
 SQLITE_QUERIES=${PEERS_SQLITE_QUERIES:-60} # SQLite: queries timed per language (0: all; FTS5 takes up to 2 s a query)
 TANTIVY_CLI_VERSION=${PEERS_TANTIVY_CLI_VERSION:-0.24.0}
@@ -141,15 +151,22 @@ peer_fihris() {
     rm -rf "$idx"
     timed "$LOGS/fihris-$lang-build.time" "$fihris" --index "$idx" index "$IN/jsonl/$lang.jsonl"
     local lat_arg="p50_ms=null"
+    local -a equal=()
     if [ -n "$latbin" ]; then
-      say "fihris $lang: warm latency"
-      "$latbin" "$idx" "$IN/queries/$lang.jsonl" >"$RUNS/fihris-$lang.lat" 2>"$LOGS/fihris-$lang-latency.log"
-      lat_arg="lat=$RUNS/fihris-$lang.lat:$IN/queries/$lang.qrels.json"
+      local qrels="$IN/queries/$lang.qrels.json"
+      say "fihris $lang: warm latency (snippets and expansion, as \`search --any\`)"
+      "$latbin" "$idx" "$IN/queries/$lang.jsonl" --passes "$PASSES" >"$RUNS/fihris-$lang.lat" 2>"$LOGS/fihris-$lang-latency.log"
+      lat_arg="lat=$RUNS/fihris-$lang.lat:$qrels"
+      say "fihris $lang: warm latency, ranking only and snippets without expansion"
+      "$latbin" "$idx" "$IN/queries/$lang.jsonl" --no-cross --rank-only --passes "$PASSES" >"$RUNS/fihris-$lang-rank.lat" 2>>"$LOGS/fihris-$lang-latency.log"
+      "$latbin" "$idx" "$IN/queries/$lang.jsonl" --no-cross --passes "$PASSES" >"$RUNS/fihris-$lang-snippets.lat" 2>>"$LOGS/fihris-$lang-latency.log"
+      equal=("lat_rank=$RUNS/fihris-$lang-rank.lat:$qrels" "lat_snippets=$RUNS/fihris-$lang-snippets.lat:$qrels"
+        "lat_cross=$RUNS/fihris-$lang.lat:$qrels")
     fi
     say "fihris $lang: cold query"
     cold "$LOGS/fihris-$lang-cold.json" "$fihris" --index "$idx" search --any --json --limit 10 "$cq"
     record fihris "$lang" docs="$docs" build="$LOGS/fihris-$lang-build.time" size="$idx" "$lat_arg" \
-      "$(cold_arg "$LOGS/fihris-$lang-cold.json")" \
+      "$(cold_arg "$LOGS/fihris-$lang-cold.json")" "${equal[@]}" \
       note="index from one JSONL file; queries as \`search --any\` (any word, title+body, cross-language expansion on, snippets), warm latency through the library (bench/peers/fihris-latency)"
 
     say "fihris $lang: index (one file per article), sync, update $UPDATE_DOCS files"
@@ -232,7 +249,7 @@ lucene_system() { # name, run.sh tag, IndexCollection flags, what the index hold
       continue
     fi
     say "$name $lang: warm latency"
-    "$java" -cp "$cls:$jar" LucenePeer latency "$idx" "$lang" "$IN/queries/$lang.tsv" "$K1" "$B" \
+    "$java" -cp "$cls:$jar" LucenePeer latency "$idx" "$lang" "$IN/queries/$lang.tsv" "$K1" "$B" "$PASSES" \
       >"$RUNS/$name-$lang.lat" 2>"$LOGS/$name-$lang-latency.log"
     say "$name $lang: cold query"
     cold "$LOGS/$name-$lang-cold.json" "$java" -cp "$cls:$jar" LucenePeer search "$idx" "$lang" "$K1" "$B" "$cq"
@@ -242,7 +259,74 @@ lucene_system() { # name, run.sh tag, IndexCollection flags, what the index hold
     timed "$LOGS/$name-$lang-update.time" "$java" -cp "$cls:$jar" LucenePeer update "$idx" "$lang" "$W/update/$lang.tsv" "${uflags[@]}"
     record "$name" "$lang" docs="$docs" build="$LOGS/$name-$lang-build.time" size_mb="$(python3 -c "print(round($size/1048576, 2))")" \
       lat="$RUNS/$name-$lang.lat:$IN/queries/$lang.qrels.json" "$(cold_arg "$LOGS/$name-$lang-cold.json")" \
+      lat_rank="$RUNS/$name-$lang.lat:$IN/queries/$lang.qrels.json" \
       update="$LOGS/$name-$lang-update.time" note="$note"
+  done
+}
+
+# ---------------------------------------------------------------- Lucene + UnifiedHighlighter
+# Equal work with snippets: Anserini's fat jar has no highlighter module, so
+# bench/peers/LuceneHighlight.java runs on Debian's Lucene 8 (liblucene8-java)
+# and builds its own index (positions, stored text: lucene-full's features).
+# Its ranking-only row shows what the version change alone does.
+peer_lucene_hl() {
+  local jars=/usr/share/java cp="" j
+  ls "$jars"/lucene-highlighter-8*.jar >/dev/null 2>&1 || apt_install liblucene8-java || true
+  for j in core analyzers-common highlighter memory queries; do
+    j=$(ls "$jars"/lucene-"$j"-8*.jar 2>/dev/null | head -n 1)
+    [ -n "$j" ] || { skipped lucene-hl "no Debian liblucene8-java"; return 0; }
+    cp+="$j:"
+  done
+  local javac java cls="$W/java-hl"
+  javac=$(command -v javac || true)
+  [ -n "$javac" ] || apt_install openjdk-17-jdk-headless || true
+  javac=$(command -v javac || true); java=$(command -v java || true)
+  [ -n "$javac" ] && [ -n "$java" ] || { skipped lucene-hl "no javac"; return 0; }
+  rm -rf "$cls" && mkdir -p "$cls"
+  "$javac" -nowarn -cp "$cp" -d "$cls" "$P/LuceneHighlight.java" >"$LOGS/lucene-hl-javac.log" 2>&1 \
+    || { skipped lucene-hl "javac failed, see $LOGS/lucene-hl-javac.log"; return 0; }
+  meta lucene-hl "Lucene $("$java" -cp "$cls:$cp" LuceneHighlight version) (Debian liblucene8-java), $("$java" -version 2>&1 | head -n 1), BM25 k1=$K1 b=$B, UnifiedHighlighter (one passage of ~200 characters per hit, offsets by re-analysis)"
+  local lang idx docs qrels
+  for lang in $LANGS; do
+    docs=$(docs_of "$lang"); idx="$IDX/lucene-hl-$lang"; qrels="$IN/queries/$lang.qrels.json"
+    say "lucene-hl $lang: index (positions, stored text)"
+    rm -rf "$idx"
+    timed "$LOGS/lucene-hl-$lang-build.time" "$java" -cp "$cls:$cp" LuceneHighlight index "$idx" "$lang" "$IN/tsv/$lang.tsv"
+    say "lucene-hl $lang: warm latency, ranking only and with snippets"
+    "$java" -cp "$cls:$cp" LuceneHighlight latency "$idx" "$lang" "$IN/queries/$lang.tsv" "$K1" "$B" rank "$PASSES" \
+      >"$RUNS/lucene-hl-$lang-rank.lat" 2>"$LOGS/lucene-hl-$lang-latency.log"
+    "$java" -cp "$cls:$cp" LuceneHighlight latency "$idx" "$lang" "$IN/queries/$lang.tsv" "$K1" "$B" snippets "$PASSES" \
+      >"$RUNS/lucene-hl-$lang-snippets.lat" 2>>"$LOGS/lucene-hl-$lang-latency.log"
+    record lucene-hl "$lang" docs="$docs" size="$idx" \
+      lat_rank="$RUNS/lucene-hl-$lang-rank.lat:$qrels" lat_snippets="$RUNS/lucene-hl-$lang-snippets.lat:$qrels" \
+      note="bench/peers/LuceneHighlight.java on Debian's Lucene 8 (Anserini's jar has no highlighter): its own index of id + title and body with positions and stored text (one thread, merged to one segment; build time not compared), Anserini's bag-of-words query, BM25 k1 $K1 b $B; snippets = UnifiedHighlighter, one ~200-character passage per hit"
+  done
+}
+
+# ---------------------------------------------------------------- tantivy, equal work
+# tantivy itself (the fihris workspace's version) on the equal-work rows:
+# bench/peers/tantivy-equal, built against the workspace's Cargo.lock.
+peer_tantivy_equal() {
+  local src=${FIHRIS_REPO:-$ROOT} dir="$W/tantivy-equal" bin
+  rm -rf "$dir" && mkdir -p "$dir" && cp -r "$P/tantivy-equal/src" "$P/tantivy-equal/Cargo.toml" "$dir/"
+  cp "$src/Cargo.lock" "$dir/Cargo.lock" 2>/dev/null || true
+  say "tantivy-equal: building bench/peers/tantivy-equal"
+  (cd "$dir" && CARGO_TARGET_DIR=${PEERS_TARGET_DIR:-$src/target} cargo build --release --quiet) \
+    >"$LOGS/tantivy-equal-build.log" 2>&1 || { skipped tantivy-equal "cargo build failed, see $LOGS/tantivy-equal-build.log"; return 0; }
+  bin="${PEERS_TARGET_DIR:-$src/target}/release/tantivy-peers-equal"
+  meta tantivy-equal "tantivy $(grep -A1 '^name = "tantivy"$' "$dir/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p') (bench/peers/tantivy-equal)"
+  local lang idx docs qrels
+  for lang in $LANGS; do
+    docs=$(docs_of "$lang"); idx="$IDX/tantivy-equal-$lang"; qrels="$IN/queries/$lang.qrels.json"
+    say "tantivy-equal $lang: index (stored text)"
+    rm -rf "$idx"
+    timed "$LOGS/tantivy-equal-$lang-build.time" "$bin" index "$idx" "$IN/tantivy/$lang.json"
+    say "tantivy-equal $lang: warm latency, ranking only and with snippets"
+    "$bin" latency "$idx" "$IN/queries/$lang.tantivy.txt" "$IN/queries/$lang.tsv" rank "$PASSES" >"$RUNS/tantivy-equal-$lang-rank.lat"
+    "$bin" latency "$idx" "$IN/queries/$lang.tantivy.txt" "$IN/queries/$lang.tsv" snippets "$PASSES" >"$RUNS/tantivy-equal-$lang-snippets.lat"
+    record tantivy-equal "$lang" docs="$docs" build="$LOGS/tantivy-equal-$lang-build.time" size="$idx" \
+      lat_rank="$RUNS/tantivy-equal-$lang-rank.lat:$qrels" lat_snippets="$RUNS/tantivy-equal-$lang-snippets.lat:$qrels" \
+      note="bench/peers/tantivy-equal: id + title and body (default tokenizer, positions, stored; lz4 store), 2 threads; QueryParser on title and body (any word), TopDocs top 10 and the stored ids; snippets = SnippetGenerator on the body (200 characters, rendered as HTML) for each hit"
   done
 }
 
@@ -355,7 +439,7 @@ peer_ripgrep() {
 
 for system in $SYSTEMS; do
   case "$system" in
-    fihris|lucene|lucene-full|xapian|sqlite|tantivy|ripgrep) run_system "$system" ;;
+    fihris|lucene|lucene-full|lucene-hl|xapian|sqlite|tantivy|tantivy-equal|ripgrep) run_system "$system" ;;
     *) skipped "$system" "unknown system" ;;
   esac
 done

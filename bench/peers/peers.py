@@ -38,7 +38,7 @@ LANGS = ("fr", "ar")
 NEWS = {"fr": "fr_news.jsonl.gz", "ar": "ar_news.jsonl.gz"}
 QUERIES = {"fr": "queries_fr_dev.jsonl", "ar": "queries_ar_dev.jsonl"}
 WORD = re.compile(r"\w+", re.UNICODE)
-PREP_VERSION = "3"
+PREP_VERSION = "4"
 
 
 # ---------------------------------------------------------------- inputs
@@ -47,6 +47,7 @@ def prep(data_dir, out):
     jsonl/LANG.jsonl            the articles, as given (what `fihris index` reads)
     files/LANG/ID.txt           one file per article: title, date, source, blank line, body
     tantivy/LANG.json           {"id","title","body"} per line (tantivy-cli's input)
+    tsv/LANG.tsv                id TAB title and body on one line (LuceneHighlight's input)
     queries/LANG.jsonl          the dev queries as given (fihris' latency helper)
     queries/LANG.tsv            qid TAB query on one line (Lucene, Xapian, SQLite, ripgrep)
     queries/LANG.tantivy.txt    the queries without query-syntax characters, one a line
@@ -66,7 +67,7 @@ def prep(data_dir, out):
                 return
     except (OSError, ValueError):
         pass
-    for sub in ("jsonl", "tantivy", "queries"):
+    for sub in ("jsonl", "tantivy", "queries", "tsv"):
         os.makedirs(os.path.join(out, sub), exist_ok=True)
     for lang in LANGS:
         fdir = os.path.join(out, "files", lang)
@@ -76,7 +77,8 @@ def prep(data_dir, out):
         n = 0
         with gzip.open(os.path.join(data_dir, NEWS[lang]), "rt", encoding="utf-8") as src, \
                 open(os.path.join(out, "jsonl", lang + ".jsonl"), "w", encoding="utf-8") as js, \
-                open(os.path.join(out, "tantivy", lang + ".json"), "w", encoding="utf-8") as tj:
+                open(os.path.join(out, "tantivy", lang + ".json"), "w", encoding="utf-8") as tj, \
+                open(os.path.join(out, "tsv", lang + ".tsv"), "w", encoding="utf-8") as tt:
             for line in src:
                 if not line.strip():
                     continue
@@ -84,6 +86,7 @@ def prep(data_dir, out):
                 a = json.loads(line)
                 title, body = a.get("title") or "", a.get("body") or ""
                 tj.write(json.dumps({"id": a["id"], "title": title, "body": body}, ensure_ascii=False) + "\n")
+                tt.write("%s\t%s\n" % (one_line(a["id"]), one_line(title + " " + body)))
                 head = title + "\n" + (a.get("date") or "") + "\n"
                 if a.get("source"):
                     head += "Source : " + a["source"] + "\n"
@@ -308,12 +311,14 @@ def latency_stats(lines_file, qrels_json):
            "p50_ms": round(percentile(secs, 0.50) * 1e3, 3) if secs else None,
            "p99_ms": round(percentile(secs, 0.99) * 1e3, 3) if secs else None,
            "mean_ms": round(statistics.fmean(secs) * 1e3, 3) if secs else None,
+           "qps": round(len(secs) / sum(secs), 1) if secs and sum(secs) > 0 else None,
            "mrr10": round(rr / len(secs), 3) if ranked else None}
     if len(by_kind) > 1:
         for kind, values in sorted(by_kind.items()):
             values.sort()
             out["p50_%s_ms" % kind] = round(percentile(values, 0.50) * 1e3, 3)
             out["p99_%s_ms" % kind] = round(percentile(values, 0.99) * 1e3, 3)
+            out["qps_%s" % kind] = round(len(values) / sum(values), 1) if sum(values) > 0 else None
     print(json.dumps(out))
 
 
@@ -392,6 +397,10 @@ def record(system, lang, pairs):
         elif key == "lat":
             lines, qrels = value.rsplit(":", 1)
             r.update(read_json_of(latency_stats, lines, qrels))
+        elif key.startswith("lat_"):
+            # an equal-work mode (lat_rank, lat_snippets, lat_cross): its figures under that name
+            lines, qrels = value.rsplit(":", 1)
+            r.setdefault("equal", {})[key[4:]] = read_json_of(latency_stats, lines, qrels)
         elif key == "cold":
             r["cold_ms"] = read_json_of(hyperfine_stats, value)["median_ms"]
         elif key in ("update", "sync"):
@@ -470,6 +479,7 @@ def table(results_jsonl):
                 w("| %s | %s | " % (system, lang) + " | ".join(
                     "%s | %s" % (fmt(r.get("p50_%s_ms" % k), digits=2), fmt(r.get("p99_%s_ms" % k), digits=2))
                     for k in kinds) + " |")
+    equal_work(rows, w)
     w("")
     w("## fihris against each peer (fihris ÷ peer)\n")
     w("Build speed is docs/s (higher is better for fihris); the others are costs (lower is better).\n")
@@ -551,6 +561,57 @@ def table(results_jsonl):
             if k != "type":
                 w("- %s: %s" % (k, v))
     print("\n".join(out))
+
+
+EQUAL_MODES = (
+    ("rank", "Ranking only: top 10 ids, no snippets, no expansion"),
+    ("snippets", "With highlighted snippets: top 10, each with a highlighted passage of its body"),
+    ("cross", "With cross-lingual expansion (fihris alone: no peer has it), snippets included"),
+)
+
+
+def equal_work(rows, w):
+    """The equal-work tables (issue 18): per mode, one row per system and language, p50/p99 and
+    queries per second (one query at a time, so 1000 / mean ms) overall and per query kind, and
+    fihris's p99 against each peer's on the same work."""
+    have = [(k, r) for k, r in rows.items() if r.get("equal")]
+    if not have:
+        return
+    kinds = sorted({key[4:] for _, r in have for stats in r["equal"].values()
+                    for key in stats if key.startswith("qps_")})
+    w("")
+    w("## Equal work, side by side (warm, one process, one query at a time, top 10)\n")
+    w("Per query kind: French has 500 headlines (`title`) and 500 one-paragraph abstracts "
+      "(`abstract`); Arabic 500 headlines. qps = queries per second on one thread.\n")
+    for mode, title in EQUAL_MODES:
+        mine = [(k, r["equal"][mode]) for k, r in have if mode in r["equal"]]
+        if not mine:
+            continue
+        w("### %s\n" % title)
+        w("| system | lang | p50 ms | p99 ms | qps | MRR@10 | " + " | ".join(
+            "%s p50 | %s p99 | %s qps" % (k, k, k) for k in kinds) + " |")
+        w("|---|---|---|---|---|---|" + "---|---|---|" * len(kinds))
+        for lang in LANGS:
+            for (system, l), st in mine:
+                if l != lang:
+                    continue
+                w("| %s | %s | %s | %s | %s | %s | " % (
+                    system, lang, fmt(st.get("p50_ms"), digits=2), fmt(st.get("p99_ms"), digits=2),
+                    fmt(st.get("qps"), digits=0), fmt(st.get("mrr10"), digits=3)) + " | ".join(
+                    "%s | %s | %s" % (fmt(st.get("p50_%s_ms" % k), digits=2),
+                                      fmt(st.get("p99_%s_ms" % k), digits=2),
+                                      fmt(st.get("qps_%s" % k), digits=0)) for k in kinds) + " |")
+        w("")
+        for lang in LANGS:
+            f = dict(mine).get(("fihris", lang))
+            if not f:
+                continue
+            cells = []
+            for (system, l), st in mine:
+                if l == lang and system != "fihris":
+                    cells.append("%s %s" % (system, ratio(f.get("p99_ms"), st.get("p99_ms"))))
+            if cells:
+                w("fihris p99 ÷ peer's, %s: %s.\n" % (lang, "; ".join(cells)))
 
 
 def main(argv):

@@ -69,8 +69,10 @@ pub const INGEST_VERSION: u32 = 7;
 
 /// Version of the schema and analysis; stored in every commit. 8:
 /// near-duplicate signatures with 8-bit slots. 9: the written-forms fields
-/// that decide matching. 10: the `author` and `author_key` fields.
-pub const SCHEMA_VERSION: u32 = 10;
+/// that decide matching. 10: the `author` and `author_key` fields. 11: the
+/// dictionaries of string fast fields in plain blocks, not zstd (tantivy
+/// without `columnar-zstd-compression` cannot read the older ones).
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]

@@ -6,12 +6,61 @@ use tantivy::DocAddress;
 
 use crate::error::SearchError;
 
-/// A match for the date order: its day, score and id.
+/// A match for the date order: its day and score.
 pub(crate) struct Dated {
     pub day: Option<i64>,
     pub score: f32,
-    pub id: String,
     pub address: DocAddress,
+}
+
+/// The date order without ids: dated before undated, newest first, then
+/// the best match first.
+fn by_date(a: &Dated, b: &Dated) -> std::cmp::Ordering {
+    b.day
+        .is_some()
+        .cmp(&a.day.is_some())
+        .then(b.day.cmp(&a.day))
+        .then(b.score.total_cmp(&a.score))
+}
+
+/// The page `offset..offset + limit` of `matches` in the date order (see
+/// [`by_date`]), equal keys in the order of their ids. The page's matches
+/// are picked in linear time (every match is kept by the collector, since
+/// the count is of all of them, but only the page and the matches tied with
+/// its last one are sorted and have their ids read): a common word in a
+/// large index no longer sorts every match and reads every id.
+pub(crate) fn date_page(
+    searcher: &tantivy::Searcher,
+    mut matches: Vec<Dated>,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+    let wanted = offset.saturating_add(limit).min(matches.len());
+    if wanted == 0 {
+        return Ok(Vec::new());
+    }
+    if matches.len() > wanted {
+        // The first `wanted` in the order, then those tied with the last of
+        // them (their ids decide which make the page).
+        matches.select_nth_unstable_by(wanted - 1, by_date);
+        let tail = matches.split_off(wanted);
+        let last = &matches[wanted - 1];
+        let tied: Vec<Dated> = tail
+            .into_iter()
+            .filter(|d| by_date(d, last) == std::cmp::Ordering::Equal)
+            .collect();
+        matches.extend(tied);
+    }
+    let addresses: Vec<DocAddress> = matches.iter().map(|d| d.address).collect();
+    let ids = crate::ids_at(searcher, &addresses, tantivy::TantivyError::from)?;
+    let mut keyed: Vec<(Dated, String)> = matches.into_iter().zip(ids).collect();
+    keyed.sort_by(|a, b| by_date(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
+    Ok(keyed
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .map(|(d, _)| (d.score, d.address))
+        .collect())
 }
 
 /// Matches collected beyond a page to order equal scores by id: enough for
@@ -56,13 +105,13 @@ pub(crate) fn top_by_score(
     Ok((top.into_iter().skip(offset).collect(), total))
 }
 
-/// Collects every match with its day, score and id (for `--sort date`).
+/// Collects every match with its day and score (for `--sort date`; see
+/// [`date_page`]).
 pub(crate) struct DateOrder;
 
 pub(crate) struct SegmentDates {
     segment: u32,
     days: tantivy::columnar::Column<i64>,
-    ids: Option<tantivy::columnar::StrColumn>,
     found: Vec<Dated>,
 }
 
@@ -75,7 +124,6 @@ impl Collector for DateOrder {
         Ok(SegmentDates {
             segment,
             days: fast.i64("day")?,
-            ids: fast.str("id")?,
             found: Vec::new(),
         })
     }
@@ -93,11 +141,9 @@ impl SegmentCollector for SegmentDates {
     type Fruit = Vec<Dated>;
 
     fn collect(&mut self, doc: tantivy::DocId, score: f32) {
-        let id = crate::first_str(self.ids.as_ref(), doc).unwrap_or_default();
         self.found.push(Dated {
             day: self.days.first(doc),
             score,
-            id,
             address: DocAddress::new(self.segment, doc),
         });
     }

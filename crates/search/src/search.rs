@@ -253,22 +253,9 @@ impl Fihris {
                 // Newest first; within a day the best match first, then by
                 // id: an order that does not depend on how the index was
                 // built. Undated articles come last.
-                let mut all = searcher.search(&*query, &DateOrder)?;
+                let all = searcher.search(&*query, &DateOrder)?;
                 let total = all.len();
-                all.sort_by(|a, b| {
-                    b.day
-                        .is_some()
-                        .cmp(&a.day.is_some())
-                        .then(b.day.cmp(&a.day))
-                        .then(b.score.total_cmp(&a.score))
-                        .then_with(|| a.id.cmp(&b.id))
-                });
-                let page = all
-                    .into_iter()
-                    .skip(offset)
-                    .take(limit)
-                    .map(|d| (d.score, d.address))
-                    .collect();
+                let page = crate::order::date_page(&searcher, all, offset, limit)?;
                 (page, total)
             }
         };
