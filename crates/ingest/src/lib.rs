@@ -469,8 +469,20 @@ fn check_article(entry: &FileEntry, len: usize, options: &ReadOptions) -> Result
     Ok(())
 }
 
-fn one(entry: &FileEntry, parsed: Parsed, options: &ReadOptions) -> Result<FileArticles, IngestError> {
+fn one(entry: &FileEntry, mut parsed: Parsed, options: &ReadOptions) -> Result<FileArticles, IngestError> {
     check_article(entry, parsed.title.len() + parsed.body.len(), options)?;
+    // The file was read in NFC, but an HTML or Markdown character
+    // reference ("e&#x301;") is decoded after: the article's text is
+    // normalized again (no copy when it is NFC already, as almost always).
+    for text in [&mut parsed.title, &mut parsed.body, &mut parsed.removed]
+        .into_iter()
+        .chain(parsed.author.as_mut())
+        .chain(parsed.source.as_mut())
+    {
+        if let Cow::Owned(normalized) = fihris_lang::nfc(text) {
+            *text = normalized;
+        }
+    }
     if parsed.title.trim().is_empty() && parsed.body.trim().is_empty() {
         return Ok(FileArticles {
             skipped: vec![Skipped {

@@ -341,6 +341,36 @@ fn too_large_articles() -> std::io::Result<()> {
     Ok(())
 }
 
+/// Character references decode after the file's NFC: a page or a
+/// Markdown file writing an accent as `&#x301;` still gives NFC text (the
+/// analysis's offsets rely on it). Found by the `read_html` fuzz target.
+#[test]
+fn character_references_give_nfc_text() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let page = "<html><head><title>Po&#x302;le emploi</title></head><body><article><h1>Po&#x302;le emploi</h1>\
+                <p>Le jumelage de Po&#x302;le emploi et de l&#x2019;ANEM a e&#769;te&#x301; signe&#x301; a&#768; Alger.</p>\
+                </article></body></html>";
+    let md = "# Po&#x302;le emploi\n\nLe jumelage a e&#769;te&#x301; signe&#x301; a&#768; Alger.\n";
+    for entry in [
+        file(dir.path(), "page.html", page.as_bytes()),
+        file(dir.path(), "note.md", md.as_bytes()),
+    ] {
+        let read = read_ok(&entry);
+        let article = &read.articles[0];
+        assert_eq!(article.title, "Pôle emploi", "{:?}", entry.path);
+        assert!(
+            article.body.contains("a été signé à Alger"),
+            "{:?}: {:?}",
+            entry.path,
+            article.body
+        );
+        for text in [&article.title, &article.body, &article.boilerplate] {
+            assert_eq!(fihris_lang::nfc(text), text.as_str());
+        }
+    }
+    Ok(())
+}
+
 #[test]
 fn deeply_nested_pages_are_refused_unparsed() -> std::io::Result<()> {
     let dir = tempfile::tempdir()?;
