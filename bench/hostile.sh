@@ -116,69 +116,47 @@ PY
     measure "gzip bomb as JSON Lines, default cap" "same file, records: scanned through a buffer up to the file cap (1 GiB)"
 fi
 
+# one_line FILE MB [HEAD] [TAIL]: a file of HEAD, then "emploi " repeated
+# to MB million bytes on one line, then TAIL and a line feed (a JSON Lines
+# record when HEAD opens one and TAIL closes it).
+one_line() {
+    python3 - "$@" <<'PY'
+import sys
+path, mb = sys.argv[1], int(sys.argv[2])
+head = sys.argv[3].encode() if len(sys.argv) > 3 else b""
+tail = sys.argv[4].encode() if len(sys.argv) > 4 else b""
+word = b"emploi " * (1 << 17)  # 896 KiB
+with open(path, "wb") as f:
+    f.write(head)
+    n = 0
+    while n < mb * 1_000_000:
+        f.write(word)
+        n += len(word)
+    f.write(tail + b"\n")
+PY
+}
+
 if wanted jsonl; then
     fresh
     # One record whose body is one line of 2 GB (sparse writes are not
     # enough: the size cap is checked on the metadata, but the file must be
     # real for the other rows).
-    python3 - "$W/c/huge.jsonl" 2000 <<'PY'
-import sys
-mb = int(sys.argv[2])
-word = b"emploi " * (1 << 17)  # 896 KiB
-with open(sys.argv[1], "wb") as f:
-    f.write(b'{"id":"huge","title":"Une ligne","body":"')
-    n = 0
-    while n < mb * 1_000_000:
-        f.write(word)
-        n += len(word)
-    f.write(b'"}\n')
-PY
+    one_line "$W/c/huge.jsonl" 2000 '{"id":"huge","title":"Une ligne","body":"' '"}'
     measure "JSON Lines, one line of 2 GB" "over the 1 GiB cap: refused from its size, unread"
     rm -f "$W/c/huge.jsonl"
     fresh
-    python3 - "$W/c/large.jsonl" 900 <<'PY'
-import sys
-mb = int(sys.argv[2])
-word = b"emploi " * (1 << 17)
-with open(sys.argv[1], "wb") as f:
-    f.write(b'{"id":"large","title":"Une ligne","body":"')
-    n = 0
-    while n < mb * 1_000_000:
-        f.write(word)
-        n += len(word)
-    f.write(b'"}\n')
-PY
+    one_line "$W/c/large.jsonl" 900 '{"id":"large","title":"Une ligne","body":"' '"}'
     measure "JSON Lines, one line of 900 MB" "under the file cap: read as a stream, the record skipped unkept"
     rm -f "$W/c/large.jsonl"
 fi
 
 if wanted text; then
     fresh
-    python3 - "$W/c/line.txt" 500 <<'PY'
-import sys
-mb = int(sys.argv[2])
-word = b"emploi " * (1 << 17)
-with open(sys.argv[1], "wb") as f:
-    n = 0
-    while n < mb * 1_000_000:
-        f.write(word)
-        n += len(word)
-    f.write(b"\n")
-PY
+    one_line "$W/c/line.txt" 500
     measure "text, one line of 500 MB" "over 4 times the article cap: refused from its size, unread"
     rm -f "$W/c/line.txt"
     fresh
-    python3 - "$W/c/line.txt" 16 <<'PY'
-import sys
-mb = int(sys.argv[2])
-word = b"emploi " * (1 << 17)
-with open(sys.argv[1], "wb") as f:
-    n = 0
-    while n < mb * 1_000_000:
-        f.write(word)
-        n += len(word)
-    f.write(b"\n")
-PY
+    one_line "$W/c/line.txt" 16
     measure "text, one line of 16 MB" "just under the article cap (16 MiB): read, the most an article costs"
     rm -f "$W/c/line.txt"
 fi
