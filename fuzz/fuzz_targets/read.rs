@@ -12,8 +12,8 @@
 
 use std::io::Write;
 
-use fihris_fuzz::{scratch, Input};
-use fihris_ingest::{Article, FileArticles, FileEntry, Format, ReadOptions, Reader};
+use fihris_fuzz::{assert_nfc, scratch_file, Input};
+use fihris_ingest::{Article, FileArticles, Format, ReadOptions, Reader};
 use libfuzzer_sys::fuzz_target;
 
 const EXTENSIONS: [&str; 8] = ["txt", "md", "html", "jsonl", "json", "markdown", "htm", "ndjson"];
@@ -30,20 +30,17 @@ fuzz_target!(|data: &[u8]| {
     } else {
         format!("a.{ext}")
     };
-    let root = scratch().join("read");
-    let path = root.join(&name);
-    let _ = std::fs::create_dir_all(&root);
     let on_disk = if gzip { gzip_bytes(&bytes) } else { bytes };
-    std::fs::write(&path, &on_disk).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    let Some(entry) = FileEntry::new(path.clone(), &root) else {
-        panic!("{name} is not a readable file name");
-    };
+    let entry = scratch_file("read", &name, &on_disk);
     let max_bytes = if limits & 0x80 != 0 {
         (on_disk.len() as u64).max(1) * 3 / 2
     } else {
         ReadOptions::DEFAULT_MAX_BYTES
     };
-    let options = ReadOptions { max_bytes };
+    let options = ReadOptions {
+        max_bytes,
+        ..ReadOptions::default()
+    };
     let whole = Reader::new(options).read(&entry);
     if let Ok(read) = &whole {
         check(read);
@@ -67,15 +64,13 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    let _ = std::fs::remove_file(&path);
+    let _ = std::fs::remove_file(&entry.path);
 });
 
 /// Text of an article is NFC and its date valid.
 fn check(read: &FileArticles) {
     for article in &read.articles {
-        for (what, text) in [("title", &article.title), ("body", &article.body)] {
-            assert_eq!(fihris_lang::nfc(text), text.as_str(), "{what} is not NFC");
-        }
+        assert_nfc(article);
         if let Some(date) = article.date {
             assert_eq!(
                 fihris_ingest::Date::new(date.year(), date.month(), date.day()),

@@ -3,26 +3,13 @@
 //! dates, authors), boilerplate removal. Checks: no panic; text out is NFC.
 #![no_main]
 
-use fihris_fuzz::scratch;
-use fihris_ingest::{FileEntry, ReadOptions, Reader};
+use fihris_fuzz::{assert_nfc, scratch_file};
+use fihris_ingest::{ReadOptions, Reader};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let root = scratch().join("read_html");
-    let _ = std::fs::create_dir_all(&root);
-    let path = root.join("page.html");
-    std::fs::write(&path, data).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    let Some(entry) = FileEntry::new(path.clone(), &root) else {
-        panic!("page.html is not a readable file name");
-    };
+    let entry = scratch_file("read_html", "page.html", data);
     if let Ok(read) = Reader::new(ReadOptions::default()).read(&entry) {
-        for article in &read.articles {
-            assert_eq!(
-                fihris_lang::nfc(&article.title),
-                article.title,
-                "title is not NFC"
-            );
-            assert_eq!(fihris_lang::nfc(&article.body), article.body, "body is not NFC");
-        }
+        read.articles.iter().for_each(assert_nfc);
     }
 });

@@ -5,29 +5,16 @@
 //! no panic; text out is NFC.
 #![no_main]
 
-use fihris_fuzz::{scratch, Input};
-use fihris_ingest::{FileEntry, ReadOptions, Reader};
+use fihris_fuzz::{assert_nfc, scratch_file, Input};
+use fihris_ingest::{ReadOptions, Reader};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut input = Input::new(data);
     let name = if input.byte() & 1 == 0 { "a.txt" } else { "a.md" };
-    let root = scratch().join("read_text");
-    let _ = std::fs::create_dir_all(&root);
-    let path = root.join(name);
-    std::fs::write(&path, input.rest()).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    let Some(entry) = FileEntry::new(path.clone(), &root) else {
-        panic!("{name} is not a readable file name");
-    };
+    let entry = scratch_file("read_text", name, input.rest());
     if let Ok(read) = Reader::new(ReadOptions::default()).read(&entry) {
-        for article in &read.articles {
-            assert_eq!(
-                fihris_lang::nfc(&article.title),
-                article.title,
-                "title is not NFC"
-            );
-            assert_eq!(fihris_lang::nfc(&article.body), article.body, "body is not NFC");
-        }
+        read.articles.iter().for_each(assert_nfc);
     }
-    let _ = std::fs::remove_file(&path);
+    let _ = std::fs::remove_file(&entry.path);
 });

@@ -49,6 +49,24 @@ fn remove_stale(temp: &Path) {
     }
 }
 
+/// `bytes` written as the file `name` in the scratch folder of `target`,
+/// and its entry for the reader.
+pub fn scratch_file(target: &str, name: &str, bytes: &[u8]) -> fihris_ingest::FileEntry {
+    let root = scratch().join(target);
+    let _ = std::fs::create_dir_all(&root);
+    let path = root.join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    fihris_ingest::FileEntry::new(path, &root).unwrap_or_else(|| panic!("{name} is not a readable file name"))
+}
+
+/// The article's title and body are in NFC, as the analysis's offsets
+/// need.
+pub fn assert_nfc(article: &fihris_ingest::Article) {
+    for (what, text) in [("title", &article.title), ("body", &article.body)] {
+        assert_eq!(fihris_lang::nfc(text), text.as_str(), "{what} is not NFC");
+    }
+}
+
 /// The index of `corpus/` (the sample corpus), built once per process in
 /// [`scratch`], opened.
 pub fn small_index() -> &'static fihris_search::Fihris {
