@@ -261,17 +261,14 @@ def targets(by):
     a, given = get(f_text, "date", "precision"), get(f_text, "date", "given")
     out.append((f"text pages date precision ≥ 0.95: {fmt(a) if given else 'no date given'}",
                 None if a is None else (given > 0 and a >= 0.95)))
-    a, b = get(f_html, "speed", "pages_per_s"), get(traf, "speed", "pages_per_s")
-    ratio = a / b if a and b else None
-    out.append((f"speed ≥ 10× trafilatura's: {fmt(ratio)}×" if ratio else "speed ≥ 10× trafilatura's: —",
-                None if ratio is None else ratio >= 10))
-    # The same work as the anchors' timing: the reader alone, one page at a
-    # time, in the library (the row above is the whole `fihris index`).
-    a = get(f_reader, "speed", "pages_per_s")
-    ratio = a / b if a and b else None
-    out.append((f"speed ≥ 10× trafilatura's, reader alone timed as the anchors: {fmt(ratio)}×" if ratio
-                else "speed ≥ 10× trafilatura's, reader alone timed as the anchors: —",
-                None if ratio is None else ratio >= 10))
+    # The whole `fihris index`, then the same work as the anchors' timing:
+    # the reader alone, one page at a time, in the library.
+    b = get(traf, "speed", "pages_per_s")
+    for row, what in ((f_html, ""), (f_reader, ", reader alone timed as the anchors")):
+        a = get(row, "speed", "pages_per_s")
+        ratio = a / b if a and b else None
+        out.append((f"speed ≥ 10× trafilatura's{what}: {fmt(ratio) + '×' if ratio else '—'}",
+                    None if ratio is None else ratio >= 10))
     return out
 
 
