@@ -140,3 +140,23 @@ fn sample_corpus_search_collapse_folds_the_pair() {
         assert_eq!(other["copies"], serde_json::json!([]), "{other}");
     }
 }
+
+/// An excluded word that the analyzer splits into a phrase (two scripts)
+/// and that no article holds, with `--any`: the same matches as without
+/// the exclusion. A debug build of fihris used to end here on a debug
+/// assertion of tantivy's phrase scorer (exit 2, "internal error"; found by
+/// the `query` fuzz target).
+#[test]
+fn sample_corpus_excluded_phrase_that_matches_nothing() {
+    let hay = sample_corpus();
+    let with = ["--json", "--any", "--limit", "100", "--", " -تsfi ا وأم"];
+    let without = ["--json", "--any", "--limit", "100", "ا وأم"];
+    for (with, without) in [
+        (hay.search(&with), hay.search(&without)),
+        (hay.search_cross(&with), hay.search_cross(&without)),
+    ] {
+        let expected = ids(&without.json_results());
+        assert!(!expected.is_empty(), "no matches without the exclusion");
+        assert_eq!(ids(&with.json_results()), expected);
+    }
+}

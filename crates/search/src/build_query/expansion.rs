@@ -132,7 +132,7 @@ impl QueryBuilder<'_> {
                             flush(self, &mut run, &mut clauses, translated, &mut complete);
                             let mut ignored = false;
                             if let Some(q) = self.translate(inner, lexicon, &mut ignored, kind) {
-                                clauses.push((Occur::MustNot, q));
+                                clauses.push(super::excluded::must_not(q));
                             }
                         }
                         other => {
@@ -165,7 +165,7 @@ impl QueryBuilder<'_> {
                 let q = self.translate(inner, lexicon, &mut ignored, kind)?;
                 Some(Box::new(BooleanQuery::new(vec![
                     (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-                    (Occur::MustNot, q),
+                    super::excluded::must_not(q),
                 ])))
             }
             // Fielded words, prefixes and fuzzy words are not translated.

@@ -34,6 +34,7 @@
 //! match in the article's lead (its first [`Weights::lead_positions`]
 //! words) adds [`Weights::lead`].
 
+mod excluded;
 mod expansion;
 mod matching;
 mod ranking;
@@ -197,7 +198,7 @@ impl QueryBuilder<'_> {
                 };
                 Ok(Some(Box::new(BooleanQuery::new(vec![
                     (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-                    (Occur::MustNot, q),
+                    excluded::must_not(q),
                 ]))))
             }
         }
@@ -231,7 +232,7 @@ impl QueryBuilder<'_> {
                 Node::Not(_) if kind == Kind::Score => {}
                 Node::Not(inner) => {
                     if let Some(q) = self.tree(inner, kind)? {
-                        clauses.push((Occur::MustNot, q));
+                        clauses.push(excluded::must_not(q));
                     }
                 }
                 other => {
@@ -433,6 +434,36 @@ mod tests {
         );
         assert_eq!(ids(f, "marché OR chômage", |_| {}), ["jobless", "market"]);
         assert_eq!(ids(f, "title:marche", |_| {}), ["market", "walk"]);
+    }
+
+    /// An excluded phrase that never matches, or runs out before the other
+    /// clauses do, once made tantivy's `PhraseScorer::seek_danger` assert in
+    /// debug builds (found by the `query` fuzz target: ` -تsfi ا وأم` with
+    /// `--any`, the word of two scripts being a phrase). Each mode, with and
+    /// without the expansion.
+    #[test]
+    fn an_excluded_phrase_that_runs_out_is_no_panic() {
+        let index = index_of(&articles());
+        let f = &index.fihris;
+        for mode in [MatchMode::All, MatchMode::Any] {
+            for cross in [true, false] {
+                let edit = |o: &mut SearchOptions| {
+                    o.mode = mode;
+                    o.cross = cross;
+                };
+                // Never matches: nothing is removed.
+                assert_eq!(ids(f, "emploi -\"jeunes ANEM\"", edit), ["market", "walk"]);
+                assert_eq!(ids(f, "emploi -Oranxyz-tsfi", edit), ["market", "walk"]);
+                // All words: the lone letter ا must be written somewhere.
+                let expected = if mode == MatchMode::Any { 2 } else { 0 };
+                assert_eq!(ids(f, "-تsfi ا emploi", edit).len(), expected, "{mode:?} {cross}");
+                // Matches the first candidate only, then runs out.
+                assert_eq!(ids(f, "emploi -\"marché de\"", edit), ["walk"]);
+                assert_eq!(ids(f, "emploi NOT \"marché de\"", edit), ["walk"]);
+            }
+        }
+        // The first clause wrapped alone in NOT.
+        assert_eq!(ids(f, "-\"marché de\"", |o| o.mode = MatchMode::Any).len(), 5);
     }
 
     #[test]
