@@ -7,21 +7,23 @@ use super::*;
 impl QueryBuilder<'_> {
     /// A query matching any of `forms` in any of `fields`, of those the
     /// index holds. An Arabic word has hundreds of generated forms (clitics
-    /// × inflections × pronouns), of which a few dozen occur: each is looked
-    /// up in the term dictionaries, and only those found make the query, so
-    /// that snippets and explanations see only them. Measured on the Arabic
-    /// any-word dev queries (warm p50): tantivy's `TermSetQuery` over every
-    /// form, which builds an FST of them for each search, 12 ms; walking the
-    /// term dictionary with an automaton of the forms, 4.6–5.5 ms; one
-    /// lookup per form, 3.9–5.1 ms (before the change: 1.9–2.3 ms).
+    /// × inflections × pronouns), of which a few dozen occur: they are
+    /// looked up in the term dictionaries ([`lookup`]), and only those found
+    /// make the query, so that snippets and explanations see only them.
+    /// Measured on the Arabic any-word dev queries (warm p50): tantivy's
+    /// `TermSetQuery` over every form, which builds an FST of them for each
+    /// search, 12 ms; walking the term dictionary with an automaton of the
+    /// forms, 4.6–5.5 ms; one lookup per form, 3.9–5.1 ms (before the
+    /// change: 1.9–2.3 ms); runs of forms sharing a prefix read as ranges
+    /// of the dictionary: see [`lookup`].
     pub(super) fn forms_query(&self, fields: &[Field], forms: &[String]) -> Box<dyn Query> {
-        let mut found: Vec<Term> = Vec::new();
-        for &field in fields {
-            match &self.searcher {
-                None => found.extend(forms.iter().map(|f| Term::from_field_text(field, f))),
-                Some(searcher) => found.extend(existing_terms(searcher, field, forms)),
-            }
-        }
+        let found: Vec<Term> = match &self.searcher {
+            None => fields
+                .iter()
+                .flat_map(|&field| forms.iter().map(move |f| Term::from_field_text(field, f)))
+                .collect(),
+            Some(searcher) => lookup::existing_terms(searcher, fields, forms),
+        };
         let clauses: Vec<(Occur, Box<dyn Query>)> = found
             .into_iter()
             .map(|t| {

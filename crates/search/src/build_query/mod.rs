@@ -36,6 +36,7 @@
 
 mod excluded;
 mod expansion;
+mod lookup;
 mod matching;
 mod ranking;
 
@@ -283,25 +284,6 @@ fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     } else {
         Box::new(BoostQuery::new(q, boost))
     }
-}
-
-/// Those of `forms` (sorted by bytes) that some segment of the index holds
-/// in `field`, in order.
-fn existing_terms(searcher: &tantivy::Searcher, field: Field, forms: &[String]) -> Vec<Term> {
-    let dictionaries: Vec<_> = searcher
-        .segment_readers()
-        .iter()
-        .filter_map(|segment| segment.inverted_index(field).ok())
-        .collect();
-    forms
-        .iter()
-        .filter(|form| {
-            dictionaries
-                .iter()
-                .any(|index| index.terms().term_ord(form.as_bytes()).ok().flatten().is_some())
-        })
-        .map(|form| Term::from_field_text(field, form))
-        .collect()
 }
 
 /// The words of plain text that the analyzer splits ("Aïn-Defla",
