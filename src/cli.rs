@@ -218,6 +218,10 @@ pub struct RelatedArgs {
     /// JSON Lines output: one object per hit
     #[arg(long)]
     pub json: bool,
+
+    // Caps when ARTICLE is a file, as `fihris index` reads it.
+    #[command(flatten)]
+    pub limits: ReadLimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -411,6 +415,27 @@ pub enum EvalField {
     All,
 }
 
+/// The size caps of reading a file, shared by `index` and `related FILE`.
+#[derive(Debug, Args)]
+pub struct ReadLimitArgs {
+    /// Skip files larger than this many MiB (decompressed size for .gz)
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..), value_name = "MIB")]
+    pub max_file_size: u64,
+
+    /// Skip articles of more than this many MiB of text (title and body); a .txt, .md or .html file or a JSON Lines record 4 times larger is skipped unread
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..), value_name = "MIB")]
+    pub max_article_size: u64,
+}
+
+impl From<&ReadLimitArgs> for fihris_ingest::ReadOptions {
+    fn from(args: &ReadLimitArgs) -> Self {
+        fihris_ingest::ReadOptions {
+            max_bytes: args.max_file_size.saturating_mul(1 << 20),
+            max_article_bytes: args.max_article_size.saturating_mul(1 << 20),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Folders or files to index [default: corpus/]
@@ -434,13 +459,8 @@ pub struct IndexArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Skip files larger than this many MiB (decompressed size for .gz)
-    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..), value_name = "MIB")]
-    pub max_file_size: u64,
-
-    /// Skip articles of more than this many MiB of text (title and body); a .txt, .md or .html file or a JSON Lines record 4 times larger is skipped unread
-    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..), value_name = "MIB")]
-    pub max_article_size: u64,
+    #[command(flatten)]
+    pub limits: ReadLimitArgs,
 
     /// Stemmer of the stemmed fields (for comparisons; the default measures best)
     #[arg(long, value_enum, default_value_t = StemmerChoice::Multi)]

@@ -202,14 +202,15 @@ fn index_command(index: &Path, args: IndexArgs, printer: &mut Printer<impl Write
             }
         }) as fihris_index::Progress
     });
+    let read = fihris_ingest::ReadOptions::from(&args.limits);
     let options = BuildOptions {
         progress,
         full: args.full,
         follow: args.follow,
         dry_run: args.dry_run,
         stemmer: args.stemmer.into(),
-        max_file_bytes: args.max_file_size.saturating_mul(1 << 20),
-        max_article_bytes: args.max_article_size.saturating_mul(1 << 20),
+        max_file_bytes: read.max_bytes,
+        max_article_bytes: read.max_article_bytes,
         ..BuildOptions::new(roots)
     };
     let result = build(index, options, printer);
@@ -453,6 +454,7 @@ fn related_command(index: &Path, args: RelatedArgs, printer: &mut Printer<impl W
         limit: args.limit,
         filters: args.filters.into(),
         cross: !args.no_cross,
+        read: (&args.limits).into(),
     };
     let results = fihris.related(&RelatedTo::Id(args.article), &options)?;
     printer.related(&results)?;

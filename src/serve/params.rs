@@ -207,6 +207,7 @@ impl Params {
             limit: self.number("limit", DEFAULT_LIMIT, MAX_LIMIT)?,
             filters: self.filters()?,
             cross: self.cross()?,
+            ..RelatedOptions::default()
         })
     }
 

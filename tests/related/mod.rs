@@ -356,6 +356,30 @@ fn errors_are_one_line() {
     assert!(line.contains("#LINE"), "{line}");
 }
 
+/// A file read for `related` has the caps of `fihris index`, with the same
+/// options: an article over `--max-article-size` is refused in one line
+/// naming the option, and read with a larger cap.
+#[test]
+fn related_file_caps_are_the_index_options() {
+    let hay = hay();
+    // 1.2 MiB of the inbox article's paragraphs.
+    let mut long = inbox_article();
+    while long.len() < 1_200_000 {
+        long.push_str(A_PARAGRAPHS[1]);
+        long.push_str("\n\n");
+    }
+    hay.write("inbox/long.txt", &long);
+    let out = related(&hay, &["inbox/long.txt", "--max-article-size", "1"]);
+    out.assert_code(2);
+    let line = out.one_error_line();
+    assert!(line.contains("inbox/long.txt"), "{line}");
+    assert!(line.contains("--max-article-size"), "{line}");
+    assert!(!hits(&hay, &["inbox/long.txt", "--max-article-size", "2"]).is_empty());
+    // The default (16 MiB) reads it too; 0 is refused as for `index`.
+    assert!(!hits(&hay, &["inbox/long.txt"]).is_empty());
+    related(&hay, &["inbox/long.txt", "--max-article-size", "0"]).assert_code(2);
+}
+
 /// `--lang` keeps one language's hits; `--no-cross` keeps the article's
 /// own language.
 #[test]

@@ -86,6 +86,9 @@ pub struct RelatedOptions {
     pub filters: Filters,
     /// Also look in the other language (French ↔ Arabic).
     pub cross: bool,
+    /// The caps of reading the source when it is a file (those of
+    /// `fihris index` by default).
+    pub read: fihris_ingest::ReadOptions,
 }
 
 impl Default for RelatedOptions {
@@ -94,6 +97,7 @@ impl Default for RelatedOptions {
             limit: 10,
             filters: Filters::default(),
             cross: true,
+            read: fihris_ingest::ReadOptions::default(),
         }
     }
 }
@@ -240,7 +244,7 @@ impl Langs {
 impl Fihris {
     /// Articles related to `to`.
     pub fn related(&self, to: &RelatedTo, options: &RelatedOptions) -> Result<RelatedResults, SearchError> {
-        let source = self.related_source(to)?;
+        let source = self.related_source(to, &options.read)?;
         let searcher = self.reader.searcher();
         let mut stem = self.index.tokenizer_for_field(self.fields.body_stem)?;
         let text = format!("{}\n\n{}", source.info.title, source.body);

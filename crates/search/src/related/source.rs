@@ -15,7 +15,7 @@ use crate::Fihris;
 
 impl Fihris {
     /// The source article of a related search.
-    pub(super) fn related_source(&self, to: &RelatedTo) -> Result<Source, SearchError> {
+    pub(super) fn related_source(&self, to: &RelatedTo, read: &ReadOptions) -> Result<Source, SearchError> {
         let path = match to {
             RelatedTo::Id(id) => {
                 if let Some(address) = self.address_of(id)? {
@@ -38,7 +38,7 @@ impl Fihris {
             path: file.clone(),
             reason: "not a format fihris reads (txt, md, html, json, jsonl)".to_string(),
         })?;
-        let read = Reader::new(ReadOptions::default()).read(&entry)?;
+        let read = Reader::new(*read).read(&entry)?;
         let mut articles = read.articles;
         let article = match (line, articles.len()) {
             (_, 0) => {
