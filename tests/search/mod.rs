@@ -542,6 +542,18 @@ fn equal_scores_in_id_order() {
     hay.run(&["--index", INDEX, "index", "corpus"]).assert_code(0);
     assert_eq!(hay.ids(&["foire", "recruteurs"]), ["aa", "mm", "zz"]);
     assert_eq!(hay.ids(&["foire", "--limit", "1", "--offset", "1"]), ["mm"]);
+    // A better match first, the copies cut by the page: still in id order.
+    hay.write(
+        "corpus/best.jsonl",
+        "{\"id\":\"best\",\"title\":\"Foire aux recruteurs\",\"body\":\"Foire de l'emploi : les recruteurs de la foire d'Oran.\"}\n",
+    );
+    hay.run(&["--index", INDEX, "index", "corpus"]).assert_code(0);
+    assert_eq!(hay.ids(&["foire", "recruteurs"]), ["best", "aa", "mm", "zz"]);
+    assert_eq!(hay.ids(&["foire", "recruteurs", "--limit", "2"]), ["best", "aa"]);
+    assert_eq!(
+        hay.ids(&["foire", "recruteurs", "--limit", "1", "--offset", "2"]),
+        ["mm"]
+    );
 }
 
 #[test]

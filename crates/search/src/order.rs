@@ -86,20 +86,24 @@ pub(crate) fn top_by_score(
             Count,
         ),
     )?;
-    let tied = top.windows(2).any(|w| w[0].0 == w[1].0);
-    if tied {
-        let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
-        let ids = crate::ids_at(searcher, &addresses, tantivy::TantivyError::from)?;
-        let mut keyed: Vec<(f32, String, DocAddress)> = top
-            .into_iter()
-            .zip(ids)
-            .map(|((score, address), id)| (score, id, address))
-            .collect();
-        keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        top = keyed
-            .into_iter()
-            .map(|(score, _, address)| (score, address))
-            .collect();
+    // Only the runs of equal scores that reach into the first `wanted` are
+    // ordered by id: reading an id from the `id` column decodes its
+    // dictionary block up to it, which made reading every collected hit's
+    // id a fifth of the ranking time (callgrind, French dev queries).
+    let mut start = 0;
+    while start < top.len().min(wanted) {
+        let score = top[start].0;
+        let end = start + top[start..].iter().take_while(|(s, _)| *s == score).count();
+        if end - start > 1 {
+            let addresses: Vec<DocAddress> = top[start..end].iter().map(|(_, a)| *a).collect();
+            let ids = crate::ids_at(searcher, &addresses, tantivy::TantivyError::from)?;
+            let mut keyed: Vec<(String, DocAddress)> = ids.into_iter().zip(addresses).collect();
+            keyed.sort();
+            for (slot, (_, address)) in top[start..end].iter_mut().zip(keyed) {
+                slot.1 = address;
+            }
+        }
+        start = end;
     }
     top.truncate(wanted);
     Ok((top.into_iter().skip(offset).collect(), total))
