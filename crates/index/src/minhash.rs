@@ -56,6 +56,9 @@ pub const SLOTS: usize = 128;
 /// different minima agreeing once in 256 included).
 pub const BAND_SLOTS: usize = 3;
 
+/// Bands of a signature: [`SLOTS`] / [`BAND_SLOTS`] (the last slots left over).
+pub const BANDS: usize = SLOTS / BAND_SLOTS;
+
 /// Bits kept of each slot's minimum.
 const SLOT_BITS: usize = 8;
 
@@ -202,11 +205,28 @@ impl Signature {
     /// The keys of the signature's bands: two signatures that share a key
     /// agree on all slots of a band. Each key includes its band number.
     pub fn band_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.0.chunks_exact(BAND_SLOTS).enumerate().map(|(band, slots)| {
+        (0..self.0.len() / BAND_SLOTS).filter_map(|band| self.band_key(band))
+    }
+
+    /// The key of band `band` (see [`Signature::band_keys`]); None past the
+    /// last band or for an empty signature.
+    pub fn band_key(&self, band: usize) -> Option<u64> {
+        let slots = self.0.get(band * BAND_SLOTS..(band + 1) * BAND_SLOTS)?;
+        Some(
             slots
                 .iter()
-                .fold(mix(band as u64 + 1), |h, &s| mix(h ^ u64::from(s)))
-        })
+                .fold(mix(band as u64 + 1), |h, &s| mix(h ^ u64::from(s))),
+        )
+    }
+
+    /// Whether the two signatures agree on every slot of band `band` (as
+    /// sharing its key does, without the hash).
+    pub fn same_band(&self, other: &Signature, band: usize) -> bool {
+        let range = band * BAND_SLOTS..(band + 1) * BAND_SLOTS;
+        match (self.0.get(range.clone()), other.0.get(range)) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 //! member of a group is that similar to its earliest member (see
 //! [`cluster`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use tantivy::collector::DocSetCollector;
 use tantivy::query::AllQuery;
@@ -21,7 +21,7 @@ use tantivy::{DocAddress, Searcher};
 use crate::error::SearchError;
 use crate::filters::Filters;
 use crate::Fihris;
-use fihris_index::minhash::Signature;
+use fihris_index::minhash::{Signature, BANDS};
 
 /// Default threshold on the estimated Jaccard similarity of two bodies'
 /// sets of content words. On rewritten copies of real articles (sentences
@@ -37,6 +37,9 @@ pub const DEFAULT_THRESHOLD: f32 = 0.5;
 /// one, so that a bucket of thousands of look-alike articles (a daily
 /// weather bulletin) costs linear rather than quadratic time.
 const MAX_BUCKET_COMPARISONS: usize = 200;
+
+// One bit per band in `similar_earlier`.
+const _: () = assert!(BANDS <= 64);
 
 /// What `fihris dups` looks for.
 #[derive(Debug, Clone)]
@@ -236,30 +239,7 @@ pub(crate) fn cluster(signatures: &[&Signature], threshold: f32) -> Vec<Vec<usiz
             }
         }
     }
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
-    for &i in &distinct {
-        for key in signatures[i].band_keys() {
-            buckets.entry(key).or_default().push(i);
-        }
-    }
-    // Each pair similar enough, once: for each signature, its earlier
-    // neighbours and their similarity.
-    let mut compared: HashSet<(usize, usize)> = HashSet::new();
-    let mut earlier: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
-    for members in buckets.values().filter(|m| m.len() > 1) {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k.saturating_sub(MAX_BUCKET_COMPARISONS)..k] {
-                let (a, b) = (i.min(j), i.max(j));
-                if !compared.insert((a, b)) {
-                    continue;
-                }
-                let similarity = signatures[a].similarity(signatures[b]);
-                if similarity >= threshold {
-                    earlier[b].push((a, similarity));
-                }
-            }
-        }
-    }
+    let earlier = similar_earlier(signatures, &distinct, threshold);
     let mut leader: Vec<usize> = (0..n).collect();
     for i in 0..n {
         if same_as[i] != i {
@@ -283,9 +263,75 @@ pub(crate) fn cluster(signatures: &[&Signature], threshold: f32) -> Vec<Vec<usiz
     out
 }
 
+/// For each signature, the earlier ones (among `distinct`, in ascending
+/// order) at least `threshold` similar to it, with their similarity.
+///
+/// Candidates are the signatures that agree on every slot of some band
+/// (locality-sensitive hashing); in a band's bucket each member is compared
+/// with its [`MAX_BUCKET_COMPARISONS`] predecessors. Each pair is compared
+/// once, however many bands it shares. Bands are taken one at a time, their
+/// buckets found by sorting the members' keys: memory stays linear in the
+/// articles. (The candidate pairs were kept in one set and the buckets of
+/// every band in one map: 7.1 GB for 427,820 articles in bench/scale.sh,
+/// as the pairs of unrelated articles that share a band by chance, about
+/// 0.0016 of all pairs, grow with the square of the collection.) A pair
+/// that shares an earlier band was compared there if that band's bucket was
+/// small enough for every member to meet every other, or, in a larger one,
+/// if they stood within a window of each other (each member's place in the
+/// larger buckets is kept: memory grows with the members of large buckets,
+/// not with their pairs).
+fn similar_earlier(signatures: &[&Signature], distinct: &[usize], threshold: f32) -> Vec<Vec<(usize, f32)>> {
+    let mut earlier: Vec<Vec<(usize, f32)>> = vec![Vec::new(); signatures.len()];
+    // Bit `band` of `large[i]`: i's bucket in that band is larger than a
+    // window of comparisons; then `rank[(i, band)]` is i's place in it.
+    let mut large = vec![0u64; signatures.len()];
+    let mut rank: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(distinct.len());
+    for band in 0..BANDS {
+        keyed.clear();
+        keyed.extend(
+            distinct
+                .iter()
+                .filter_map(|&i| signatures[i].band_key(band).map(|k| (k, i))),
+        );
+        keyed.sort_unstable();
+        for bucket in keyed.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
+            if bucket.len() > MAX_BUCKET_COMPARISONS + 1 {
+                for (k, &(_, i)) in bucket.iter().enumerate() {
+                    large[i] |= 1 << band;
+                    rank.insert((i, band), k);
+                }
+            }
+            for (k, &(_, b)) in bucket.iter().enumerate() {
+                for &(_, a) in &bucket[k.saturating_sub(MAX_BUCKET_COMPARISONS)..k] {
+                    // a < b: the bucket is sorted by key, then index. Were
+                    // they compared in an earlier band's bucket?
+                    let met = (0..band).any(|e| {
+                        signatures[a].same_band(signatures[b], e)
+                            && (large[a] & (1 << e) == 0
+                                || match (rank.get(&(a, e)), rank.get(&(b, e))) {
+                                    (Some(ra), Some(rb)) => rb.saturating_sub(*ra) <= MAX_BUCKET_COMPARISONS,
+                                    _ => false,
+                                })
+                    });
+                    if met {
+                        continue;
+                    }
+                    let similarity = signatures[a].similarity(signatures[b]);
+                    if similarity >= threshold {
+                        earlier[b].push((a, similarity));
+                    }
+                }
+            }
+        }
+    }
+    earlier
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn sig(text: &str) -> Signature {
         Signature::of_text(&mut fihris_index::minhash::analyzer(), text)
@@ -295,6 +341,83 @@ mod tests {
         (0..n)
             .map(|i| format!("mot{}x{}", seed, (i * 7919 + seed * 31) % 10_007))
             .collect()
+    }
+
+    /// The candidate pass as it was: every band's buckets in one map, every
+    /// compared pair in one set.
+    fn similar_earlier_reference(
+        signatures: &[&Signature],
+        distinct: &[usize],
+        threshold: f32,
+    ) -> Vec<Vec<(usize, f32)>> {
+        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+        for &i in distinct {
+            for key in signatures[i].band_keys() {
+                buckets.entry(key).or_default().push(i);
+            }
+        }
+        let mut compared: HashSet<(usize, usize)> = HashSet::new();
+        let mut earlier: Vec<Vec<(usize, f32)>> = vec![Vec::new(); signatures.len()];
+        for members in buckets.values().filter(|m| m.len() > 1) {
+            for (k, &i) in members.iter().enumerate() {
+                for &j in &members[k.saturating_sub(MAX_BUCKET_COMPARISONS)..k] {
+                    let (a, b) = (i.min(j), i.max(j));
+                    if compared.insert((a, b)) {
+                        let similarity = signatures[a].similarity(signatures[b]);
+                        if similarity >= threshold {
+                            earlier[b].push((a, similarity));
+                        }
+                    }
+                }
+            }
+        }
+        earlier
+    }
+
+    /// Signatures whose slots take few values, so that buckets of every
+    /// size form, larger (band 0 of the first set: one bucket of 1,500) and
+    /// smaller than a window of comparisons: the same similar pairs as the
+    /// reference, for several thresholds (0: every compared pair).
+    #[test]
+    fn band_by_band_pass_finds_the_same_pairs() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for (n, values) in [(1500usize, 1u64), (400, 3), (900, 2)] {
+            let sigs: Vec<Signature> = (0..n)
+                .map(|_| {
+                    // Band 0's slots take `values` values, the others 4 to 16.
+                    let packed: Vec<u64> = (0..16)
+                        .map(|v| {
+                            (0..8).fold(0u64, |acc, k| {
+                                let spread = if v == 0 && k < 3 { values } else { 4 + v % 13 };
+                                acc | ((next() % spread) << (8 * k))
+                            })
+                        })
+                        .collect();
+                    Signature::from_values(packed.into_iter())
+                })
+                .collect();
+            let refs: Vec<&Signature> = sigs.iter().collect();
+            let distinct: Vec<usize> = (0..n).collect();
+            for threshold in [0.0, 0.2, 0.5] {
+                let mut got = similar_earlier(&refs, &distinct, threshold);
+                let mut want = similar_earlier_reference(&refs, &distinct, threshold);
+                for list in got.iter_mut().chain(want.iter_mut()) {
+                    list.sort_by_key(|(a, _)| *a);
+                }
+                if threshold == 0.0 {
+                    // Every compared pair is kept.
+                    let pairs: usize = want.iter().map(Vec::len).sum();
+                    assert!(pairs > n, "{n} {values}: only {pairs} pairs");
+                }
+                assert_eq!(got, want, "{n} {values} {threshold}");
+            }
+        }
     }
 
     #[test]
