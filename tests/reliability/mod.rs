@@ -23,9 +23,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::util::{Hay, Run, AR_FILLER, FR_FILLER};
+use crate::util::{filled_record, Hay, Run, AR_FILLER, FR_FILLER};
 
 /// A small seeded generator (xorshift64*): the moments of a run can be
 /// replayed from the printed seed.
@@ -71,18 +71,10 @@ fn env_count(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// A JSON Lines record with the filler of its language.
+/// A JSON Lines record with the filler of its language, dated and sourced
+/// alike.
 fn record(id: &str, title: &str, body: &str, lang: &str) -> String {
-    let filler = if lang == "ar" { AR_FILLER } else { FR_FILLER };
-    let value = json!({
-        "id": id,
-        "title": title,
-        "body": format!("{body} {filler}"),
-        "lang": lang,
-        "date": "2021-03-04",
-        "source": "APS",
-    });
-    format!("{value}\n")
+    filled_record(id, title, body, lang, "2021-03-04", "APS")
 }
 
 /// The corpus before the change: `records` records in one JSON Lines file

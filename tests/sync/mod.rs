@@ -15,7 +15,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::{json, Value};
 
-use crate::util::{ids, json_lines, sorted, str_field, Hay, Run, AR_FILLER, FR_FILLER, INDEX};
+use crate::util::{
+    filled_record as record, ids, json_lines, sorted, str_field, Hay, Run, AR_FILLER, FR_FILLER, INDEX,
+};
 
 /// Where the full rebuild that a sync is compared with goes.
 const FULL: &str = "idx-full";
@@ -42,20 +44,6 @@ const QUERIES: &[&[&str]] = &[
 fn txt(title: &str, header: &[&str], body: &str, filler: &str) -> String {
     let header: String = header.iter().map(|line| format!("{line}\n")).collect();
     format!("{title}\n{header}\n{body}\n\n{filler}\n")
-}
-
-/// A JSON Lines record; the body ends with the filler of its language.
-fn record(id: &str, title: &str, body: &str, lang: &str, date: &str, source: &str) -> String {
-    let filler = if lang == "ar" { AR_FILLER } else { FR_FILLER };
-    let value = json!({
-        "id": id,
-        "title": title,
-        "body": format!("{body} {filler}"),
-        "lang": lang,
-        "date": date,
-        "source": source,
-    });
-    format!("{value}\n")
 }
 
 /// Articles in [`base_corpus`].

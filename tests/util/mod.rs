@@ -10,7 +10,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// The index folder the helpers pass with `--index`, relative to the hay.
 pub const INDEX: &str = "idx";
@@ -267,6 +267,21 @@ pub fn fr_article(title: &str, body: &str) -> String {
 /// An Arabic plain-text article: title line, blank line, body and filler.
 pub fn ar_article(title: &str, body: &str) -> String {
     format!("{title}\n\n{body}\n\n{AR_FILLER}\n")
+}
+
+/// A JSON Lines record (with its newline) whose body ends with the filler
+/// of its language.
+pub fn filled_record(id: &str, title: &str, body: &str, lang: &str, date: &str, source: &str) -> String {
+    let filler = if lang == "ar" { AR_FILLER } else { FR_FILLER };
+    let value = json!({
+        "id": id,
+        "title": title,
+        "body": format!("{body} {filler}"),
+        "lang": lang,
+        "date": date,
+        "source": source,
+    });
+    format!("{value}\n")
 }
 
 /// Parses CSV as RFC 4180 defines it (what `pandas.read_csv` reads): fields
