@@ -211,7 +211,7 @@ impl Signature {
     /// The key of band `band` (see [`Signature::band_keys`]); None past the
     /// last band or for an empty signature.
     pub fn band_key(&self, band: usize) -> Option<u64> {
-        let slots = self.0.get(band * BAND_SLOTS..(band + 1) * BAND_SLOTS)?;
+        let slots = self.band(band)?;
         Some(
             slots
                 .iter()
@@ -222,11 +222,15 @@ impl Signature {
     /// Whether the two signatures agree on every slot of band `band` (as
     /// sharing its key does, without the hash).
     pub fn same_band(&self, other: &Signature, band: usize) -> bool {
-        let range = band * BAND_SLOTS..(band + 1) * BAND_SLOTS;
-        match (self.0.get(range.clone()), other.0.get(range)) {
+        match (self.band(band), other.band(band)) {
             (Some(a), Some(b)) => a == b,
             _ => false,
         }
+    }
+
+    /// The slots of band `band`.
+    fn band(&self, band: usize) -> Option<&[u8]> {
+        self.0.get(band * BAND_SLOTS..(band + 1) * BAND_SLOTS)
     }
 }
 
